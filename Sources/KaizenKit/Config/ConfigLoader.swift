@@ -1,0 +1,240 @@
+import Yams
+
+/// A configuration and what was wrong with the file it came from.
+public struct LoadedConfig: Sendable {
+    public var config: KaizenConfig
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads `kaizen.yml`. Every problem becomes a diagnostic pointing into the
+/// file, and the setting keeps its default, so one typo does not stop a check.
+public struct ConfigLoader {
+    private let path: String
+    private let reader: YAMLReader
+    private var collector: DiagnosticCollector
+    private var config = KaizenConfig()
+
+    static let keys = [
+        "version", "teams", "paths", "max-experiment-days", "expiry-notice-days", "wip-limit",
+        "review-window-days", "hypothesis-pattern", "areas", "rules",
+    ]
+
+    public static func load(_ bytes: [UInt8], path: String = KaizenConfig.fileName) -> LoadedConfig {
+        var loader = ConfigLoader(path: path)
+        loader.read(bytes)
+        return LoadedConfig(config: loader.config, diagnostics: loader.collector.diagnostics)
+    }
+
+    private init(path: String) {
+        self.path = path
+        self.reader = YAMLReader(path: path, firstLine: 1)
+        self.collector = DiagnosticCollector(path: path)
+    }
+
+    private mutating func read(_ bytes: [UInt8]) {
+        let text: String
+        switch DecodedText.decode(bytes) {
+        case .success(let decoded): text = decoded
+        case .failure(let invalid):
+            collector.report(.invalidEncoding, at: invalid.position, "this byte is not valid UTF-8: save kaizen.yml as UTF-8")
+            return
+        }
+        let root: Node?
+        switch reader.compose(text[...]) {
+        case .success(let node): root = node
+        case .failure(let diagnostic):
+            collector.append(contentsOf: [diagnostic])
+            return
+        }
+        guard let root, root.null == nil else { return }
+        guard let mapping = root.mapping else {
+            collector.report(.wrongType, at: reader.position(of: root.mark), "kaizen.yml must be a mapping of settings (key: value)")
+            return
+        }
+        for (keyNode, value) in mapping {
+            let position = reader.position(of: keyNode.mark)
+            guard let key = keyNode.scalar?.string else {
+                collector.report(.wrongType, at: position, "a setting name must be plain text")
+                continue
+            }
+            if value.null != nil { continue }
+            switch key {
+            case "version": readVersion(value)
+            case "teams": readTeams(value)
+            case "paths": readPaths(value)
+            case "max-experiment-days": config.maxExperimentDays = positiveInteger(value, key) ?? config.maxExperimentDays
+            case "expiry-notice-days": config.expiryNoticeDays = positiveInteger(value, key, allowZero: true) ?? config.expiryNoticeDays
+            case "wip-limit": config.wipLimit = positiveInteger(value, key) ?? config.wipLimit
+            case "review-window-days": config.reviewWindowDays = positiveInteger(value, key) ?? config.reviewWindowDays
+            case "hypothesis-pattern": readHypothesisPattern(value)
+            case "areas": readAreas(value)
+            case "rules": readRules(value)
+            default:
+                collector.report(.unknownField, at: position,
+                    "unknown setting '\(key)'\(Suggestion.clause(for: key, among: Self.keys)); the settings are: \(Self.keys.joined(separator: ", "))")
+            }
+        }
+    }
+
+    private mutating func readVersion(_ node: Node) {
+        guard node.int == KaizenConfig.supportedVersion else {
+            collector.report(.invalidValue, at: reader.position(of: node.mark),
+                "'version' is \(node.scalar?.string ?? "not a number"), but this kaizen reads version \(KaizenConfig.supportedVersion): upgrade kaizen or write version: 1")
+            return
+        }
+    }
+
+    private mutating func readTeams(_ node: Node) {
+        var teams: [KaizenConfig.Team] = []
+        if let sequence = node.sequence {
+            for item in sequence {
+                if let id = teamID(item) { teams.append(KaizenConfig.Team(id: id)) }
+            }
+        } else if let mapping = node.mapping {
+            for (idNode, settings) in mapping {
+                guard let id = teamID(idNode) else { continue }
+                teams.append(readTeamSettings(id: id, settings))
+            }
+        } else {
+            collector.report(.wrongType, at: reader.position(of: node.mark),
+                "'teams' must map each team id to its settings, e.g. teams: {payments: {name: Payments}}")
+            return
+        }
+        var seen = Set<String>()
+        config.teams = teams.filter { seen.insert($0.id).inserted }
+    }
+
+    private mutating func teamID(_ node: Node) -> String? {
+        let position = reader.position(of: node.mark)
+        guard let id = node.scalar?.string else {
+            collector.report(.wrongType, at: position, "a team id must be text")
+            return nil
+        }
+        guard Slug.isValid(id) else {
+            collector.report(.invalidValue, at: position,
+                "team id '\(id)' must be a lowercase slug (letters, digits, single hyphens), e.g. '\(Slug.make(from: id))'")
+            return nil
+        }
+        return id
+    }
+
+    private mutating func readTeamSettings(id: String, _ node: Node) -> KaizenConfig.Team {
+        var team = KaizenConfig.Team(id: id)
+        guard node.null == nil else { return team }
+        guard let mapping = node.mapping else {
+            collector.report(.wrongType, at: reader.position(of: node.mark),
+                "team '\(id)' must map to its settings, e.g. {name: Payments, wip-limit: 2}")
+            return team
+        }
+        for (keyNode, value) in mapping {
+            switch keyNode.scalar?.string {
+            case "name": team.name = value.scalar?.string
+            case "wip-limit": team.wipLimit = positiveInteger(value, "wip-limit")
+            default:
+                let key = keyNode.scalar?.string ?? "?"
+                collector.report(.unknownField, at: reader.position(of: keyNode.mark),
+                    "unknown team setting '\(key)'\(Suggestion.clause(for: key, among: ["name", "wip-limit"])); a team has name and wip-limit")
+            }
+        }
+        return team
+    }
+
+    private mutating func readPaths(_ node: Node) {
+        guard let mapping = node.mapping else {
+            collector.report(.wrongType, at: reader.position(of: node.mark),
+                "'paths' must map each kind to its folder, e.g. paths: {experiments: records/experiments}")
+            return
+        }
+        let names = RecordKind.allCases.map(\.defaultFolder)
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? "?"
+            guard let kind = RecordKind.allCases.first(where: { $0.defaultFolder == key }) else {
+                collector.report(.unknownField, at: reader.position(of: keyNode.mark),
+                    "unknown path '\(key)'\(Suggestion.clause(for: key, among: names)); paths has \(names.joined(separator: ", "))")
+                continue
+            }
+            let position = reader.position(of: value.mark)
+            guard var folder = value.scalar?.string else {
+                collector.report(.wrongType, at: position, "the \(key) folder must be text")
+                continue
+            }
+            while folder.hasSuffix("/") { folder.removeLast() }
+            if folder.hasPrefix("./") { folder.removeFirst(2) }
+            if folder.isEmpty { folder = "." }
+            guard !folder.hasPrefix("/"), !folder.split(separator: "/").contains("..") else {
+                collector.report(.invalidValue, at: position,
+                    "the \(key) folder must be inside the repository, relative to kaizen.yml: '\(folder)' is not")
+                continue
+            }
+            if let other = config.folders.first(where: { $0.key != kind && $0.value == folder }) {
+                collector.report(.invalidValue, at: position,
+                    "the \(key) folder '\(folder)' is also the \(other.key.defaultFolder) folder: each kind needs its own")
+                continue
+            }
+            config.folders[kind] = folder
+        }
+    }
+
+    private mutating func readHypothesisPattern(_ node: Node) {
+        let position = reader.position(of: node.mark)
+        guard let source = node.scalar?.string else {
+            collector.report(.wrongType, at: position, "'hypothesis-pattern' must be a regular expression written as text")
+            return
+        }
+        do {
+            config.hypothesisPattern = try HypothesisPattern(source: source)
+        } catch {
+            collector.report(.invalidValue, at: position,
+                "'hypothesis-pattern' is not a valid regular expression: check its brackets and escapes; single-quote it in YAML so backslashes stay as written")
+        }
+    }
+
+    private mutating func readAreas(_ node: Node) {
+        guard let sequence = node.sequence else {
+            collector.report(.wrongType, at: reader.position(of: node.mark), "'areas' must be a list, e.g. areas: [onboarding]")
+            return
+        }
+        for item in sequence {
+            guard let area = item.scalar?.string, Slug.isValid(area) else {
+                collector.report(.invalidValue, at: reader.position(of: item.mark),
+                    "each area must be a lowercase slug, e.g. 'on-call'")
+                continue
+            }
+            if !config.areas.contains(area) { config.extraAreas.append(area) }
+        }
+    }
+
+    private mutating func readRules(_ node: Node) {
+        guard let mapping = node.mapping else {
+            collector.report(.wrongType, at: reader.position(of: node.mark),
+                "'rules' must map rule names to error, warning or off, e.g. rules: {possible-duplicate: off}")
+            return
+        }
+        let names = RuleCatalog.all.map(\.name)
+        for (keyNode, value) in mapping {
+            let name = keyNode.scalar?.string ?? "?"
+            guard names.contains(name) else {
+                collector.report(.unknownField, at: reader.position(of: keyNode.mark),
+                    "unknown rule '\(name)'\(Suggestion.clause(for: name, among: names)); `kaizen check --list-rules` lists them")
+                continue
+            }
+            switch value.scalar?.string {
+            case "error": config.ruleSettings[name] = .severity(.error)
+            case "warning": config.ruleSettings[name] = .severity(.warning)
+            case "off": config.ruleSettings[name] = .off
+            default:
+                collector.report(.invalidValue, at: reader.position(of: value.mark),
+                    "rule '\(name)' can be set to error, warning or off, not '\(value.scalar?.string ?? "a list or mapping")'")
+            }
+        }
+    }
+
+    private mutating func positiveInteger(_ node: Node, _ key: String, allowZero: Bool = false) -> Int? {
+        guard let value = node.int, value > 0 || (allowZero && value == 0) else {
+            collector.report(.wrongType, at: reader.position(of: node.mark),
+                "'\(key)' must be a whole number\(allowZero ? " (0 or more)" : " above 0"), not '\(node.scalar?.string ?? "a list or mapping")'")
+            return nil
+        }
+        return value
+    }
+}

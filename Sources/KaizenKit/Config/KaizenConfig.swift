@@ -1,0 +1,109 @@
+import Foundation
+
+/// A workspace's settings, from `kaizen.yml` or the defaults.
+public struct KaizenConfig: Sendable {
+    public struct Team: Sendable, Equatable {
+        public var id: String
+        public var name: String?
+        /// This team's limit on running experiments, overriding `wipLimit`.
+        public var wipLimit: Int?
+
+        public init(id: String, name: String? = nil, wipLimit: Int? = nil) {
+            self.id = id
+            self.name = name
+            self.wipLimit = wipLimit
+        }
+    }
+
+    /// What `kaizen.yml` says about a rule.
+    public enum RuleSetting: Sendable, Equatable {
+        case off
+        case severity(Severity)
+    }
+
+    public static let fileName = "kaizen.yml"
+    public static let supportedVersion = 1
+
+    /// The teams, in the order the file lists them. Empty means teams are not
+    /// configured, and team ids are not checked.
+    public var teams: [Team] = []
+    /// The folder of each kind, relative to the workspace root.
+    public var folders: [RecordKind: String] = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, $0.defaultFolder) })
+    public var maxExperimentDays = 90
+    public var expiryNoticeDays = 14
+    /// Running experiments a team may have at once, unless its entry says otherwise.
+    public var wipLimit = 3
+    /// How far back observations count when deciding a constraint is recurring.
+    public var reviewWindowDays = 90
+    public var hypothesisPattern = HypothesisPattern.standard
+    /// Areas added to the built-in ones.
+    public var extraAreas: [String] = []
+    public var ruleSettings: [String: RuleSetting] = [:]
+
+    public init() {}
+
+    public var areas: [String] { ImprovementArea.builtIn + extraAreas }
+
+    public var teamIDs: [String] { teams.map(\.id) }
+
+    public func wipLimit(forTeam id: String) -> Int {
+        teams.first { $0.id == id }?.wipLimit ?? wipLimit
+    }
+
+    /// The kind whose folder holds `path` (workspace-relative), if any.
+    public func folderKind(ofPath path: String) -> RecordKind? {
+        RecordKind.allCases.first { kind in
+            let folder = folders[kind]!
+            return folder == "." ? !path.contains("/") : path.hasPrefix(folder + "/")
+        }
+    }
+}
+
+/// The form every hypothesis must take: a regular expression with, ideally,
+/// named groups `change` and `effect`.
+public struct HypothesisPattern: @unchecked Sendable {
+    // NSRegularExpression is immutable and documented as safe to share between threads.
+    public let source: String
+    let expression: NSRegularExpression
+    /// Whether this is kaizen's English default, for which the effect is also
+    /// checked for something observable.
+    public let isStandard: Bool
+    /// Which of `change` and `effect` the pattern names; asking a match for a
+    /// group the pattern lacks raises an exception in Foundation.
+    private let groups: Set<String>
+
+    public static let standardSource =
+        #"(?is)^\s*if\s+we\s+(?<change>.+?),?\s+(?:then\s+)?we\s+expect\s+(?<effect>.+?)\s*\.?\s*$"#
+
+    public static let standard = HypothesisPattern(standardSource: standardSource)
+
+    private init(standardSource: String) {
+        // The built-in pattern is a constant that is known to compile.
+        self.source = standardSource
+        self.expression = try! NSRegularExpression(pattern: standardSource)
+        self.isStandard = true
+        self.groups = Self.namedGroups(in: standardSource)
+    }
+
+    public init(source: String) throws {
+        self.source = source
+        self.expression = try NSRegularExpression(pattern: source)
+        self.isStandard = source == Self.standardSource
+        self.groups = Self.namedGroups(in: source)
+    }
+
+    private static func namedGroups(in source: String) -> Set<String> {
+        Set(["change", "effect"].filter { source.contains("(?<\($0)>") })
+    }
+
+    /// The parts of a hypothesis that matched, or nil when it does not match.
+    public func match(_ text: String) -> (change: String?, effect: String?)? {
+        let range = NSRange(text.startIndex..., in: text)
+        guard let result = expression.firstMatch(in: text, range: range) else { return nil }
+        func group(_ name: String) -> String? {
+            guard groups.contains(name), let groupRange = Range(result.range(withName: name), in: text) else { return nil }
+            return String(text[groupRange])
+        }
+        return (group("change"), group("effect"))
+    }
+}

@@ -1,0 +1,26 @@
+/// One finding: a rule broken at a place in a file.
+public struct Diagnostic: Sendable, Hashable, Comparable, Error {
+    /// The file, relative to the workspace root, with `/` separators.
+    public var path: String
+    public var position: SourcePosition
+    public var severity: Severity
+    /// The kebab-case name of the rule, e.g. `expired`.
+    public var rule: String
+    public var message: String
+
+    public init(path: String, position: SourcePosition, severity: Severity, rule: String, message: String) {
+        self.path = path
+        self.position = position
+        self.severity = severity
+        self.rule = rule
+        self.message = message
+    }
+
+    /// Sorted by file, then position, then rule name, so output is stable.
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        if lhs.path != rhs.path { return lhs.path < rhs.path }
+        if lhs.position != rhs.position { return lhs.position < rhs.position }
+        if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
+        return lhs.message < rhs.message
+    }
+}

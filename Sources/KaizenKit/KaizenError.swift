@@ -1,0 +1,32 @@
+import Foundation
+
+/// Everything that can stop a KaizenKit operation (as opposed to findings in
+/// records, which are diagnostics).
+public enum KaizenError: LocalizedError, Equatable, Sendable {
+    case git(operation: String, code: Int32, message: String)
+    case cannotRead(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    case alreadyExists(paths: [String])
+    case noSuchPath(String)
+    case noSuchRecord(id: String, suggestion: String?)
+    case invalidArgument(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .git(operation, code, message):
+            return "git: \(operation) failed (\(code)): \(message)"
+        case let .cannotRead(path, reason):
+            return "cannot read \(path): \(reason)"
+        case let .cannotWrite(path, reason):
+            return "cannot write \(path): \(reason)"
+        case let .alreadyExists(paths):
+            return "\(paths.joined(separator: ", ")) already exist\(paths.count == 1 ? "s" : ""); nothing was written (kaizen never overwrites a file)"
+        case let .noSuchPath(path):
+            return "no such file or folder: \(path)"
+        case let .noSuchRecord(id, suggestion):
+            return "no record has the id '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case let .invalidArgument(message):
+            return message
+        }
+    }
+}

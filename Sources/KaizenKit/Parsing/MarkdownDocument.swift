@@ -1,0 +1,112 @@
+import Foundation
+
+import CCmark
+
+/// A level-2 section of a record's body (`## Learnings`), as a CommonMark
+/// parser sees it: a heading inside a fenced code block is not a section.
+public struct BodySection: Sendable, Equatable {
+    /// The heading's text, without the `##`.
+    public var title: String
+    /// Where the heading starts in the file.
+    public var position: SourcePosition
+    /// Whether the section holds anything besides HTML comments, which the
+    /// templates use for guidance that a reader of the rendered page never sees.
+    public var hasContent: Bool
+    /// The section's readable text, whitespace-separated.
+    public var text: String
+}
+
+/// A Markdown document parsed by cmark-gfm; owns the node tree.
+final class MarkdownDocument {
+    private let root: OpaquePointer
+
+    init(_ markdown: Substring) {
+        var text = String(markdown)
+        root = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
+            }
+        }
+    }
+
+    deinit {
+        cmark_node_free(root)
+    }
+
+    /// The level-2 sections in order. A section runs until the next heading of
+    /// level 1 or 2; `firstLine` is the file line of the document's first line.
+    func sections(firstLine: Int) -> [BodySection] {
+        var sections: [BodySection] = []
+        var current: BodySection?
+        var node = cmark_node_first_child(root)
+        while let block = node {
+            if cmark_node_get_type(block) == CMARK_NODE_HEADING, cmark_node_get_heading_level(block) <= 2 {
+                if let finished = current { sections.append(finished) }
+                current = nil
+                if cmark_node_get_heading_level(block) == 2 {
+                    let position = SourcePosition(
+                        line: Int(cmark_node_get_start_line(block)) + firstLine - 1,
+                        column: max(1, Int(cmark_node_get_start_column(block))))
+                    current = BodySection(
+                        title: Self.plainText(of: block).trimmingSpaces(),
+                        position: position, hasContent: false, text: "")
+                }
+            } else if current != nil {
+                if !Self.isCommentOnly(block) { current!.hasContent = true }
+                let text = Self.plainText(of: block)
+                if !text.isEmpty {
+                    current!.text += current!.text.isEmpty ? text : " " + text
+                }
+            }
+            node = cmark_node_next(block)
+        }
+        if let finished = current { sections.append(finished) }
+        return sections
+    }
+
+    /// The literal text under `node`: text, code spans and code blocks, with
+    /// line breaks as spaces.
+    private static func plainText(of node: OpaquePointer) -> String {
+        var pieces: [String] = []
+        let iterator = cmark_iter_new(node)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let literal = cmark_node_get_literal(current) {
+                    pieces.append(String(cString: literal))
+                }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                pieces.append(" ")
+            default:
+                break
+            }
+        }
+        return pieces.joined()
+    }
+
+    /// An HTML block that holds nothing but `<!-- comments -->` and whitespace.
+    private static func isCommentOnly(_ node: OpaquePointer) -> Bool {
+        guard cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node) else {
+            return false
+        }
+        var rest = Substring(String(cString: literal))
+        while true {
+            rest = rest.drop { $0.isWhitespace }
+            guard rest.hasPrefix("<!--") else { break }
+            guard let end = rest.range(of: "-->") else { return false }
+            rest = rest[end.upperBound...]
+        }
+        return rest.isEmpty
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing whitespace.
+    func trimmingSpaces() -> String {
+        let start = firstIndex { !$0.isWhitespace } ?? endIndex
+        let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
+        return String(self[start..<Swift.max(start, end)])
+    }
+}

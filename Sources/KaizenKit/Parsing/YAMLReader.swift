@@ -1,0 +1,167 @@
+import Yams
+
+/// Composes front matter (or `kaizen.yml`) into a Yams node tree, turning every
+/// failure into a diagnostic that points into the file.
+struct YAMLReader {
+    let path: String
+    /// The file line holding the first line of the YAML text.
+    let firstLine: Int
+
+    /// A file may use this many aliases (`*name`) when it also defines anchors.
+    /// Yams hashes every mapping key, so an alias key that expands into nested
+    /// aliases costs time exponential in the nesting (measured: ×10 per level).
+    /// With at most 8 aliases no node can expand to more than 18× the text.
+    static let aliasLimit = 8
+
+    /// The root node (nil for an empty document), or the diagnostic that stops
+    /// the file from being read further.
+    func compose(_ yaml: Substring) -> Result<Node?, Diagnostic> {
+        if let diagnostic = aliasGuard(yaml) {
+            return .failure(diagnostic)
+        }
+        let text = String(yaml)
+        do {
+            return .success(try Yams.compose(yaml: text))
+        } catch let error as YamlError {
+            return .failure(diagnostic(for: error, in: text))
+        } catch {
+            return .failure(failure(.yamlSyntax, at: .start, "cannot read the YAML: \(error)"))
+        }
+    }
+
+    func position(of mark: Mark?) -> SourcePosition {
+        guard let mark, mark.line > 0 else { return SourcePosition(line: firstLine, column: 1) }
+        return SourcePosition(line: mark.line + firstLine - 1, column: max(1, mark.column))
+    }
+
+    private func failure(_ rule: RuleDescriptor, at position: SourcePosition, _ message: String) -> Diagnostic {
+        Diagnostic(path: path, position: position, severity: rule.defaultSeverity, rule: rule.name, message: message)
+    }
+
+    // MARK: - Alias guard
+
+    /// Counts the places where an anchor (`&a`) or alias (`*a`) could begin. Both
+    /// can only start a node, so they always follow a line start, whitespace or
+    /// one of `[{,:?-`; counting those places over-approximates the real ones
+    /// and can never miss one.
+    private func aliasGuard(_ yaml: Substring) -> Diagnostic? {
+        var anchors = 0
+        var aliases: [Int] = []
+        var previous: UInt8 = UInt8(ascii: "\n")
+        var line = 1
+        for byte in yaml.utf8 {
+            switch previous {
+            case UInt8(ascii: "\n"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "["), UInt8(ascii: "{"),
+                 UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "-"):
+                if byte == UInt8(ascii: "&") { anchors += 1 }
+                if byte == UInt8(ascii: "*") { aliases.append(line) }
+            default:
+                break
+            }
+            if byte == UInt8(ascii: "\n") { line += 1 }
+            previous = byte
+        }
+        guard anchors > 0, aliases.count > YAMLReader.aliasLimit else { return nil }
+        let firstExcessLine = aliases[YAMLReader.aliasLimit] + firstLine - 1
+        return failure(.yamlSyntax, at: SourcePosition(line: firstExcessLine, column: 1),
+            "more than \(YAMLReader.aliasLimit) YAML aliases (*name): kaizen limits them so that a small file cannot expand into a huge one; write the values out instead")
+    }
+
+    // MARK: - Error mapping
+
+    private func diagnostic(for error: YamlError, in text: String) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _),
+             let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var message = problem
+            if let context {
+                message += " (\(context.text) at line \(position(of: context.mark).line))"
+            }
+            message += hint(forProblem: problem, at: mark, in: text)
+            return failure(.yamlSyntax, at: position(of: mark), message)
+        case let .reader(problem, offset, value, _):
+            let at = offset.map { position(ofCharacterOffset: $0, in: text) } ?? position(of: nil)
+            let hex = String(value, radix: 16, uppercase: true)
+            let character = value > 0 ? " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex))" : ""
+            return failure(.yamlSyntax, at: at, "\(problem)\(character): remove the character or quote it as an escape, e.g. \"\\t\"")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.first ?? "?"
+            let first = position(of: context.mark)
+            let repeated = repeatedKeyPosition(key, after: context.mark, in: text) ?? first
+            let elsewhere = repeated == first ? "" : " (first at line \(first.line))"
+            return failure(.duplicateKey, at: repeated,
+                "duplicate key '\(key)'\(elsewhere): YAML would keep only one of the values; remove or merge the other")
+        case .memory:
+            return failure(.yamlSyntax, at: position(of: nil), "the YAML parser ran out of memory")
+        default:
+            return failure(.yamlSyntax, at: position(of: nil), "cannot read the YAML: \(error)")
+        }
+    }
+
+    /// A short "what to do" for the libyaml problems people hit most.
+    private func hint(forProblem problem: String, at mark: Mark, in text: String) -> String {
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .dropFirst(mark.line - 1).first.map(String.init) ?? ""
+        let offending = line.unicodeScalars.dropFirst(max(0, mark.column - 1)).first
+        if offending == "\t" || problem.contains("tab") {
+            return ": YAML does not allow tabs for indentation; indent with spaces"
+        }
+        if problem.contains("mapping values are not allowed") {
+            return ": a value that contains ': ' must be quoted, e.g. title: \"Ship: faster\""
+        }
+        if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {
+            return ": check the indentation of this line against the lines above it"
+        }
+        if problem.contains("found undefined alias") {
+            return ": a '*' at the start of a value must be quoted, e.g. title: \"*fast* reviews\""
+        }
+        if problem.contains("found character that cannot start any token") {
+            return ": quote the value, e.g. title: \"@team review\""
+        }
+        return ""
+    }
+
+    /// The position of the `offset`-th character of `text`.
+    private func position(ofCharacterOffset offset: Int, in text: String) -> SourcePosition {
+        var line = 1
+        var column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += character.unicodeScalars.count
+            }
+        }
+        return SourcePosition(line: line + firstLine - 1, column: column)
+    }
+
+    /// Yams reports a duplicate at its first occurrence. The repeat, which is
+    /// the line to fix, is the next line of the same block mapping (same
+    /// column) that starts with the same key; the mapping ends at the first
+    /// non-blank, non-comment line indented less.
+    private func repeatedKeyPosition(_ key: String, after mark: Mark, in text: String) -> SourcePosition? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = mark.column - 1
+        var index = mark.line
+        while index < lines.count {
+            let line = lines[index]
+            let leading = line.prefix { $0 == " " }.count
+            let content = line.dropFirst(leading)
+            if !content.isEmpty, !content.hasPrefix("#"), content != "\r" {
+                if leading < indent { return nil }
+                if leading == indent {
+                    for form in [key, "\"\(key)\"", "'\(key)'"] where content.hasPrefix(form) {
+                        let rest = content.dropFirst(form.count).drop { $0 == " " }
+                        if rest.hasPrefix(":") {
+                            return SourcePosition(line: index + firstLine, column: indent + 1)
+                        }
+                    }
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,163 @@
+/// One record file, parsed: its id, where it is, its kind and its typed fields.
+///
+/// Fields that were absent or invalid are nil (or empty lists); the diagnostics
+/// for them were reported when the file was parsed. A file whose front matter
+/// could not be read still yields a record, so its id still counts for links
+/// and duplicate ids.
+public struct Record: Sendable {
+    /// The file name without `.md`.
+    public var id: String
+    /// Relative to the workspace root, `/`-separated.
+    public var path: String
+    /// As declared by `kind:`, or else implied by the folder; nil if neither.
+    public var kind: RecordKind?
+    public var title: Located<String>?
+    public var tags: [Located<String>]
+    public var details: Details
+    public var sections: [BodySection]
+    /// Where each top-level key was written.
+    public var keyPositions: [String: SourcePosition]
+    /// Top-level keys whose value was invalid and already reported; rules about
+    /// those fields stay silent rather than report them a second time.
+    public var invalidKeys: Set<String>
+
+    public enum Details: Sendable {
+        case improvement(ImprovementRecord)
+        case experiment(ExperimentRecord)
+        case constraint(ConstraintRecord)
+        /// The front matter could not be read as fields of a known kind.
+        case unreadable
+    }
+
+    public var improvement: ImprovementRecord? {
+        if case .improvement(let record) = details { return record }
+        return nil
+    }
+
+    public var experiment: ExperimentRecord? {
+        if case .experiment(let record) = details { return record }
+        return nil
+    }
+
+    public var constraint: ConstraintRecord? {
+        if case .constraint(let record) = details { return record }
+        return nil
+    }
+
+    /// The status as written, whatever the kind.
+    public var status: Located<String>? {
+        switch details {
+        case .improvement(let record): return record.status.map { Located($0.value.rawValue, at: $0.position) }
+        case .experiment(let record): return record.status.map { Located($0.value.rawValue, at: $0.position) }
+        case .constraint(let record): return record.status.map { Located($0.value.rawValue, at: $0.position) }
+        case .unreadable: return nil
+        }
+    }
+
+    /// The teams a record belongs to: an experiment's teams, an improvement's
+    /// origin, the teams that observed a constraint (each once, in order).
+    public var teams: [String] {
+        switch details {
+        case .improvement(let record): return record.origin.map { [$0.value] } ?? []
+        case .experiment(let record): return record.teams.map(\.value)
+        case .constraint(let record):
+            var seen = Set<String>()
+            return record.observed.compactMap(\.team?.value).filter { seen.insert($0).inserted }
+        case .unreadable: return []
+        }
+    }
+
+    /// Improvements first, then experiments, constraints, and records of unknown kind.
+    var kindOrder: Int {
+        kind.flatMap { RecordKind.allCases.firstIndex(of: $0) } ?? RecordKind.allCases.count
+    }
+
+    /// The body section with this title (compared without case), if present.
+    public func section(_ title: String) -> BodySection? {
+        sections.first { $0.title.caseInsensitiveEquals(title) }
+    }
+
+    /// Where a finding about the key `name` should point: the key if it was
+    /// written, else the start of the file.
+    public func position(ofKey name: String) -> SourcePosition {
+        keyPositions[name] ?? .start
+    }
+}
+
+public struct ImprovementRecord: Sendable {
+    public var status: Located<ImprovementStatus>?
+    public var origin: Located<String>?
+    public var level: Located<Level>?
+    public var area: Located<String>?
+    public var constraints: [Located<String>]
+}
+
+public struct ExperimentRecord: Sendable {
+    public var teams: [Located<String>]
+    public var improvement: Located<String>?
+    public var constraints: [Located<String>]
+    public var hypothesis: Located<String>?
+    public var signals: [Signal]
+    public var status: Located<ExperimentStatus>?
+    public var start: Located<CalendarDate>?
+    public var reviewBy: Located<CalendarDate>?
+    public var extensions: [Extension]
+    public var rollback: Located<String>?
+    public var outcome: Located<Outcome>?
+    public var concluded: Located<CalendarDate>?
+
+    /// The date the experiment must be reviewed by: `review-by`, or the latest
+    /// extension's `until` if that is later. Points at the value that set it.
+    public var deadline: Located<CalendarDate>? {
+        var latest = reviewBy
+        for case let until? in extensions.map(\.until) where latest.map({ until.value > $0.value }) ?? true {
+            latest = until
+        }
+        return latest
+    }
+}
+
+public struct Signal: Sendable {
+    public var position: SourcePosition
+    public var metric: Located<String>?
+    public var baseline: Located<String>?
+    public var target: Located<String>?
+    public var result: Located<String>?
+}
+
+public struct Extension: Sendable {
+    public var position: SourcePosition
+    public var until: Located<CalendarDate>?
+    public var reason: Located<String>?
+}
+
+public struct ConstraintRecord: Sendable {
+    public var status: Located<ConstraintStatus>?
+    public var level: Located<Level>?
+    public var observed: [Observation]
+}
+
+public struct Observation: Sendable {
+    public var position: SourcePosition
+    public var date: Located<CalendarDate>?
+    public var team: Located<String>?
+    public var note: Located<String>?
+}
+
+extension StringProtocol {
+    func caseInsensitiveEquals(_ other: some StringProtocol) -> Bool {
+        lowercased() == other.lowercased()
+    }
+}
+
+extension ConstraintRecord {
+    /// Seen by two or more teams, or three or more times, within the
+    /// `windowDays` before `today`.
+    public func isRecurring(today: CalendarDate, windowDays: Int) -> Bool {
+        let earliest = today.adding(days: -windowDays)
+        let recent = observed.filter { observation in
+            observation.date.map { $0.value >= earliest && $0.value <= today } ?? false
+        }
+        return Set(recent.compactMap(\.team?.value)).count >= 2 || recent.count >= 3
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// How `kaizen check` prints its findings.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    case text
+    case json
+    case github
+}
+
+/// Turns a check report into text for one output format. Paths are shown as
+/// `displayPath` maps them (relative to where the command ran).
+public struct DiagnosticFormatter: Sendable {
+    public var format: DiagnosticFormat
+    public var useColor: Bool
+    public var today: CalendarDate
+    public var displayPath: @Sendable (String) -> String
+
+    public init(format: DiagnosticFormat, useColor: Bool = false, today: CalendarDate,
+                displayPath: @escaping @Sendable (String) -> String = { $0 }) {
+        self.format = format
+        self.useColor = useColor
+        self.today = today
+        self.displayPath = displayPath
+    }
+
+    public func render(_ report: CheckReport) -> String {
+        switch format {
+        case .text: return text(report)
+        case .json: return json(report)
+        case .github: return github(report)
+        }
+    }
+
+    // MARK: - Text
+
+    private func text(_ report: CheckReport) -> String {
+        var output = ""
+        for diagnostic in report.diagnostics {
+            let severity = diagnostic.severity.rawValue
+            let colored = diagnostic.severity == .error ? paint(severity, "1;31") : paint(severity, "1;33")
+            output += "\(paint(location(of: diagnostic), "1")): \(colored): \(diagnostic.message) \(paint("[\(diagnostic.rule)]", "2"))\n"
+        }
+        output += summary(report) + "\n"
+        return output
+    }
+
+    /// "2 errors and 1 warning in 42 records" or "no problems in 42 records".
+    public func summary(_ report: CheckReport) -> String {
+        let records = pluralized(report.recordCount, "record")
+        var parts: [String] = []
+        if report.errorCount > 0 { parts.append(pluralized(report.errorCount, "error")) }
+        if report.warningCount > 0 { parts.append(pluralized(report.warningCount, "warning")) }
+        return parts.isEmpty ? "no problems in \(records)" : "\(parts.joined(separator: " and ")) in \(records)"
+    }
+
+    private func location(of diagnostic: Diagnostic) -> String {
+        "\(displayPath(diagnostic.path)):\(diagnostic.position.line):\(diagnostic.position.column)"
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+
+    // MARK: - JSON
+
+    /// Version 1 of the JSON shape, documented in the README. Extend it only by
+    /// adding keys.
+    struct JSONReport: Encodable {
+        struct Summary: Encodable {
+            var records: Int
+            var errors: Int
+            var warnings: Int
+        }
+        struct Item: Encodable {
+            var path: String
+            var line: Int
+            var column: Int
+            var severity: Severity
+            var rule: String
+            var message: String
+        }
+        var version = 1
+        var today: String
+        var summary: Summary
+        var diagnostics: [Item]
+    }
+
+    private func json(_ report: CheckReport) -> String {
+        let document = JSONReport(
+            today: today.description,
+            summary: .init(records: report.recordCount, errors: report.errorCount, warnings: report.warningCount),
+            diagnostics: report.diagnostics.map {
+                .init(path: displayPath($0.path), line: $0.position.line, column: $0.position.column,
+                      severity: $0.severity, rule: $0.rule, message: $0.message)
+            })
+        return JSONOutput.encode(document)
+    }
+
+    // MARK: - GitHub workflow annotations
+
+    private func github(_ report: CheckReport) -> String {
+        var output = ""
+        for diagnostic in report.diagnostics {
+            let command = diagnostic.severity == .error ? "error" : "warning"
+            let properties = [
+                "file=\(escapeProperty(displayPath(diagnostic.path)))",
+                "line=\(diagnostic.position.line)",
+                "col=\(diagnostic.position.column)",
+                "title=\(escapeProperty("kaizen \(diagnostic.rule)"))",
+            ].joined(separator: ",")
+            output += "::\(command) \(properties)::\(escapeData(diagnostic.message))\n"
+        }
+        output += summary(report) + "\n"
+        return output
+    }
+
+    /// Workflow-command escaping, as the Actions toolkit does it.
+    private func escapeData(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+/// Pretty, key-sorted JSON with a final newline, for every `--format json`.
+enum JSONOutput {
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain structs of strings and numbers cannot fail.
+        let data = try! encoder.encode(value)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

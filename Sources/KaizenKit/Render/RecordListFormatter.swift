@@ -1,0 +1,76 @@
+/// Which records `kaizen list` shows.
+public struct RecordFilter: Sendable {
+    public var kind: RecordKind?
+    public var team: String?
+    public var status: String?
+
+    public init(kind: RecordKind? = nil, team: String? = nil, status: String? = nil) {
+        self.kind = kind
+        self.team = team
+        self.status = status
+    }
+
+    public func matches(_ record: Record) -> Bool {
+        (kind == nil || record.kind == kind)
+            && (team == nil || record.teams.contains(team!))
+            && (status == nil || record.status?.value == status)
+    }
+
+    /// Every status any kind can have, for validating `--status`.
+    public static let allStatuses: [String] = ImprovementStatus.allCases.map(\.rawValue)
+        + ExperimentStatus.allCases.map(\.rawValue) + ConstraintStatus.allCases.map(\.rawValue)
+}
+
+public enum ListFormat: String, Sendable, CaseIterable {
+    case text
+    case json
+}
+
+/// `kaizen list`: a table, or JSON, of records sorted by kind then id.
+public struct RecordListFormatter: Sendable {
+    public var format: ListFormat
+    public var config: KaizenConfig
+    public var today: CalendarDate
+
+    public init(format: ListFormat, config: KaizenConfig, today: CalendarDate) {
+        self.format = format
+        self.config = config
+        self.today = today
+    }
+
+    public func render(_ records: [Record]) -> String {
+        let sorted = records.sorted { ($0.kindOrder, $0.id) < ($1.kindOrder, $1.id) }
+        switch format {
+        case .json:
+            struct Document: Encodable {
+                var version = 1
+                var records: [RecordJSON]
+            }
+            return JSONOutput.encode(Document(records: sorted.map {
+                RecordJSON($0, config: config, today: today, includeSections: false)
+            }))
+        case .text:
+            let rows = sorted.map { record in
+                [record.id, record.kind?.rawValue ?? "?", record.status?.value ?? "?",
+                 record.teams.joined(separator: ","), record.title?.value ?? ""]
+            }
+            return TextTable(header: ["ID", "KIND", "STATUS", "TEAMS", "TITLE"], rows: rows).render()
+        }
+    }
+}
+
+/// Left-aligned columns separated by two spaces; the last column is not padded.
+struct TextTable {
+    let header: [String]
+    let rows: [[String]]
+
+    func render() -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { column, cell in
+                column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - cell.count)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,26 @@
+/// `kaizen check --list-rules`: every rule, its severity in this workspace and
+/// what it catches.
+public struct RuleListFormatter: Sendable {
+    public let config: KaizenConfig
+
+    public init(config: KaizenConfig) {
+        self.config = config
+    }
+
+    public func render() -> String {
+        let width = RuleCatalog.all.map(\.name.count).max() ?? 0
+        var output = ""
+        for rule in RuleCatalog.all {
+            let setting: String
+            switch config.ruleSettings[rule.name] {
+            case .off?: setting = "off"
+            case .severity(let severity)?: setting = severity.rawValue
+            case nil: setting = rule.defaultSeverity.rawValue
+            }
+            let name = rule.name + String(repeating: " ", count: width - rule.name.count)
+            let column = setting + String(repeating: " ", count: 8 - setting.count)
+            output += "\(name)  \(column)  \(rule.summary)\n"
+        }
+        return output
+    }
+}

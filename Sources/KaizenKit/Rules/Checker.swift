@@ -1,0 +1,46 @@
+/// The result of `kaizen check`.
+public struct CheckReport: Sendable {
+    /// Sorted by path, line, column and rule.
+    public var diagnostics: [Diagnostic]
+    /// How many record files were reported on.
+    public var recordCount: Int
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+}
+
+/// Runs every rule over the parsed records and applies the configured
+/// severities. Pure: the caller reads files and prints results.
+public enum Checker {
+    /// - Parameters:
+    ///   - parsed: every record of the workspace, with its parse diagnostics.
+    ///   - scope: the paths to report on; nil reports on all. Rules always see
+    ///     every record, so links and limits are judged on the whole repository.
+    ///   - strict: report warnings as errors.
+    public static func check(_ parsed: [ParsedRecord], workspace: Workspace, today: CalendarDate,
+                             scope: Set<String>? = nil, strict: Bool = false) -> CheckReport {
+        let context = RuleContext(records: parsed.map(\.record), config: workspace.config, today: today)
+        var diagnostics = workspace.configDiagnostics + parsed.flatMap(\.diagnostics)
+        for rule in RuleCatalog.recordRules {
+            var findings = Findings(rule: type(of: rule).descriptor)
+            rule.check(context, findings: &findings)
+            diagnostics += findings.diagnostics
+        }
+        if let scope {
+            diagnostics.removeAll { $0.path != KaizenConfig.fileName && !scope.contains($0.path) }
+        }
+        let settings = workspace.config.ruleSettings
+        diagnostics = diagnostics.compactMap { diagnostic in
+            var diagnostic = diagnostic
+            switch settings[diagnostic.rule] {
+            case .off?: return nil
+            case .severity(let severity)?: diagnostic.severity = severity
+            case nil: break
+            }
+            if strict { diagnostic.severity = .error }
+            return diagnostic
+        }
+        let recordCount = scope.map { scope in parsed.count { scope.contains($0.record.path) } } ?? parsed.count
+        return CheckReport(diagnostics: diagnostics.sorted(), recordCount: recordCount)
+    }
+}

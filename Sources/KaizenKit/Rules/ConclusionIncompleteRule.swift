@@ -1,0 +1,40 @@
+extension RuleDescriptor {
+    static let conclusionIncomplete = RuleDescriptor(
+        name: "conclusion-incomplete", severity: .error,
+        summary: "A concluded experiment lacks its outcome, date, signal results or learnings.")
+}
+
+/// Concluding is where the learning is kept: an outcome, a date, what each
+/// signal showed, and what was learned.
+struct ConclusionIncompleteRule: Rule {
+    static let descriptor = RuleDescriptor.conclusionIncomplete
+
+    func check(_ context: RuleContext, findings: inout Findings) {
+        for (record, experiment) in context.experiments {
+            guard let status = experiment.status, status.value == .concluded else { continue }
+            if experiment.outcome == nil, !record.invalidKeys.contains("outcome") {
+                findings.add(record, at: record.keyPositions["outcome"] ?? status.position,
+                    "concluded without an outcome: add 'outcome: retained', 'discarded' or 'inconclusive'")
+            }
+            if experiment.concluded == nil, !record.invalidKeys.contains("concluded") {
+                findings.add(record, at: record.keyPositions["concluded"] ?? status.position,
+                    "concluded without a date: add 'concluded: YYYY-MM-DD'")
+            }
+            for (index, signal) in experiment.signals.enumerated()
+            where signal.result.map({ $0.value.trimmingSpaces().isEmpty }) ?? true {
+                let name = signal.metric.map { "'\($0.value)'" } ?? "\(index + 1)"
+                findings.add(record, at: signal.result?.position ?? signal.position,
+                    "signal \(name) has no result: add 'result:' with the value you observed")
+            }
+            if let learnings = record.section("Learnings") {
+                if !learnings.hasContent {
+                    findings.add(record, at: learnings.position,
+                        "the Learnings section is empty: write what you learned, whatever the outcome")
+                }
+            } else {
+                findings.add(record, at: status.position,
+                    "concluded without learnings: add a '## Learnings' section that says what you learned")
+            }
+        }
+    }
+}

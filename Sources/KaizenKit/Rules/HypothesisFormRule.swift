@@ -1,0 +1,58 @@
+extension RuleDescriptor {
+    static let hypothesisForm = RuleDescriptor(
+        name: "hypothesis-form", severity: .error,
+        summary: "The hypothesis does not state a change and an expected, observable effect.")
+}
+
+/// Every experiment states "If we <change>, we expect <observable effect>", so
+/// that its outcome can be judged against something said in advance.
+struct HypothesisFormRule: Rule {
+    static let descriptor = RuleDescriptor.hypothesisForm
+
+    static let example = "If we review pull requests in pairs, we expect review wait time to fall from 2 days to 4 hours"
+
+    func check(_ context: RuleContext, findings: inout Findings) {
+        let pattern = context.config.hypothesisPattern
+        for (record, experiment) in context.experiments where !record.invalidKeys.contains("hypothesis") {
+            guard let hypothesis = experiment.hypothesis, !hypothesis.value.trimmingSpaces().isEmpty else {
+                findings.add(record, at: record.position(ofKey: "hypothesis"),
+                    "missing hypothesis: write 'hypothesis: If we <change>, we expect <observable effect>', e.g. '\(Self.example)'")
+                continue
+            }
+            if let placeholder = Placeholder.first(in: hypothesis.value) {
+                findings.add(record, at: hypothesis.position,
+                    "the hypothesis still holds the placeholder '\(placeholder)': write the change you will make and the effect you expect, e.g. '\(Self.example)'")
+                continue
+            }
+            guard let match = pattern.match(hypothesis.value) else {
+                findings.add(record, at: hypothesis.position, pattern.isStandard
+                    ? "the hypothesis does not read 'If we <change>, we expect <effect>': state the change you will make and the effect you expect to observe"
+                    : "the hypothesis does not match the hypothesis-pattern in kaizen.yml: \(pattern.source)")
+                continue
+            }
+            if pattern.isStandard, let effect = match.effect, !ObservableEffect.isObservable(effect) {
+                findings.add(record, at: hypothesis.position,
+                    "the expected effect '\(effect)' is not observable: say what will change and by how much, e.g. 'lead time to fall from 9 to 5 days'")
+            }
+        }
+    }
+}
+
+/// Whether an expected effect names something that can be seen to change: a
+/// number, or a word of direction or amount. A heuristic for English, used only
+/// with the built-in hypothesis pattern.
+enum ObservableEffect {
+    static let stems = [
+        "increas", "decreas", "reduc", "drop", "fall", "fell", "rise", "rose", "grow", "shrink", "halv", "doubl",
+        "tripl", "improv", "fewer", "more", "less", "lower", "higher", "faster", "slower", "shorter", "longer",
+        "below", "above", "under", "over", "within", "least", "most", "zero", "none", "no", "every", "all",
+    ]
+
+    static func isObservable(_ effect: String) -> Bool {
+        if effect.contains(where: \.isNumber) || effect.contains("%") { return true }
+        let words = effect.lowercased().split { !$0.isLetter }
+        return words.contains { word in
+            stems.contains { stem in stem.count <= 3 ? word == stem : word.hasPrefix(stem) }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+extension RuleDescriptor {
+    static let noSignals = RuleDescriptor(
+        name: "no-signals", severity: .error,
+        summary: "An experiment lists no signals, or its signals still hold template placeholders.")
+}
+
+/// Signals say in advance what will be observed, so an outcome is judged on
+/// evidence rather than declared.
+struct NoSignalsRule: Rule {
+    static let descriptor = RuleDescriptor.noSignals
+
+    func check(_ context: RuleContext, findings: inout Findings) {
+        for (record, experiment) in context.experiments where !record.invalidKeys.contains("signals") {
+            if experiment.signals.isEmpty {
+                findings.add(record, at: record.position(ofKey: "signals"),
+                    "no signals: list what you will observe, e.g. signals: [{metric: review wait (hours), baseline: 48, target: 4}]")
+                continue
+            }
+            for (index, signal) in experiment.signals.enumerated() {
+                let parts: [(String, Located<String>?, String)] = [
+                    ("metric", signal.metric, "name what you will measure, e.g. 'review wait (hours)'"),
+                    ("baseline", signal.baseline, "write its value today"),
+                    ("target", signal.target, "write the value that would confirm the hypothesis"),
+                ]
+                for (name, value, advice) in parts {
+                    if let value, let placeholder = Placeholder.first(in: value.value) {
+                        findings.add(record, at: value.position,
+                            "signal \(index + 1) \(name) still holds the placeholder '\(placeholder)': \(advice)")
+                    }
+                }
+            }
+        }
+    }
+}

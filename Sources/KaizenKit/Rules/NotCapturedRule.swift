@@ -1,0 +1,35 @@
+extension RuleDescriptor {
+    static let notCaptured = RuleDescriptor(
+        name: "not-captured", severity: .warning,
+        summary: "A proven improvement lacks the guide sections another team needs to adopt it.")
+}
+
+/// A proven improvement spreads only if another team can follow it: what it
+/// is, where it works, how to do it, and how to adapt it.
+struct NotCapturedRule: Rule {
+    static let descriptor = RuleDescriptor.notCaptured
+
+    static let guideSections: [(title: String, purpose: String)] = [
+        ("Summary", "what changes in how work is done, and why it helps"),
+        ("Context", "where it works and what it needs"),
+        ("Implementation guide", "the steps another team would follow"),
+        ("Adaptation notes", "what to adjust for a different team, and what to watch for"),
+    ]
+
+    func check(_ context: RuleContext, findings: inout Findings) {
+        for (record, improvement) in context.improvements {
+            guard let status = improvement.status, status.value == .proven else { continue }
+            for (title, purpose) in Self.guideSections {
+                if let section = record.section(title) {
+                    if !section.hasContent {
+                        findings.add(record, at: section.position,
+                            "proven but not captured: the '\(title)' section is empty; write \(purpose)")
+                    }
+                } else {
+                    findings.add(record, at: status.position,
+                        "proven but not captured: add a '## \(title)' section with \(purpose)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// A check over the records of a workspace. Each rule lives in its own file,
+/// names itself with a descriptor, and reports through `Findings`.
+protocol Rule: Sendable {
+    static var descriptor: RuleDescriptor { get }
+    func check(_ context: RuleContext, findings: inout Findings)
+}
+
+/// What every rule sees: all records of the workspace (so links and limits are
+/// judged against the whole repository, whatever subset is being reported),
+/// the configuration, and the date that counts as today.
+public struct RuleContext: Sendable {
+    public let records: [Record]
+    public let config: KaizenConfig
+    public let today: CalendarDate
+    /// Records by exact id; more than one when ids collide.
+    let recordsByID: [String: [Record]]
+
+    public init(records: [Record], config: KaizenConfig, today: CalendarDate) {
+        self.records = records
+        self.config = config
+        self.today = today
+        self.recordsByID = Dictionary(grouping: records, by: \.id)
+    }
+
+    var experiments: [(record: Record, experiment: ExperimentRecord)] {
+        records.compactMap { record in record.experiment.map { (record, $0) } }
+    }
+
+    var improvements: [(record: Record, improvement: ImprovementRecord)] {
+        records.compactMap { record in record.improvement.map { (record, $0) } }
+    }
+
+    var constraints: [(record: Record, constraint: ConstraintRecord)] {
+        records.compactMap { record in record.constraint.map { (record, $0) } }
+    }
+}
+
+/// The diagnostics one rule reports, at its default severity.
+struct Findings {
+    let rule: RuleDescriptor
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(rule: RuleDescriptor) {
+        self.rule = rule
+    }
+
+    mutating func add(_ record: Record, at position: SourcePosition, _ message: String) {
+        diagnostics.append(Diagnostic(
+            path: record.path, position: position, severity: rule.defaultSeverity, rule: rule.name, message: message))
+    }
+}
+
+/// "1 day", "3 days".
+func pluralized(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)\(count == 1 ? "" : "s")"
+}

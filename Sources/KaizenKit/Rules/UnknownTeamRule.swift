@@ -1,0 +1,32 @@
+extension RuleDescriptor {
+    static let unknownTeam = RuleDescriptor(
+        name: "unknown-team", severity: .error,
+        summary: "A team id is not one of the teams in kaizen.yml.")
+}
+
+/// Team ids are how work is counted per team; a misspelt one silently starts a
+/// new team. Checked only when kaizen.yml lists teams.
+struct UnknownTeamRule: Rule {
+    static let descriptor = RuleDescriptor.unknownTeam
+
+    func check(_ context: RuleContext, findings: inout Findings) {
+        let known = context.config.teamIDs
+        guard !known.isEmpty else { return }
+        let knownSet = Set(known)
+        for record in context.records {
+            for team in teamReferences(of: record) where !knownSet.contains(team.value) {
+                findings.add(record, at: team.position,
+                    "unknown team '\(team.value)'\(Suggestion.clause(for: team.value, among: known)); the teams in kaizen.yml are \(known.joined(separator: ", "))")
+            }
+        }
+    }
+
+    private func teamReferences(of record: Record) -> [Located<String>] {
+        switch record.details {
+        case .improvement(let improvement): return improvement.origin.map { [$0] } ?? []
+        case .experiment(let experiment): return experiment.teams
+        case .constraint(let constraint): return constraint.observed.compactMap(\.team)
+        case .unreadable: return []
+        }
+    }
+}

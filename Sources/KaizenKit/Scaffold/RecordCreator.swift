@@ -1,0 +1,154 @@
+/// What `kaizen new` was asked for.
+public struct NewRecordRequest: Sendable {
+    public var kind: RecordKind
+    public var title: String
+    /// The file name stem; made from the title when nil.
+    public var id: String?
+    public var team: String?
+    /// For experiments: the improvement being trialled.
+    public var improvement: String?
+    /// For improvements: what it improves.
+    public var area: String?
+    /// For improvements and constraints.
+    public var level: Level?
+    /// For constraints: what was seen.
+    public var note: String?
+    /// For experiments; defaults to 30 days from today (or the maximum duration, if shorter).
+    public var reviewBy: CalendarDate?
+    public var today: CalendarDate
+
+    public init(kind: RecordKind, title: String, id: String? = nil, team: String? = nil, improvement: String? = nil,
+                area: String? = nil, level: Level? = nil, note: String? = nil, reviewBy: CalendarDate? = nil,
+                today: CalendarDate) {
+        self.kind = kind
+        self.title = title
+        self.id = id
+        self.team = team
+        self.improvement = improvement
+        self.area = area
+        self.level = level
+        self.note = note
+        self.reviewBy = reviewBy
+        self.today = today
+    }
+}
+
+/// Creates a record from its template, refusing anything that would clash
+/// with an existing record or file.
+public struct RecordCreator: Sendable {
+    public static let defaultExperimentDays = 30
+
+    let workspace: Workspace
+    /// Every record in the workspace, to keep ids unique and links valid.
+    let records: [Record]
+
+    public init(workspace: Workspace, records: [Record]) {
+        self.workspace = workspace
+        self.records = records
+    }
+
+    /// Writes the new record and returns its workspace-relative path.
+    public func create(_ request: NewRecordRequest) throws -> String {
+        let title = request.title.trimmingSpaces()
+        guard !title.isEmpty else { throw KaizenError.invalidArgument("the title is empty: give the record a one-line title") }
+        guard !title.contains(where: \.isNewline) else {
+            throw KaizenError.invalidArgument("the title spans several lines: a title is one line")
+        }
+        let id = try identifier(for: request, title: title)
+        let path = "\(workspace.config.folders[request.kind]!)/\(id).md"
+        let values = try templateValues(for: request, title: title)
+        let template = try TemplateStore(workspace: workspace).template(for: request.kind)
+        try AtomicFile.create(at: workspace.url(for: path), contents: TemplateRenderer(values: values).render(template.text))
+        return path
+    }
+
+    private func identifier(for request: NewRecordRequest, title: String) throws -> String {
+        let id = request.id ?? Slug.make(from: title)
+        if request.id != nil, !Slug.isValid(id) {
+            throw KaizenError.invalidArgument(
+                "'\(id)' is not a valid id: use lowercase letters, digits and single hyphens, at most \(Slug.maximumLength) characters")
+        }
+        guard !id.isEmpty else {
+            throw KaizenError.invalidArgument("cannot make a file name from the title '\(title)': pass --id with a lowercase slug")
+        }
+        if let existing = records.first(where: { $0.id.lowercased() == id }) {
+            throw KaizenError.invalidArgument(
+                "the id '\(id)' is already used by \(existing.path): pass --id to choose another, or edit that record")
+        }
+        return id
+    }
+
+    private func templateValues(for request: NewRecordRequest, title: String) throws -> [String: String] {
+        let config = workspace.config
+        var values = [
+            "title": YAMLText.quoted(title),
+            "today": request.today.description,
+            "team": try team(for: request),
+            "level": (request.level ?? .team).rawValue,
+        ]
+        let maximum = config.maxExperimentDays
+        values["review-by"] = (request.reviewBy ?? request.today.adding(days: min(Self.defaultExperimentDays, maximum))).description
+        if let area = request.area {
+            guard config.areas.contains(area) else {
+                throw KaizenError.invalidArgument(
+                    "unknown area '\(area)'\(Suggestion.clause(for: area, among: config.areas)); the areas are \(config.areas.joined(separator: ", "))")
+            }
+            values["area"] = area
+        } else {
+            values["area"] = YAMLText.quoted("<area>")
+        }
+        if let improvement = request.improvement {
+            let improvements = records.filter { $0.kind == .improvement }.map(\.id)
+            guard improvements.contains(improvement) else {
+                throw KaizenError.invalidArgument(
+                    "no improvement has the id '\(improvement)'\(Suggestion.clause(for: improvement, among: improvements)): see `kaizen list --kind improvement`")
+            }
+            values["improvement"] = improvement
+        }
+        if let note = request.note { values["note"] = YAMLText.quoted(note) }
+        return values
+    }
+
+    /// The given team, checked against kaizen.yml; or the only team there is.
+    private func team(for request: NewRecordRequest) throws -> String {
+        let known = workspace.config.teamIDs
+        guard let team = request.team else {
+            if known.count == 1 { return known[0] }
+            let choices = known.isEmpty ? "" : ": one of \(known.joined(separator: ", "))"
+            throw KaizenError.invalidArgument("--team is required\(choices)")
+        }
+        guard Slug.isValid(team) else {
+            throw KaizenError.invalidArgument("'\(team)' is not a team id: team ids are lowercase slugs, e.g. payments")
+        }
+        guard known.isEmpty || known.contains(team) else {
+            throw KaizenError.invalidArgument(
+                "unknown team '\(team)'\(Suggestion.clause(for: team, among: known)); the teams in kaizen.yml are \(known.joined(separator: ", "))")
+        }
+        return team
+    }
+}
+
+/// Text written into YAML by kaizen.
+enum YAMLText {
+    /// A double-quoted YAML scalar (the JSON subset), safe for any text.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,31 @@
+/// Record templates: a repository's own in `.kaizen/templates/`, else the
+/// ones built into kaizen (from the package's `templates/` folder).
+public struct TemplateStore: Sendable {
+    public static let overrideFolder = ".kaizen/templates"
+
+    let workspace: Workspace
+
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// The template for a kind, and where it came from (for messages).
+    func template(for kind: RecordKind) throws -> (text: String, source: String) {
+        let name = "\(kind.rawValue).md"
+        let override = workspace.url(for: "\(Self.overrideFolder)/\(name)")
+        if let bytes = try? FileReader.read(override.path) {
+            guard case .success(let text) = DecodedText.decode(bytes) else {
+                throw KaizenError.cannotRead(path: override.path, reason: "not UTF-8 text")
+            }
+            return (text, "\(Self.overrideFolder)/\(name)")
+        }
+        return (Self.builtIn(name), "built-in \(name)")
+    }
+
+    /// A built-in template by its path under `templates/`.
+    static func builtIn(_ name: String) -> String {
+        // The build embeds every file of templates/; a missing one is a packaging bug.
+        guard let text = EmbeddedTemplates.files[name] else { preconditionFailure("templates/\(name) was not embedded") }
+        return text
+    }
+}

@@ -1,0 +1,114 @@
+import Dispatch
+import Foundation
+
+/// Finds record files and parses them, in parallel.
+public struct RecordLoader: Sendable {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// Every record file in the configured folders (subfolders included,
+    /// hidden entries and README.md files skipped), workspace-relative, sorted.
+    public func recordPaths() -> [String] {
+        var paths = Set<String>()
+        for kind in RecordKind.allCases {
+            let folder = workspace.url(for: workspace.config.folders[kind]!)
+            paths.formUnion(markdownFiles(under: folder).map(workspace.relativePath))
+        }
+        return paths.sorted()
+    }
+
+    /// The record files named by `arguments` (files or folders, relative to
+    /// `directory`), workspace-relative. Throws for a path that does not exist.
+    public func recordPaths(for arguments: [String], relativeTo directory: URL) throws -> [String] {
+        var paths = Set<String>()
+        for argument in arguments {
+            let url = argument.hasPrefix("/") ? URL(fileURLWithPath: argument) : directory.appendingPathComponent(argument)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw KaizenError.noSuchPath(argument)
+            }
+            if isDirectory.boolValue {
+                paths.formUnion(markdownFiles(under: url).map(workspace.relativePath))
+            } else {
+                paths.insert(workspace.relativePath(url))
+            }
+        }
+        return paths.sorted()
+    }
+
+    /// Parses the files at `paths` (workspace-relative), in the given order.
+    public func load(_ paths: [String]) -> [ParsedRecord] {
+        let parser = RecordParser(areas: workspace.config.areas)
+        let workspace = self.workspace
+        let results = ParallelResults<ParsedRecord>(count: paths.count)
+        results.fill { index in
+            let path = paths[index]
+            let folderKind = workspace.config.folderKind(ofPath: path)
+            do {
+                let bytes = try FileReader.read(workspace.url(for: path).path)
+                return parser.parse(bytes, path: path, folderKind: folderKind)
+            } catch {
+                return Self.unreadable(path: path, kind: folderKind, error: error)
+            }
+        }
+        return results.values
+    }
+
+    private static func unreadable(path: String, kind: RecordKind?, error: Error) -> ParsedRecord {
+        var collector = DiagnosticCollector(path: path)
+        let reason = (error as? KaizenError)?.errorDescription ?? error.localizedDescription
+        collector.report(.unreadableFile, at: .start, "\(reason): check the file's permissions")
+        let record = Record(id: RecordParser.id(forPath: path), path: path, kind: kind, title: nil, tags: [],
+                            details: .unreadable, sections: [], keyPositions: [:], invalidKeys: [])
+        return ParsedRecord(record: record, diagnostics: collector.diagnostics)
+    }
+
+    private func markdownFiles(under folder: URL) -> [URL] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return []
+        }
+        let keys: [URLResourceKey] = [.isRegularFileKey]
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
+        var files: [URL] = []
+        for case let url as URL in enumerator
+        where url.pathExtension == "md" && url.lastPathComponent.lowercased() != "readme.md" {
+            if (try? url.resourceValues(forKeys: Set(keys)))?.isRegularFile == true {
+                files.append(url)
+            }
+        }
+        return files
+    }
+}
+
+/// Computes `count` values on all cores and keeps them in index order.
+final class ParallelResults<Value: Sendable>: @unchecked Sendable {
+    // Each index is written by exactly one iteration, before `values` is read.
+    private var storage: [Value?]
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    func fill(_ compute: @Sendable (Int) -> Value) {
+        let count = storage.count
+        storage.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+            guard chunks > 0 else { return }
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                var index = chunk
+                while index < count {
+                    slots[index] = compute(index)
+                    index += chunks
+                }
+            }
+        }
+    }
+
+    var values: [Value] { storage.map { $0! } }
+}

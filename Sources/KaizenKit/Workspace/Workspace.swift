@@ -1,0 +1,79 @@
+import Foundation
+
+/// A team's kaizen repository: its root folder and its configuration.
+public struct Workspace: Sendable {
+    /// Absolute, standardized.
+    public let root: URL
+    public let config: KaizenConfig
+    /// Problems in kaizen.yml, pointing into it.
+    public let configDiagnostics: [Diagnostic]
+    /// False when there is no kaizen.yml and the defaults apply.
+    public let hasConfigFile: Bool
+
+    /// The workspace root for a command run in `directory`: the nearest folder
+    /// upward that holds kaizen.yml; else the work tree of the git repository
+    /// containing `directory`; else `directory` itself.
+    public static func findRoot(from directory: URL) throws -> URL {
+        var current = directory.standardizedFileURL
+        while true {
+            if FileManager.default.fileExists(atPath: current.appendingPathComponent(KaizenConfig.fileName).path) {
+                return current
+            }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { break }
+            current = parent
+        }
+        if let workTree = try GitRepository.discover(containing: directory.path)?.workTree {
+            return URL(fileURLWithPath: workTree, isDirectory: true).standardizedFileURL
+        }
+        return directory.standardizedFileURL
+    }
+
+    /// Opens the workspace at `root`, reading its kaizen.yml if there is one.
+    public static func open(at root: URL) throws -> Workspace {
+        let root = root.standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw KaizenError.noSuchPath(root.path)
+        }
+        let configURL = root.appendingPathComponent(KaizenConfig.fileName)
+        guard FileManager.default.fileExists(atPath: configURL.path) else {
+            return Workspace(root: root, config: KaizenConfig(), configDiagnostics: [], hasConfigFile: false)
+        }
+        let bytes = try FileReader.read(configURL.path)
+        let loaded = ConfigLoader.load(bytes)
+        return Workspace(root: root, config: loaded.config, configDiagnostics: loaded.diagnostics, hasConfigFile: true)
+    }
+
+    /// `path` relative to the root with `/` separators, or absolute when it lies outside.
+    public func relativePath(_ url: URL) -> String {
+        let absolute = url.standardizedFileURL.path
+        let prefix = root.path == "/" ? "/" : root.path + "/"
+        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+    }
+
+    /// The absolute URL of a workspace-relative (or absolute) path.
+    public func url(for path: String) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+    }
+}
+
+/// Whole-file reads with errors that name the file.
+enum FileReader {
+    static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    static func read(_ path: String) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
+            throw KaizenError.cannotRead(path: path, reason: reason)
+        }
+        defer { try? handle.close() }
+        do {
+            return Array(try handle.readToEnd() ?? Data())
+        } catch {
+            throw KaizenError.cannotRead(path: path, reason: error.localizedDescription)
+        }
+    }
+}

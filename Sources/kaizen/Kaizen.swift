@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import KaizenKit
+
+@main
+struct Kaizen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kaizen",
+        abstract: "Improvements, experiments and constraints as Markdown in git: validated, timed and shared.",
+        version: "0.1.0",
+        subcommands: [
+            CheckCommand.self, InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self,
+            SchemaCommand.self,
+        ]
+    )
+
+    /// Exit codes: 0 clean, 1 findings at error severity, 2 usage or
+    /// environment errors (ArgumentParser's own default for usage is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as KaizenError {
+            Terminal.standardError("kaizen: error: \(error.localizedDescription)\n")
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { Terminal.standardError(message + "\n") }
+            Foundation.exit(code == .failure ? 1 : 2)
+        }
+    }
+}

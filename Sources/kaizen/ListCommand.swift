@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import KaizenKit
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List records, filtered by kind, team or status."
+    )
+
+    @Option(help: "Only records of this kind: improvement, experiment or constraint.")
+    var kind: RecordKind?
+
+    @Option(help: ArgumentHelp("Only records of this team (an experiment's teams, an improvement's origin, a constraint's observers).", valueName: "id"))
+    var team: String?
+
+    @Option(help: "Only records with this status, e.g. running.")
+    var status: String?
+
+    @Option(help: "Output format: text or json.")
+    var format: ListFormat = .text
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var today: TodayOption
+
+    func validate() throws {
+        if let status, !RecordFilter.allStatuses.contains(status) {
+            let suggestion = Suggestion.clause(for: status, among: RecordFilter.allStatuses)
+            throw ValidationError("unknown status '\(status)'\(suggestion); statuses are \(RecordFilter.allStatuses.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let workspace = try workspaceOptions.open()
+        let loader = RecordLoader(workspace: workspace)
+        let filter = RecordFilter(kind: kind, team: team, status: status)
+        let records = loader.load(loader.recordPaths()).map(\.record).filter(filter.matches)
+        print(RecordListFormatter(format: format, config: workspace.config, today: today.date).render(records), terminator: "")
+    }
+}
+
+extension ListFormat: ExpressibleByArgument {}

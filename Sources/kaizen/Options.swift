@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import KaizenKit
+
+/// Where the workspace is.
+struct WorkspaceOptions: ParsableArguments {
+    @Option(name: .customLong("root"), help: ArgumentHelp(
+        "The repository folder holding kaizen.yml.",
+        discussion: "Default: the nearest folder upward holding kaizen.yml, else the git work tree, else the current folder.",
+        valueName: "dir"))
+    var root: String?
+
+    var currentDirectory: URL {
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+    }
+
+    /// Opens the workspace, telling on stderr when kaizen.yml is missing.
+    func open() throws -> Workspace {
+        let rootURL = try root.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory) }
+            ?? Workspace.findRoot(from: currentDirectory)
+        let workspace = try Workspace.open(at: rootURL)
+        if !workspace.hasConfigFile {
+            Terminal.standardError("kaizen: note: no kaizen.yml in \(workspace.root.path); using the defaults (`kaizen init` writes one)\n")
+        }
+        return workspace
+    }
+
+    /// Shows a workspace-relative path relative to the current folder.
+    func displayPath(in workspace: Workspace) -> @Sendable (String) -> String {
+        let base = currentDirectory.standardizedFileURL.path
+        let root = workspace.root.path
+        return { path in
+            RelativePath.display(path.hasPrefix("/") ? path : (root == "/" ? "/" : root + "/") + path, from: base)
+        }
+    }
+}
+
+/// The date that counts as today.
+struct TodayOption: ParsableArguments {
+    @Option(name: .customLong("today"), help: ArgumentHelp(
+        "The date that counts as today, YYYY-MM-DD (default: the current date).", valueName: "date"))
+    var override: CalendarDate?
+
+    var date: CalendarDate { override ?? CalendarDate.today() }
+}
+
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard case .success(let date) = CalendarDate.parse(argument) else { return nil }
+        self = date
+    }
+}
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+extension RecordKind: ExpressibleByArgument {}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import KaizenKit
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one record: its fields, sections, the records linking to it, and its problems."
+    )
+
+    @Argument(help: "The record's id (its file name without .md).")
+    var id: String
+
+    @Option(help: "Output format: text or json.")
+    var format: ListFormat = .text
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var today: TodayOption
+
+    func run() throws {
+        let workspace = try workspaceOptions.open()
+        let loader = RecordLoader(workspace: workspace)
+        let parsed = loader.load(loader.recordPaths())
+        let records = parsed.map(\.record)
+        let record = try RecordLookup.record(withID: id, in: records)
+        let report = Checker.check(parsed, workspace: workspace, today: today.date, scope: [record.path])
+        let formatter = RecordDetailFormatter(
+            format: format, config: workspace.config, today: today.date,
+            displayPath: workspaceOptions.displayPath(in: workspace))
+        let linkedFrom = RecordLookup.records(linkingTo: record.id, in: records)
+        print(formatter.render(record, linkedFrom: linkedFrom, diagnostics: report.diagnostics), terminator: "")
+    }
+}
