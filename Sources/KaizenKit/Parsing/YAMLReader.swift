@@ -78,7 +78,7 @@ struct YAMLReader {
             if let context {
                 message += " (\(context.text) at line \(position(of: context.mark).line))"
             }
-            message += hint(forProblem: problem, at: mark, in: text)
+            message += hint(forProblem: problem, context: context?.text, at: mark, in: text)
             return failure(.yamlSyntax, at: position(of: mark), message)
         case let .reader(problem, offset, value, _):
             let at = offset.map { position(ofCharacterOffset: $0, in: text) } ?? position(of: nil)
@@ -100,12 +100,15 @@ struct YAMLReader {
     }
 
     /// A short "what to do" for the libyaml problems people hit most.
-    private func hint(forProblem problem: String, at mark: Mark, in text: String) -> String {
+    private func hint(forProblem problem: String, context: String?, at mark: Mark, in text: String) -> String {
         let line = text.split(separator: "\n", omittingEmptySubsequences: false)
             .dropFirst(mark.line - 1).first.map(String.init) ?? ""
         let offending = line.unicodeScalars.dropFirst(max(0, mark.column - 1)).first
         if offending == "\t" || problem.contains("tab") {
             return ": YAML does not allow tabs for indentation; indent with spaces"
+        }
+        if context?.contains("quoted scalar") == true {
+            return ": a quote is never closed; close it, or remove it"
         }
         if problem.contains("mapping values are not allowed") {
             return ": a value that contains ': ' must be quoted, e.g. title: \"Ship: faster\""

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// Runs the built `kaizen` binary, as a user or a hook would.
+struct KaizenProcess {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The binary SwiftPM built beside this test bundle.
+    static let binary: URL = {
+        let candidates = [
+            Bundle.main.bundleURL,
+            Bundle.main.bundleURL.deletingLastPathComponent(),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
+        ]
+        for directory in candidates {
+            let url = directory.appendingPathComponent("kaizen")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        preconditionFailure("kaizen binary not found near \(candidates.map(\.path))")
+    }()
+
+    /// The package's root folder (for examples/ and templates/).
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// A temporary folder of files, removed when the test ends.
+final class FixtureFolder {
+    let url: URL
+
+    init(_ files: [String: String] = [:]) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("kaizen-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (path, contents) in files { try write(path, contents) }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    func write(_ path: String, _ contents: String) throws {
+        let file = url.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try contents.write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: url.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func run(_ arguments: [String], in subfolder: String? = nil) throws -> KaizenProcess.Result {
+        try KaizenProcess.run(arguments, in: subfolder.map { url.appendingPathComponent($0) } ?? url)
+    }
+}
+
+/// Small valid records for end-to-end fixtures.
+enum Records {
+    static let config = """
+        version: 1
+        teams:
+          payments: {name: Payments}
+          platform: {name: Platform}
+
+        """
+
+    static func experiment(title: String = "Review pairs", teams: String = "[payments]", status: String = "running",
+                           improvement: String? = nil, reviewBy: String = "2026-12-20", extra: String = "") -> String {
+        """
+        ---
+        kind: experiment
+        title: \(title)
+        teams: \(teams)
+        \(improvement.map { "improvement: \($0)\n" } ?? "")hypothesis: If we pair on reviews, we expect review wait to fall from 48 to 4 hours
+        signals:
+          - metric: review wait (hours)
+            baseline: 48
+            target: 4
+        status: \(status)
+        start: 2026-10-01
+        review-by: \(reviewBy)
+        rollback: stop pairing
+        \(extra)---
+
+        ## Plan
+
+        Pair on every review.
+
+        """
+    }
+
+    static let improvement = """
+        ---
+        kind: improvement
+        title: Review pairs
+        status: trialling
+        origin: payments
+        level: team
+        area: flow
+        ---
+
+        ## Summary
+
+        Two people review together.
+
+        """
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+@Suite struct ScaffoldCommandTests {
+    @Test func initThenNewThenCheckGuidesTheUser() throws {
+        let folder = try FixtureFolder()
+        let initialised = try folder.run(["init", "--team", "payments", "--team", "platform"])
+        #expect(initialised.status == 0)
+        #expect(initialised.stdout.split(separator: "\n").first == "kaizen.yml")
+
+        let created = try folder.run(["new", "experiment", "Pair reviews: half the wait?", "--team", "payments", "--today", "2026-11-20"])
+        #expect(created.status == 0)
+        #expect(created.stdout == "experiments/pair-reviews-half-the-wait.md\n")
+        #expect(created.stderr.contains("still to fill in:"))
+        #expect(created.stderr.contains("[hypothesis-form]"))
+        let text = try folder.read("experiments/pair-reviews-half-the-wait.md")
+        #expect(text.hasPrefix("---\nkind: experiment\ntitle: \"Pair reviews: half the wait?\"\nteams: [payments]\n"))
+        #expect(text.contains("review-by: 2026-12-20\n"))
+        #expect(!text.contains("{{"))
+
+        let checked = try folder.run(["check", "--today", "2026-11-20"])
+        #expect(checked.status == 1)
+        let rules = Set(checked.stdout.split(separator: "\n").filter { $0.hasSuffix("]") }.compactMap { $0.split(separator: "[").last?.dropLast() })
+        #expect(rules == ["hypothesis-form", "no-signals", "no-rollback"])
+    }
+
+    @Test func neitherCommandOverwrites() throws {
+        let folder = try FixtureFolder(["kaizen.yml": "# ours\n"])
+        let initialised = try folder.run(["init"])
+        #expect(initialised.status == 2)
+        #expect(initialised.stderr.contains("kaizen.yml already exists; nothing was written"))
+        #expect(try folder.read("kaizen.yml") == "# ours\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("experiments").path))
+
+        try folder.write("experiments/review-pairs.md", "mine\n")
+        let created = try folder.run(["new", "experiment", "Review pairs", "--team", "payments"])
+        #expect(created.status == 2)
+        #expect(created.stderr.contains("the id 'review-pairs' is already used by experiments/review-pairs.md"))
+        #expect(try folder.read("experiments/review-pairs.md") == "mine\n")
+    }
+
+    @Test func optionsThatDoNotFitTheKindAreRefused() throws {
+        let folder = try FixtureFolder(["kaizen.yml": Records.config])
+        let result = try folder.run(["new", "constraint", "Slow builds", "--team", "payments", "--improvement", "x"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--improvement applies to experiments only"))
+    }
+}

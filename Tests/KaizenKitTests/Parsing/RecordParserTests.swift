@@ -1,0 +1,229 @@
+import Foundation
+@testable import KaizenKit
+import Testing
+
+@Suite struct RecordParserTests {
+    let parser = RecordParser()
+
+    static let experiment = """
+        ---
+        kind: experiment
+        title: Review pairs
+        teams: [payments]
+        hypothesis: If we pair on reviews, we expect review wait to fall from 48 to 4 hours
+        signals:
+          - metric: review wait (hours)
+            baseline: 48
+            target: 4
+        status: running
+        start: 2026-09-01
+        review-by: 2026-11-30
+        rollback: stop pairing
+        ---
+
+        ## Plan
+
+        Pairs of reviewers.
+
+        ## Learnings
+
+        """
+
+    func parse(_ text: String, path: String = "experiments/review-pairs.md") -> ParsedRecord {
+        parser.parse(Array(text.utf8), path: path, folderKind: .experiment)
+    }
+
+    @Test func aValidRecordHasTypedFieldsPositionsAndSections() throws {
+        let parsed = parse(Self.experiment)
+        #expect(parsed.diagnostics.isEmpty)
+        let experiment = try #require(parsed.record.experiment)
+        #expect(parsed.record.id == "review-pairs")
+        #expect(parsed.record.title == Located("Review pairs", at: SourcePosition(line: 3, column: 8)))
+        #expect(experiment.teams == [Located("payments", at: SourcePosition(line: 4, column: 9))])
+        #expect(experiment.signals.first?.baseline == Located("48", at: SourcePosition(line: 8, column: 15)))
+        #expect(experiment.start?.value == CalendarDate(year: 2026, month: 9, day: 1))
+        #expect(parsed.record.keyPositions["rollback"] == SourcePosition(line: 13, column: 1))
+        #expect(parsed.record.sections.map(\.title) == ["Plan", "Learnings"])
+        #expect(parsed.record.sections.map(\.position.line) == [16, 20])
+        #expect(parsed.record.sections.map(\.hasContent) == [true, false])
+    }
+
+    @Test func crlfLineEndingsParseLikeLF() throws {
+        let crlf = Self.experiment.replacingOccurrences(of: "\n", with: "\r\n")
+        let parsed = parse(crlf)
+        #expect(parsed.diagnostics.isEmpty)
+        let lf = parse(Self.experiment)
+        #expect(parsed.record.title == lf.record.title)
+        #expect(parsed.record.keyPositions == lf.record.keyPositions)
+        #expect(parsed.record.sections.map(\.position) == lf.record.sections.map(\.position))
+        #expect(parsed.record.experiment?.rollback?.value == "stop pairing")
+    }
+
+    @Test func aByteOrderMarkIsIgnored() {
+        let parsed = parser.parse([0xEF, 0xBB, 0xBF] + Array(Self.experiment.utf8), path: "experiments/review-pairs.md", folderKind: .experiment)
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.record.title?.position == SourcePosition(line: 3, column: 8))
+    }
+
+    @Test func threeDashesInsideAYAMLValueDoNotCloseTheFrontMatter() throws {
+        let text = Self.experiment
+            .replacingOccurrences(of: "rollback: stop pairing", with: "rollback: |\n  ---\n  stop pairing --- at once")
+            .replacingOccurrences(of: "title: Review pairs", with: "title: \"Review --- pairs\"")
+        let parsed = parse(text)
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.record.title?.value == "Review --- pairs")
+        #expect(parsed.record.experiment?.rollback?.value == "---\nstop pairing --- at once\n")
+    }
+
+    @Test func headingsAndDashesInsideACodeBlockAreNotSections() {
+        let text = Self.experiment + """
+            ```markdown
+            ---
+            ## Learnings
+            ```
+
+            Learned a lot.
+            """
+        let parsed = parse(text)
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.record.sections.map(\.title) == ["Plan", "Learnings"])
+        #expect(parsed.record.section("Learnings")?.hasContent == true)
+    }
+
+    @Test func anHTMLCommentAloneLeavesASectionEmpty() {
+        let text = Self.experiment + "<!-- what did you learn? -->\n"
+        #expect(parse(text).record.section("Learnings")?.hasContent == false)
+    }
+
+    @Test func emptyFrontMatterIsOneDiagnostic() {
+        let parsed = parse("---\n---\n\n## Plan\n")
+        #expect(parsed.diagnostics.map(\.rule) == ["front-matter"])
+        #expect(parsed.diagnostics.first?.position == .start)
+        #expect(parsed.diagnostics.first?.message ==
+            "front matter is empty: add the record's fields (kind, title, teams, hypothesis, signals, status, review-by, rollback)")
+        #expect(parsed.record.kind == .experiment)
+    }
+
+    @Test func frontMatterBelowTheFirstLineIsPointedAt() {
+        let parsed = parse("\n# Review pairs\n\n---\nkind: experiment\ntitle: x\n---\n")
+        #expect(parsed.diagnostics.map(\.rule) == ["front-matter"])
+        #expect(parsed.diagnostics.first?.position == SourcePosition(line: 4, column: 1))
+        #expect(parsed.diagnostics.first?.message ==
+            "front matter must start on line 1, not line 4: remove everything above this '---', blank lines included")
+    }
+
+    @Test func aFileWithoutFrontMatterSaysWhatARecordLooksLike() {
+        let parsed = parse("# Review pairs\n\nJust notes.\n")
+        #expect(parsed.diagnostics.map(\.message) == [
+            "missing front matter: a record starts with a line '---', then its fields (kind, title, status, …), then a line '---'",
+        ])
+        #expect(parse("").diagnostics.map(\.rule) == ["front-matter"])
+    }
+
+    @Test func unterminatedFrontMatterIsReported() {
+        let parsed = parse("---\nkind: experiment\ntitle: x\n\n## Plan\n")
+        #expect(parsed.diagnostics.map(\.message) == ["front matter opened here is never closed: add a line '---' after the last field"])
+    }
+
+    @Test func tabIndentationPointsAtTheTab() {
+        let parsed = parse("---\nkind: experiment\nsignals:\n\t- metric: x\n---\n")
+        #expect(parsed.diagnostics.map(\.rule) == ["yaml-syntax"])
+        #expect(parsed.diagnostics.first?.position == SourcePosition(line: 4, column: 1))
+        #expect(parsed.diagnostics.first?.message.hasSuffix("YAML does not allow tabs for indentation; indent with spaces") == true)
+    }
+
+    @Test func anUnquotedColonGetsAQuotingHint() {
+        let parsed = parse("---\nkind: experiment\ntitle: Ship: faster\n---\n")
+        #expect(parsed.diagnostics.map(\.rule) == ["yaml-syntax"])
+        #expect(parsed.diagnostics.first?.position == SourcePosition(line: 3, column: 12))
+        #expect(parsed.diagnostics.first?.message ==
+            "mapping values are not allowed in this context: a value that contains ': ' must be quoted, e.g. title: \"Ship: faster\"")
+    }
+
+    @Test func anUnclosedQuotePointsAtItsStart() {
+        let parsed = parse("---\nkind: experiment\ntitle: \"Review pairs\nstatus: running\n---\n")
+        #expect(parsed.diagnostics.map(\.rule) == ["yaml-syntax"])
+        #expect(parsed.diagnostics.first?.message.contains("while scanning a quoted scalar at line 3") == true)
+    }
+
+    @Test func duplicateKeysPointAtTheRepeat() {
+        let parsed = parse("---\nkind: experiment\ntitle: a\n\"title\": b\n---\n")
+        #expect(parsed.diagnostics.map(\.rule) == ["duplicate-key"])
+        #expect(parsed.diagnostics.first?.position == SourcePosition(line: 4, column: 1))
+    }
+
+    @Test(arguments: [
+        // Aliases in values: Yams shares the nodes, so this is cheap, but kaizen still limits them.
+        (9, "tags: *a8"),
+        // An alias as a mapping key: Yams hashes keys, which would take hours here.
+        (9, "? *a8\n: boom"),
+    ])
+    func aliasBombsAreRefusedQuickly(levels: Int, use: String) {
+        var lines = ["---", "kind: experiment", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1..<levels {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
+        }
+        lines += [use, "---"]
+        let clock = ContinuousClock()
+        var parsed: ParsedRecord?
+        let elapsed = clock.measure { parsed = parse(lines.joined(separator: "\n") + "\n") }
+        #expect(parsed?.diagnostics.map(\.rule) == ["yaml-syntax"])
+        #expect(parsed?.diagnostics.first?.position == SourcePosition(line: 4, column: 1))
+        #expect(parsed?.diagnostics.first?.message.hasPrefix("more than 8 YAML aliases") == true)
+        // Generous bound: the point is "not hours"; a real run takes milliseconds.
+        #expect(elapsed < .seconds(10))
+    }
+
+    @Test func aFewAliasesAreAllowed() {
+        let text = Self.experiment.replacingOccurrences(of: "teams: [payments]", with: "teams: &who [payments]\ntags: *who")
+        let parsed = parse(text)
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.record.tags.map(\.value) == ["payments"])
+    }
+
+    @Test func invalidUTF8IsReportedAtTheBadByte() {
+        var bytes = Array(Self.experiment.utf8)
+        let offset = Array("---\nkind: experiment\ntitle: Rev".utf8).count
+        bytes[offset] = 0xFF
+        let parsed = parser.parse(bytes, path: "experiments/review-pairs.md", folderKind: .experiment)
+        #expect(parsed.diagnostics.map(\.rule) == ["invalid-encoding"])
+        #expect(parsed.diagnostics.first?.position == SourcePosition(line: 3, column: 11))
+        #expect(parsed.diagnostics.first?.message == "byte 0xFF is not valid UTF-8: save the file as UTF-8")
+    }
+
+    @Test func nestingBeyondLibyamlsLimitIsADiagnosticNotACrash() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let parsed = parse("---\nkind: experiment\ntags: \(deep)\n---\n")
+        #expect(parsed.diagnostics.map(\.rule) == ["yaml-syntax"])
+        #expect(parsed.diagnostics.first?.position.line == 3)
+    }
+
+    @Test func controlCharactersAreADiagnosticWithAPosition() {
+        let parsed = parse("---\nkind: experiment\ntitle: a\u{7}b\n---\n")
+        #expect(parsed.diagnostics.map(\.rule) == ["yaml-syntax"])
+        #expect(parsed.diagnostics.first?.position == SourcePosition(line: 3, column: 9))
+    }
+
+    @Test func aFiveMegabyteRecordParses() {
+        let paragraph = String(repeating: "Observation: review wait fell again this week. ", count: 20) + "\n\n"
+        let body = String(repeating: paragraph, count: 5_300_000 / paragraph.utf8.count)
+        let text = Self.experiment + "Learned.\n\n## Observations\n\n" + body
+        #expect(text.utf8.count > 5_000_000)
+        let parsed = parse(text)
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.record.sections.map(\.title) == ["Plan", "Learnings", "Observations"])
+    }
+
+    @Test func aFiveMegabyteFrontMatterValueParses() {
+        let long = String(repeating: "pairs ", count: 900_000)
+        let text = Self.experiment.replacingOccurrences(of: "title: Review pairs", with: "title: \(long)")
+        let parsed = parse(text)
+        #expect(parsed.diagnostics.isEmpty)
+        #expect(parsed.record.title?.value.count == long.count - 1)
+    }
+
+    @Test func theIDIsTheFileStem() {
+        #expect(RecordParser.id(forPath: "experiments/sub/review-pairs.md") == "review-pairs")
+        #expect(RecordParser.id(forPath: "Review Pairs.md") == "Review Pairs")
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+@testable import KaizenKit
+import Testing
+
+@Suite struct DiagnosticFormatterTests {
+    let today = CalendarDate(year: 2026, month: 11, day: 20)!
+    let report = CheckReport(diagnostics: [
+        Diagnostic(path: "experiments/a b.md", position: SourcePosition(line: 3, column: 7), severity: .error,
+                   rule: "expired", message: "expired: 100% late,\nreally"),
+        Diagnostic(path: "improvements/x.md", position: SourcePosition(line: 1, column: 1), severity: .warning,
+                   rule: "invalid-id", message: "rename it"),
+    ], recordCount: 12)
+
+    @Test func textIsOneLinePerProblemAndASummary() {
+        let output = DiagnosticFormatter(format: .text, today: today).render(report)
+        #expect(output == """
+            experiments/a b.md:3:7: error: expired: 100% late,
+            really [expired]
+            improvements/x.md:1:1: warning: rename it [invalid-id]
+            1 error and 1 warning in 12 records
+
+            """)
+    }
+
+    @Test func colourIsOnlyAddedWhenAsked() {
+        let colored = DiagnosticFormatter(format: .text, useColor: true, today: today).render(report)
+        #expect(colored.contains("\u{1B}[1;31merror\u{1B}[0m"))
+        #expect(!DiagnosticFormatter(format: .text, today: today).render(report).contains("\u{1B}"))
+    }
+
+    @Test func aCleanReportSaysSo() {
+        let clean = CheckReport(diagnostics: [], recordCount: 1)
+        #expect(DiagnosticFormatter(format: .text, today: today).render(clean) == "no problems in 1 record\n")
+    }
+
+    @Test func githubAnnotationsEscapeDataAndProperties() {
+        let output = DiagnosticFormatter(format: .github, today: today, displayPath: { "repo:\($0)" }).render(report)
+        let lines = output.split(separator: "\n")
+        #expect(lines[0] == "::error file=repo%3Aexperiments/a b.md,line=3,col=7,title=kaizen expired::expired: 100%25 late,%0Areally")
+        #expect(lines[1] == "::warning file=repo%3Aimprovements/x.md,line=1,col=1,title=kaizen invalid-id::rename it")
+    }
+
+    @Test func jsonHasTheDocumentedVersionedShape() throws {
+        let output = DiagnosticFormatter(format: .json, today: today).render(report)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        #expect(object["version"] as? Int == 1)
+        #expect(object["today"] as? String == "2026-11-20")
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary == ["records": 12, "errors": 1, "warnings": 1])
+        let first = try #require((object["diagnostics"] as? [[String: Any]])?.first)
+        #expect(first["path"] as? String == "experiments/a b.md")
+        #expect(first["line"] as? Int == 3)
+        #expect(first["column"] as? Int == 7)
+        #expect(first["severity"] as? String == "error")
+        #expect(first["rule"] as? String == "expired")
+        #expect(first["message"] as? String == "expired: 100% late,\nreally")
+    }
+}
