@@ -46,7 +46,7 @@ public struct ConfigLoader {
             collector.append(contentsOf: [diagnostic])
             return
         }
-        guard let root, root.null == nil else { return }
+        guard let root, !root.isNull else { return }
         guard let mapping = root.mapping else {
             collector.report(.wrongType, at: reader.position(of: root.mark), "kaizen.yml must be a mapping of settings (key: value)")
             return
@@ -57,7 +57,7 @@ public struct ConfigLoader {
                 collector.report(.wrongType, at: position, "a setting name must be plain text")
                 continue
             }
-            if value.null != nil { continue }
+            if value.isNull { continue }
             switch key {
             case "version": readVersion(value)
             case "teams": readTeams(value)
@@ -77,7 +77,7 @@ public struct ConfigLoader {
     }
 
     private mutating func readVersion(_ node: Node) {
-        guard node.int == KaizenConfig.supportedVersion else {
+        guard node.integer == KaizenConfig.supportedVersion else {
             collector.report(.invalidValue, at: reader.position(of: node.mark),
                 "'version' is \(node.scalar?.string ?? "not a number"), but this kaizen reads version \(KaizenConfig.supportedVersion): upgrade kaizen or write version: 1")
             return
@@ -120,7 +120,7 @@ public struct ConfigLoader {
 
     private mutating func readTeamSettings(id: String, _ node: Node) -> KaizenConfig.Team {
         var team = KaizenConfig.Team(id: id)
-        guard node.null == nil else { return team }
+        guard !node.isNull else { return team }
         guard let mapping = node.mapping else {
             collector.report(.wrongType, at: reader.position(of: node.mark),
                 "team '\(id)' must map to its settings, e.g. {name: Payments, wip-limit: 2}")
@@ -230,7 +230,7 @@ public struct ConfigLoader {
     }
 
     private mutating func positiveInteger(_ node: Node, _ key: String, allowZero: Bool = false) -> Int? {
-        guard let value = node.int, value > 0 || (allowZero && value == 0) else {
+        guard let value = node.integer, value > 0 || (allowZero && value == 0) else {
             collector.report(.wrongType, at: reader.position(of: node.mark),
                 "'\(key)' must be a whole number\(allowZero ? " (0 or more)" : " above 0"), not '\(node.scalar?.string ?? "a list or mapping")'")
             return nil

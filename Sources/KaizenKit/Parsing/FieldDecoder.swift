@@ -70,7 +70,7 @@ struct FieldDecoder {
             }
             decoded.keyPositions[name] = keyPosition
             if case .kind = spec.type { continue }
-            if valueNode.null != nil { continue }
+            if valueNode.isNull { continue }
             if let value = decodeValue(valueNode, as: spec, entryLabel: entryLabel, into: &collector) {
                 decoded.values[name] = value
             } else {
@@ -192,7 +192,7 @@ struct FieldDecoder {
         }
         var items: [Located<String>] = []
         for item in sequence {
-            guard let text = item.scalar?.string, item.null == nil else {
+            guard let text = item.scalar?.string, !item.isNull else {
                 collector.report(.wrongType, at: reader.position(of: item.mark),
                     "each item of \(label) must be text, not \(describe(item))")
                 continue
@@ -228,7 +228,7 @@ struct FieldDecoder {
 
     private func describe(_ node: Node) -> String {
         switch node {
-        case .scalar: return node.null != nil ? "empty" : "text"
+        case .scalar: return node.isNull ? "empty" : "text"
         case .sequence: return "a list"
         case .mapping: return "a mapping"
         case .alias: return "an alias"

@@ -63,9 +63,11 @@ struct FrontMatterSplitter {
     }
 
     private static func isDelimiter(_ line: Substring, allowDots: Bool) -> Bool {
-        let trimmed = line.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-        let content = String(trimmed.reversed())
-        return content == "---" || (allowDots && content == "...")
+        var bytes = line.utf8[...]
+        while let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") || last == UInt8(ascii: "\r") {
+            bytes = bytes.dropLast()
+        }
+        return bytes.elementsEqual("---".utf8) || (allowDots && bytes.elementsEqual("...".utf8))
     }
 
     /// `key:` at column 1, the way every record's first field starts.

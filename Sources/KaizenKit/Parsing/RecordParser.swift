@@ -72,7 +72,7 @@ public struct RecordParser: Sendable {
             collector.append(contentsOf: [diagnostic])
             return ParsedRecord(record: record, diagnostics: collector.diagnostics)
         }
-        guard let root, root.null == nil else {
+        guard let root, !root.isNull else {
             let fields = (folderKind.map(RecordSchema.fields(for:)) ?? [RecordSchema.kindField, RecordSchema.titleField])
                 .filter { $0.requirement == .always }.map(\.name).joined(separator: ", ")
             collector.report(.frontMatter, at: .start, "front matter is empty: add the record's fields (\(fields))")
@@ -110,8 +110,9 @@ public struct RecordParser: Sendable {
                              into collector: inout DiagnosticCollector) -> RecordKind? {
         let kinds = RecordKind.allCases.map(\.rawValue)
         let folderNote = folderKind.map { "; this folder holds \($0.rawValue)s" } ?? ""
-        guard let node = mapping["kind"], node.null == nil else {
-            let at = mapping.keys.first { $0.string == "kind" }.map { reader.position(of: $0.mark) } ?? .start
+        let entry = mapping.first { $0.key.scalar?.string == "kind" }
+        guard let node = entry?.value, !node.isNull else {
+            let at = entry.map { reader.position(of: $0.key.mark) } ?? .start
             collector.report(.missingField, at: at, "missing 'kind': one of \(kinds.joined(separator: ", "))\(folderNote)")
             return folderKind
         }

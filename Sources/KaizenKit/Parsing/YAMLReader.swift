@@ -21,7 +21,9 @@ struct YAMLReader {
         }
         let text = String(yaml)
         do {
-            return .success(try Yams.compose(yaml: text))
+            // The basic resolver and an explicit encoding: see YAMLNode.swift; and
+            // Yams' default encoding reads (and, when set, prints) an environment variable.
+            return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, in: text))
         } catch {

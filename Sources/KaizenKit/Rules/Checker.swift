@@ -20,16 +20,20 @@ public enum Checker {
     public static func check(_ parsed: [ParsedRecord], workspace: Workspace, today: CalendarDate,
                              scope: Set<String>? = nil, strict: Bool = false) -> CheckReport {
         let context = RuleContext(records: parsed.map(\.record), config: workspace.config, today: today)
-        var diagnostics = workspace.configDiagnostics + parsed.flatMap(\.diagnostics)
-        for rule in RuleCatalog.recordRules {
-            var findings = Findings(rule: type(of: rule).descriptor)
-            rule.check(context, findings: &findings)
-            diagnostics += findings.diagnostics
+        let settings = workspace.config.ruleSettings
+        let rules = RuleCatalog.recordRules.filter { settings[type(of: $0).descriptor.name] != .off }
+        // Rules are independent of each other, so they run side by side.
+        let results = ParallelResults<[Diagnostic]>(count: rules.count)
+        results.fill { index in
+            var findings = Findings(rule: type(of: rules[index]).descriptor)
+            rules[index].check(context, findings: &findings)
+            return findings.diagnostics
         }
+        var diagnostics = workspace.configDiagnostics + parsed.flatMap(\.diagnostics)
+        for findings in results.values { diagnostics += findings }
         if let scope {
             diagnostics.removeAll { $0.path != KaizenConfig.fileName && !scope.contains($0.path) }
         }
-        let settings = workspace.config.ruleSettings
         diagnostics = diagnostics.compactMap { diagnostic in
             var diagnostic = diagnostic
             switch settings[diagnostic.rule] {

@@ -20,13 +20,22 @@ struct PossibleDuplicateRule: Rule {
             SimilarityJoin.words(in: record.title!.value + " " + (record.section("Summary")?.text ?? ""))
         }
         let pairs = SimilarityJoin.pairs(of: words, threshold: Self.threshold, minimumSize: Self.minimumWords)
+        // One finding per improvement, naming its closest twin: a cluster of
+        // similar records is one thing to look at, not one per pair.
+        var twins: [Int: [(other: Int, similarity: Double)]] = [:]
         for pair in pairs {
-            let percent = Int((pair.similarity * 100).rounded())
-            for (this, other) in [(pair.first, pair.second), (pair.second, pair.first)] {
-                let record = improvements[this], twin = improvements[other]
-                findings.add(record, at: record.title!.position,
-                    "this improvement reads much like '\(twin.id)' (\(twin.path), \(percent)% of words shared): if it is the same practice, build on that record instead of starting another")
-            }
+            twins[pair.first, default: []].append((pair.second, pair.similarity))
+            twins[pair.second, default: []].append((pair.first, pair.similarity))
+        }
+        for (index, candidates) in twins {
+            let closest = candidates.sorted { a, b in
+                a.similarity != b.similarity ? a.similarity > b.similarity : improvements[a.other].id < improvements[b.other].id
+            }[0]
+            let record = improvements[index]
+            let percent = Int((closest.similarity * 100).rounded())
+            let others = candidates.count > 1 ? ", and \(pluralized(candidates.count - 1, "other improvement")) like it" : ""
+            findings.add(record, at: record.title!.position,
+                "this improvement reads much like '\(improvements[closest.other].id)' (\(percent)% of words shared\(others)): if it is the same practice, build on that record instead of starting another")
         }
     }
 }

@@ -15,23 +15,19 @@ public struct RuleContext: Sendable {
     /// Records by exact id; more than one when ids collide.
     let recordsByID: [String: [Record]]
 
+    /// Each kind's records with their typed fields, computed once for all rules.
+    let experiments: [(record: Record, experiment: ExperimentRecord)]
+    let improvements: [(record: Record, improvement: ImprovementRecord)]
+    let constraints: [(record: Record, constraint: ConstraintRecord)]
+
     public init(records: [Record], config: KaizenConfig, today: CalendarDate) {
         self.records = records
         self.config = config
         self.today = today
         self.recordsByID = Dictionary(grouping: records, by: \.id)
-    }
-
-    var experiments: [(record: Record, experiment: ExperimentRecord)] {
-        records.compactMap { record in record.experiment.map { (record, $0) } }
-    }
-
-    var improvements: [(record: Record, improvement: ImprovementRecord)] {
-        records.compactMap { record in record.improvement.map { (record, $0) } }
-    }
-
-    var constraints: [(record: Record, constraint: ConstraintRecord)] {
-        records.compactMap { record in record.constraint.map { (record, $0) } }
+        self.experiments = records.compactMap { record in record.experiment.map { (record, $0) } }
+        self.improvements = records.compactMap { record in record.improvement.map { (record, $0) } }
+        self.constraints = records.compactMap { record in record.constraint.map { (record, $0) } }
     }
 }
 

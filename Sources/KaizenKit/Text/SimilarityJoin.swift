@@ -22,47 +22,92 @@ struct SimilarityJoin {
     /// digits, three characters or more, stopwords removed, a plural `s` dropped.
     static func words(in text: String) -> Set<String> {
         var result = Set<String>()
-        for raw in text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            var word = String(raw)
-            guard word.count >= 3, !stopwords.contains(word) else { continue }
-            if word.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss") { word.removeLast() }
-            result.insert(word)
+        var word = String.UnicodeScalarView()
+        func finish() {
+            defer { word = String.UnicodeScalarView() }
+            guard word.count >= 3 else { return }
+            var text = String(word)
+            guard !stopwords.contains(text) else { return }
+            if text.count > 4, text.hasSuffix("s"), !text.hasSuffix("ss") { text.removeLast() }
+            result.insert(text)
         }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                switch scalar {
+                case "A"..."Z": word.append(Unicode.Scalar(scalar.value + 32)!)
+                case "a"..."z", "0"..."9": word.append(scalar)
+                default: finish()
+                }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                finish()
+            }
+        }
+        finish()
         return result
     }
 
     /// Every pair (first < second, as indices into `sets`) with similarity at
     /// least `threshold`. Sets smaller than `minimumSize` take no part.
     static func pairs(of sets: [Set<String>], threshold: Double, minimumSize: Int) -> [Pair] {
-        var frequency: [String: Int] = [:]
-        for set in sets { for word in set { frequency[word, default: 0] += 1 } }
-        let ordered: [[String]] = sets.map { set in
-            set.sorted { (frequency[$0]!, $0) < (frequency[$1]!, $1) }
+        let tokens = tokenize(sets)
+        let order = sets.indices.filter { tokens[$0].count >= minimumSize }.sorted {
+            (tokens[$0].count, $0) < (tokens[$1].count, $1)
         }
-        let order = sets.indices.filter { sets[$0].count >= minimumSize }.sorted {
-            (sets[$0].count, $0) < (sets[$1].count, $1)
-        }
-
-        var index: [String: [Int]] = [:]
+        var index: [[Int32]] = Array(repeating: [], count: tokens.reduce(0) { max($0, Int($1.last ?? 0) + 1) })
+        var seen = [Int](repeating: -1, count: sets.count)
         var pairs: [Pair] = []
         for x in order {
-            let size = sets[x].count
-            let prefix = size - Int((threshold * Double(size)).rounded(.up)) + 1
-            var candidates = Set<Int>()
-            for word in ordered[x].prefix(prefix) {
-                for y in index[word, default: []] where Double(sets[y].count) >= threshold * Double(size) {
-                    candidates.insert(y)
+            let size = tokens[x].count
+            let prefix = tokens[x].prefix(size - Int((threshold * Double(size)).rounded(.up)) + 1)
+            for token in prefix {
+                for y32 in index[Int(token)] {
+                    let y = Int(y32)
+                    guard seen[y] != x, Double(tokens[y].count) >= threshold * Double(size) else { continue }
+                    seen[y] = x
+                    if let similarity = jaccard(tokens[x], tokens[y], atLeast: threshold) {
+                        pairs.append(Pair(first: min(x, y), second: max(x, y), similarity: similarity))
+                    }
                 }
             }
-            for y in candidates {
-                let shared = sets[x].intersection(sets[y]).count
-                let similarity = Double(shared) / Double(sets[x].count + sets[y].count - shared)
-                if similarity >= threshold {
-                    pairs.append(Pair(first: min(x, y), second: max(x, y), similarity: similarity))
-                }
-            }
-            for word in ordered[x].prefix(prefix) { index[word, default: []].append(x) }
+            for token in prefix { index[Int(token)].append(Int32(x)) }
         }
         return pairs.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+    }
+
+    /// Each set as ascending token ids, where a smaller id is a rarer word
+    /// (ties broken by the word), so every array is in the global order the
+    /// prefix filter needs.
+    private static func tokenize(_ sets: [Set<String>]) -> [[Int32]] {
+        var frequency: [String: Int] = [:]
+        for set in sets { for word in set { frequency[word, default: 0] += 1 } }
+        let ranked = frequency.keys.sorted { (frequency[$0]!, $0) < (frequency[$1]!, $1) }
+        var ids: [String: Int32] = [:]
+        ids.reserveCapacity(ranked.count)
+        for (rank, word) in ranked.enumerated() { ids[word] = Int32(rank) }
+        return sets.map { set in set.map { ids[$0]! }.sorted() }
+    }
+
+    /// The Jaccard similarity of two ascending arrays, or nil as soon as it
+    /// can no longer reach `threshold`.
+    private static func jaccard(_ a: [Int32], _ b: [Int32], atLeast threshold: Double) -> Double? {
+        // Jaccard ≥ t needs an overlap of at least t / (1 + t) · (|a| + |b|).
+        let needed = Int((threshold / (1 + threshold) * Double(a.count + b.count)).rounded(.up))
+        var i = 0, j = 0, shared = 0
+        while i < a.count, j < b.count {
+            if shared + min(a.count - i, b.count - j) < needed { return nil }
+            if a[i] == b[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        let similarity = Double(shared) / Double(a.count + b.count - shared)
+        return similarity >= threshold ? similarity : nil
     }
 }

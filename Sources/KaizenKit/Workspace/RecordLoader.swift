@@ -14,8 +14,8 @@ public struct RecordLoader: Sendable {
     public func recordPaths() -> [String] {
         var paths = Set<String>()
         for kind in RecordKind.allCases {
-            let folder = workspace.url(for: workspace.config.folders[kind]!)
-            paths.formUnion(markdownFiles(under: folder).map(workspace.relativePath))
+            let folder = workspace.config.folders[kind]!
+            paths.formUnion(DirectoryWalker.markdownFiles(in: workspace.url(for: folder).path, prefix: folder))
         }
         return paths.sorted()
     }
@@ -31,7 +31,7 @@ public struct RecordLoader: Sendable {
                 throw KaizenError.noSuchPath(argument)
             }
             if isDirectory.boolValue {
-                paths.formUnion(markdownFiles(under: url).map(workspace.relativePath))
+                paths.formUnion(DirectoryWalker.markdownFiles(in: url.standardizedFileURL.path, prefix: workspace.relativePath(url)))
             } else {
                 paths.insert(workspace.relativePath(url))
             }
@@ -64,24 +64,6 @@ public struct RecordLoader: Sendable {
         let record = Record(id: RecordParser.id(forPath: path), path: path, kind: kind, title: nil, tags: [],
                             details: .unreadable, sections: [], keyPositions: [:], invalidKeys: [])
         return ParsedRecord(record: record, diagnostics: collector.diagnostics)
-    }
-
-    private func markdownFiles(under folder: URL) -> [URL] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return []
-        }
-        let keys: [URLResourceKey] = [.isRegularFileKey]
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
-        var files: [URL] = []
-        for case let url as URL in enumerator
-        where url.pathExtension == "md" && url.lastPathComponent.lowercased() != "readme.md" {
-            if (try? url.resourceValues(forKeys: Set(keys)))?.isRegularFile == true {
-                files.append(url)
-            }
-        }
-        return files
     }
 }
 

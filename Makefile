@@ -1,0 +1,46 @@
+# kaizen — see README.md. `make demo` and `make test` set up everything they need.
+
+SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
+BIN := .build/debug/kaizen
+RELEASE_BIN := .build/release/kaizen
+# The demo's records are dated around this day; fixing it keeps the demo's output stable.
+DEMO_TODAY := 2026-11-20
+DEMO_DIR := demo
+
+.PHONY: all deps build test demo bench release clean
+
+all: build
+
+deps:
+	@./scripts/install-deps
+	@$(SWIFT) --version >/dev/null 2>&1 || { echo "Swift 6 is required: https://www.swift.org/install/linux/" >&2; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+# Builds a git repository with months of history from examples/ into demo/
+# (recreated each time), then lists and checks it. The deliberate mistakes in
+# examples/ make `check` exit 1, which is the point of the demo.
+demo: build
+	rm -rf $(DEMO_DIR)
+	examples/build-demo-repo.sh $(DEMO_DIR)
+	@echo
+	@echo '$$ kaizen list --today $(DEMO_TODAY)'
+	@cd $(DEMO_DIR) && ../$(BIN) list --today $(DEMO_TODAY)
+	@echo
+	@echo '$$ kaizen check --today $(DEMO_TODAY)'
+	@cd $(DEMO_DIR) && { ../$(BIN) check --today $(DEMO_TODAY); status=$$?; [ $$status -le 1 ]; }
+
+# Times `kaizen check` on generated repositories against `cat` of the same files.
+bench: release
+	python3 bench/check_bench.py --kaizen $(RELEASE_BIN)
+
+clean:
+	rm -rf .build $(DEMO_DIR) bench/out
