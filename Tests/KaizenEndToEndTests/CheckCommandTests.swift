@@ -17,7 +17,7 @@ import Testing
             experiments/late.md:5:14: error: no improvement has the id 'review-pair' (did you mean 'review-pairs'?) [broken-link]
             experiments/late.md:13:12: error: the experiment expired on 2026-11-01, 19 days ago: conclude it (status, outcome, learnings) or add an extension {until, reason} [expired]
             experiments/typo.md:4:9: error: unknown team 'paymnets' (did you mean 'payments'?); the teams in kaizen.yml are payments, platform [unknown-team]
-            3 errors in 4 records
+            4 records checked: 3 errors
 
             """)
     }
@@ -30,7 +30,7 @@ import Testing
         ])
         let result = try folder.run(["check", "--today", "2026-11-20"])
         #expect(result.status == 0)
-        #expect(result.stdout == "no problems in 1 record\n")
+        #expect(result.stdout == "1 record checked: no problems\n")
     }
 
     @Test func warningsPassUnlessStrict() throws {
@@ -44,7 +44,7 @@ import Testing
         let strict = try folder.run(["check", "--today", "2026-11-20", "--strict"])
         #expect(strict.status == 1)
         #expect(strict.stdout.contains("error: the experiment expires in 5 days"))
-        #expect(strict.stdout.hasSuffix("1 error in 1 record\n"))
+        #expect(strict.stdout.hasSuffix("1 record checked: 1 error\n"))
     }
 
     @Test func namedPathsAreReportedButLinksSeeTheWholeRepository() throws {
@@ -56,7 +56,7 @@ import Testing
         ])
         let result = try folder.run(["check", "--today", "2026-11-20", "experiments/linked.md"])
         #expect(result.status == 0)
-        #expect(result.stdout == "no problems in 1 record\n")
+        #expect(result.stdout == "1 record checked: no problems\n")
     }
 
     @Test func pathsAreShownRelativeToTheCurrentFolder() throws {
@@ -100,7 +100,7 @@ import Testing
         let result = try folder.run(["check", "--today", "2026-11-20"])
         #expect(result.status == 0)
         #expect(result.stderr.contains("note: no kaizen.yml in"))
-        #expect(result.stdout == "no problems in 1 record\n")
+        #expect(result.stdout == "1 record checked: no problems\n")
     }
 
     @Test(arguments: [

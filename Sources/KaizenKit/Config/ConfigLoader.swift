@@ -36,7 +36,7 @@ public struct ConfigLoader {
         switch DecodedText.decode(bytes) {
         case .success(let decoded): text = decoded
         case .failure(let invalid):
-            collector.report(.invalidEncoding, at: invalid.position, "this byte is not valid UTF-8: save kaizen.yml as UTF-8")
+            collector.report(.invalidEncoding, at: invalid.position, invalid.message)
             return
         }
         let root: Node?

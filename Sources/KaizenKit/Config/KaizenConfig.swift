@@ -72,8 +72,11 @@ public struct HypothesisPattern: @unchecked Sendable {
     /// group the pattern lacks raises an exception in Foundation.
     private let groups: Set<String>
 
+    /// "If <change>, we expect <effect>": the change may be phrased freely
+    /// ("If we pair", "If every developer has a partner"), and the expectation
+    /// may be "we expect", "we'd expect", "we would expect" or "the team expects".
     public static let standardSource =
-        #"(?is)^\s*if\s+we\s+(?<change>.+?),?\s+(?:then\s+)?we\s+expect\s+(?<effect>.+?)\s*\.?\s*$"#
+        #"(?is)^\s*if\s+(?<change>.+?),?\s+(?:then\s+)?(?:we|i|they|the\s+team)(?:'d|’d|\s+would|\s+will)?\s+expects?\s+(?<effect>.+?)\s*\.?\s*$"#
 
     public static let standard = HypothesisPattern(standardSource: standardSource)
 

@@ -114,10 +114,12 @@ struct FieldDecoder {
         }
         if let keyPosition = decoded.keyPositions[spec.name] {
             collector.report(.missingField, at: keyPosition,
-                "\(prefix(entryLabel))'\(spec.name)' is empty\(because): \(spec.summary)")
+                "\(prefix(entryLabel))'\(spec.name)' is empty\(because): \(spec.summaryClause)")
         } else {
-            collector.report(.missingField, at: decoded.position,
-                "\(prefix(entryLabel))missing '\(spec.name)'\(because): \(spec.summary)")
+            // An absent field of the record points at the front matter's start,
+            // like every whole-record finding; an entry's, at the entry.
+            collector.report(.missingField, at: entryLabel == nil ? .start : decoded.position,
+                "\(prefix(entryLabel))missing '\(spec.name)'\(because): \(spec.summaryClause)")
         }
     }
 
@@ -155,8 +157,7 @@ struct FieldDecoder {
         case .area:
             return choice(node, allowed: areas, label: label, into: &collector)
         case .teams, .references, .words:
-            return list(node, label: label, example: spec.name == "teams" ? "teams: [payments]" : "\(spec.name): [a, b]",
-                        into: &collector)
+            return list(node, label: label, example: spec.example ?? "\(spec.name): [...]", into: &collector)
         case .entries(let schema):
             return entries(node, schema: schema, label: label, into: &collector)
         }

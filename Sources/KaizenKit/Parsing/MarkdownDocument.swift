@@ -12,6 +12,8 @@ public struct BodySection: Sendable, Equatable {
     /// Whether the section holds anything besides HTML comments, which the
     /// templates use for guidance that a reader of the rendered page never sees.
     public var hasContent: Bool
+    /// Whether it holds such a comment (and, if `hasContent` is false, only that).
+    public var hasGuidanceComment: Bool
     /// The section's readable text, whitespace-separated.
     public var text: String
 }
@@ -49,10 +51,14 @@ final class MarkdownDocument {
                         column: max(1, Int(cmark_node_get_start_column(block))))
                     current = BodySection(
                         title: Self.plainText(of: block).trimmingSpaces(),
-                        position: position, hasContent: false, text: "")
+                        position: position, hasContent: false, hasGuidanceComment: false, text: "")
                 }
             } else if current != nil {
-                if !Self.isCommentOnly(block) { current!.hasContent = true }
+                if Self.isCommentOnly(block) {
+                    current!.hasGuidanceComment = true
+                } else {
+                    current!.hasContent = true
+                }
                 let text = Self.plainText(of: block)
                 if !text.isEmpty {
                     current!.text += current!.text.isEmpty ? text : " " + text
@@ -108,5 +114,12 @@ extension StringProtocol {
         let start = firstIndex { !$0.isWhitespace } ?? endIndex
         let end = lastIndex { !$0.isWhitespace }.map { index(after: $0) } ?? start
         return String(self[start..<Swift.max(start, end)])
+    }
+}
+
+extension BodySection {
+    /// "is empty" or "holds only the template's guidance", for messages.
+    var emptiness: String {
+        hasGuidanceComment ? "holds only the template's guidance" : "is empty"
     }
 }

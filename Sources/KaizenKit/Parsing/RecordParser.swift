@@ -9,11 +9,11 @@ public struct ParsedRecord: Sendable {
 /// Parses one record file: text → front matter → typed fields → body sections.
 /// Never fails: whatever is wrong becomes a diagnostic with a line and column.
 public struct RecordParser: Sendable {
-    /// Every area an improvement may name.
-    public let areas: [String]
+    /// Areas and folders come from here.
+    public let config: KaizenConfig
 
-    public init(areas: [String] = ImprovementArea.builtIn) {
-        self.areas = areas
+    public init(config: KaizenConfig = KaizenConfig()) {
+        self.config = config
     }
 
     /// - Parameters:
@@ -37,9 +37,7 @@ public struct RecordParser: Sendable {
         case .success(let decoded):
             text = decoded
         case .failure(let invalid):
-            let hex = String(invalid.byte, radix: 16, uppercase: true)
-            collector.report(.invalidEncoding, at: invalid.position,
-                "byte 0x\(hex.count < 2 ? "0" + hex : hex) is not valid UTF-8: save the file as UTF-8")
+            collector.report(.invalidEncoding, at: invalid.position, invalid.message)
             return ParsedRecord(record: record, diagnostics: collector.diagnostics)
         }
 
@@ -88,7 +86,7 @@ public struct RecordParser: Sendable {
             return ParsedRecord(record: record, diagnostics: collector.diagnostics)
         }
         record.kind = kind
-        let decoder = FieldDecoder(reader: reader, areas: areas)
+        let decoder = FieldDecoder(reader: reader, areas: config.areas)
         let fields = decoder.decode(mapping, fields: RecordSchema.fields(for: kind), into: &collector)
         record.keyPositions = fields.keyPositions
         record.invalidKeys = fields.invalidKeys
@@ -117,15 +115,19 @@ public struct RecordParser: Sendable {
             return folderKind
         }
         let position = reader.position(of: node.mark)
-        guard let text = node.scalar?.string, let kind = RecordKind(rawValue: text) else {
-            let written = node.scalar?.string ?? "a list or mapping"
+        guard let text = node.scalar?.string else {
+            collector.report(.wrongType, at: position,
+                "'kind' must be one word, not \(node.sequence != nil ? "a list" : "a mapping"): one of \(kinds.joined(separator: ", "))\(folderNote)")
+            return folderKind
+        }
+        guard let kind = RecordKind(rawValue: text) else {
             collector.report(.invalidValue, at: position,
-                "'kind' cannot be '\(written)'\(Suggestion.clause(for: written, among: kinds)); it is one of \(kinds.joined(separator: ", "))\(folderNote)")
+                "'kind' cannot be '\(text)'\(Suggestion.clause(for: text, among: kinds)); it is one of \(kinds.joined(separator: ", "))\(folderNote)")
             return folderKind
         }
         if let folderKind, folderKind != kind {
             collector.report(.misplacedRecord, at: position,
-                "\(kind.withArticle) in the folder for \(folderKind.rawValue)s: move it to the \(kind.rawValue)s folder, or correct 'kind'")
+                "\(kind.withArticle) in \(config.folders[folderKind]!)/, the folder for \(folderKind.rawValue)s: move it to \(config.folders[kind]!)/, or correct 'kind'")
         }
         return kind
     }

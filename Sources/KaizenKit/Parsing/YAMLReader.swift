@@ -43,31 +43,35 @@ struct YAMLReader {
     // MARK: - Alias guard
 
     /// Counts the places where an anchor (`&a`) or alias (`*a`) could begin. Both
-    /// can only start a node, so they always follow a line start, whitespace or
-    /// one of `[{,:?-`; counting those places over-approximates the real ones
-    /// and can never miss one.
+    /// can only start a node, so they follow a line start, whitespace or one of
+    /// `[{,:?-`, and a name follows them at once (not a space, a line break or
+    /// one of `,[]{}`). Counting those places over-approximates the real ones
+    /// and can never miss one, while `R & D` and `* bullet` are not counted.
     private func aliasGuard(_ yaml: Substring) -> Diagnostic? {
         var anchors = 0
         var aliases: [Int] = []
-        var previous: UInt8 = UInt8(ascii: "\n")
         var line = 1
-        for byte in yaml.utf8 {
-            switch previous {
-            case UInt8(ascii: "\n"), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "["), UInt8(ascii: "{"),
-                 UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "?"), UInt8(ascii: "-"):
-                if byte == UInt8(ascii: "&") { anchors += 1 }
-                if byte == UInt8(ascii: "*") { aliases.append(line) }
-            default:
-                break
-            }
+        let bytes = Array(yaml.utf8)
+        for (index, byte) in bytes.enumerated() {
             if byte == UInt8(ascii: "\n") { line += 1 }
-            previous = byte
+            guard byte == UInt8(ascii: "&") || byte == UInt8(ascii: "*") else { continue }
+            let before = index == 0 ? UInt8(ascii: "\n") : bytes[index - 1]
+            let after = index + 1 < bytes.count ? bytes[index + 1] : UInt8(ascii: "\n")
+            guard Self.canPrecedeNode.contains(before), !Self.cannotStartName.contains(after) else { continue }
+            if byte == UInt8(ascii: "&") {
+                anchors += 1
+            } else {
+                aliases.append(line)
+            }
         }
         guard anchors > 0, aliases.count > YAMLReader.aliasLimit else { return nil }
         let firstExcessLine = aliases[YAMLReader.aliasLimit] + firstLine - 1
         return failure(.yamlSyntax, at: SourcePosition(line: firstExcessLine, column: 1),
             "more than \(YAMLReader.aliasLimit) YAML aliases (*name): kaizen limits them so that a small file cannot expand into a huge one; write the values out instead")
     }
+
+    private static let canPrecedeNode: Set<UInt8> = Set("\n\r \t[{,:?-".utf8)
+    private static let cannotStartName: Set<UInt8> = Set("\n\r \t,[]{}".utf8)
 
     // MARK: - Error mapping
 
@@ -86,7 +90,7 @@ struct YAMLReader {
             let at = offset.map { position(ofCharacterOffset: $0, in: text) } ?? position(of: nil)
             let hex = String(value, radix: 16, uppercase: true)
             let character = value > 0 ? " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex))" : ""
-            return failure(.yamlSyntax, at: at, "\(problem)\(character): remove the character or quote it as an escape, e.g. \"\\t\"")
+            return failure(.yamlSyntax, at: at, "\(problem)\(character): remove it; most editors do not show it")
         case let .duplicatedKeysInMapping(duplicates, context):
             let key = duplicates.first ?? "?"
             let first = position(of: context.mark)
@@ -112,7 +116,15 @@ struct YAMLReader {
         if context?.contains("quoted scalar") == true {
             return ": a quote is never closed; close it, or remove it"
         }
+        if context?.contains("scanning an alias") == true || context?.contains("scanning an anchor") == true {
+            return ": a value that starts with '*' or '&' must be quoted, e.g. title: \"*fast* reviews\""
+        }
         if problem.contains("mapping values are not allowed") {
+            let beforeColon = line.unicodeScalars.prefix(max(0, mark.column - 1))
+            let key = String(String.UnicodeScalarView(beforeColon)).trimmingSpaces()
+            if line.hasPrefix(" "), !key.isEmpty, !key.contains(" ") {
+                return ": '\(key)' is indented more than the field above it; start it at the same column"
+            }
             return ": a value that contains ': ' must be quoted, e.g. title: \"Ship: faster\""
         }
         if problem.contains("did not find expected key") || problem.contains("did not find expected '-'") {

@@ -33,15 +33,28 @@ struct FieldSpec: Sendable {
     /// The rule that reports this field's absence in its own words (for
     /// example `no-rollback`); nil means `missing-field` reports it.
     let absenceRule: RuleDescriptor?
-    /// What the field means, for messages and the JSON Schema.
+    /// What the field means, as a sentence, for the JSON Schema.
     let summary: String
+    /// How the field is written, for messages about lists: "teams: [payments]".
+    let example: String?
 
-    init(_ name: String, _ type: FieldType, _ requirement: Requirement, absenceRule: RuleDescriptor? = nil, _ summary: String) {
+    init(_ name: String, _ type: FieldType, _ requirement: Requirement, absenceRule: RuleDescriptor? = nil,
+         example: String? = nil, _ summary: String) {
         self.name = name
         self.type = type
         self.requirement = requirement
         self.absenceRule = absenceRule
+        self.example = example
         self.summary = summary
+    }
+
+    /// The summary as a clause inside a message: "one line that names it".
+    var summaryClause: String {
+        var clause = summary.hasSuffix(".") ? String(summary.dropLast()) : summary
+        if let first = clause.first, first.isUppercase, clause.dropFirst().first?.isLowercase == true {
+            clause = first.lowercased() + clause.dropFirst()
+        }
+        return clause
     }
 }
 
@@ -65,7 +78,7 @@ enum RecordSchema {
 
     static let kindField = FieldSpec("kind", .kind, .always, "The kind of record: improvement, experiment or constraint.")
     static let titleField = FieldSpec("title", .text, .always, "One line that names it.")
-    static let tagsField = FieldSpec("tags", .words, .optional, "Free words that help people find it.")
+    static let tagsField = FieldSpec("tags", .words, .optional, example: "tags: [reviews, ci]", "Free words that help people find it.")
 
     static let improvement: [FieldSpec] = [
         kindField,
@@ -76,7 +89,8 @@ enum RecordSchema {
         FieldSpec("level", .choice(Level.allCases.map(\.rawValue)), .always,
                   "Where it changes how work is done: team, cross-team or system."),
         FieldSpec("area", .area, .always, "What it improves."),
-        FieldSpec("constraints", .references(.constraint), .optional, "Ids of the constraints it addresses."),
+        FieldSpec("constraints", .references(.constraint), .optional, example: "constraints: [shared-staging-queue]",
+                  "Ids of the constraints it addresses."),
         tagsField,
     ]
 
@@ -96,9 +110,11 @@ enum RecordSchema {
     static let experiment: [FieldSpec] = [
         kindField,
         titleField,
-        FieldSpec("teams", .teams, .always, "Ids of the teams running it; several teams run it together."),
+        FieldSpec("teams", .teams, .always, example: "teams: [payments]",
+                  "Ids of the teams running it; several teams run it together."),
         FieldSpec("improvement", .reference(.improvement), .optional, "Id of the improvement being trialled."),
-        FieldSpec("constraints", .references(.constraint), .optional, "Ids of the constraints it targets."),
+        FieldSpec("constraints", .references(.constraint), .optional, example: "constraints: [shared-staging-queue]",
+                  "Ids of the constraints it targets."),
         FieldSpec("hypothesis", .text, .always, absenceRule: .hypothesisForm,
                   "\"If we <change>, we expect <measurable effect>.\""),
         FieldSpec("signals", .entries(signal), .always, absenceRule: .noSignals,

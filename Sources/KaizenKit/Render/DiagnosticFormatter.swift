@@ -44,13 +44,13 @@ public struct DiagnosticFormatter: Sendable {
         return output
     }
 
-    /// "2 errors and 1 warning in 42 records" or "no problems in 42 records".
+    /// "42 records checked: 2 errors, 1 warning" or "42 records checked: no problems".
     public func summary(_ report: CheckReport) -> String {
-        let records = pluralized(report.recordCount, "record")
         var parts: [String] = []
         if report.errorCount > 0 { parts.append(pluralized(report.errorCount, "error")) }
         if report.warningCount > 0 { parts.append(pluralized(report.warningCount, "warning")) }
-        return parts.isEmpty ? "no problems in \(records)" : "\(parts.joined(separator: " and ")) in \(records)"
+        let found = parts.isEmpty ? "no problems" : parts.joined(separator: ", ")
+        return "\(pluralized(report.recordCount, "record")) checked: \(found)"
     }
 
     private func location(of diagnostic: Diagnostic) -> String {

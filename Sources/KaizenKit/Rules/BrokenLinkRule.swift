@@ -35,7 +35,7 @@ struct BrokenLinkRule: Rule {
             // A target of unknown kind (unreadable, outside the folders) gets the benefit of the doubt.
             if targets.contains(where: { $0.kind == kind || $0.kind == nil }) { return nil }
             let found = targets[0]
-            return "'\(id)' is \(found.kind!.withArticle) (\(found.path)), not \(kind.withArticle)"
+            return "'\(id)' is \(found.kind!.withArticle), not \(kind.withArticle)"
         }
         let candidates = context.records.filter { $0.kind == kind }.map(\.id)
         return "no \(kind.rawValue) has the id '\(id)'\(Suggestion.clause(for: id, among: candidates))"

@@ -22,14 +22,15 @@ struct ConclusionIncompleteRule: Rule {
             }
             for (index, signal) in experiment.signals.enumerated()
             where signal.result.map({ $0.value.trimmingSpaces().isEmpty }) ?? true {
-                let name = signal.metric.map { "'\($0.value)'" } ?? "\(index + 1)"
+                let metric = signal.metric?.value.trimmingSpaces() ?? ""
+                let name = metric.isEmpty ? "\(index + 1)" : "'\(metric)'"
                 findings.add(record, at: signal.result?.position ?? signal.position,
                     "signal \(name) has no result: add 'result:' with the value you observed")
             }
             if let learnings = record.section("Learnings") {
                 if !learnings.hasContent {
                     findings.add(record, at: learnings.position,
-                        "the Learnings section is empty: write what you learned, whatever the outcome")
+                        "the Learnings section \(learnings.emptiness): write what you learned, whatever the outcome")
                 }
             } else {
                 findings.add(record, at: status.position,

@@ -24,7 +24,7 @@ struct DateOrderRule: Rule {
             if let concluded = experiment.concluded {
                 if let start, concluded.value < start.value {
                     findings.add(record, at: concluded.position,
-                        "concluded \(concluded.value) is before start \(start.value)")
+                        "concluded \(concluded.value) is before start \(start.value): correct whichever date is wrong")
                 }
                 if concluded.value > today {
                     findings.add(record, at: concluded.position,

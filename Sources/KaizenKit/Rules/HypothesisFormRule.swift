@@ -26,7 +26,7 @@ struct HypothesisFormRule: Rule {
             }
             guard let match = pattern.match(hypothesis.value) else {
                 findings.add(record, at: hypothesis.position, pattern.isStandard
-                    ? "the hypothesis does not read 'If we <change>, we expect <effect>': state the change you will make and the effect you expect to observe"
+                    ? "the hypothesis does not read 'If <change>, we expect <effect>': state the change you will make, then the effect you expect to observe"
                     : "the hypothesis does not match the hypothesis-pattern in kaizen.yml: \(pattern.source)")
                 continue
             }
@@ -42,17 +42,22 @@ struct HypothesisFormRule: Rule {
 /// number, or a word of direction or amount. A heuristic for English, used only
 /// with the built-in hypothesis pattern.
 enum ObservableEffect {
-    static let stems = [
-        "increas", "decreas", "reduc", "drop", "fall", "fell", "rise", "rose", "grow", "shrink", "halv", "doubl",
-        "tripl", "improv", "fewer", "more", "less", "lower", "higher", "faster", "slower", "shorter", "longer",
-        "below", "above", "under", "over", "within", "least", "most", "zero", "none", "no", "every", "all",
+    /// Stems no unrelated English word starts with: "reduc" for reduce,
+    /// reduced, reduction.
+    static let stems = ["increas", "decreas", "reduc", "improv", "halv", "doubl", "tripl", "shrink", "shrank"]
+
+    /// Whole words of direction or amount ("under" must not match "understanding").
+    static let words: Set<String> = [
+        "drop", "drops", "dropped", "fall", "falls", "fell", "fallen", "rise", "rises", "rose", "risen",
+        "grow", "grows", "grew", "grown", "growth", "fewer", "more", "less", "lower", "higher", "faster", "slower",
+        "shorter", "longer", "smaller", "larger", "below", "above", "under", "over", "within", "least", "most",
+        "zero", "none", "no", "every", "all", "half", "twice",
     ]
 
     static func isObservable(_ effect: String) -> Bool {
         if effect.contains(where: \.isNumber) || effect.contains("%") { return true }
-        let words = effect.lowercased().split { !$0.isLetter }
-        return words.contains { word in
-            stems.contains { stem in stem.count <= 3 ? word == stem : word.hasPrefix(stem) }
+        return effect.lowercased().split { !$0.isLetter }.contains { word in
+            words.contains(String(word)) || stems.contains { word.hasPrefix($0) }
         }
     }
 }

@@ -23,7 +23,7 @@ struct NotCapturedRule: Rule {
                 if let section = record.section(title) {
                     if !section.hasContent {
                         findings.add(record, at: section.position,
-                            "proven but not captured: the '\(title)' section is empty; write \(purpose)")
+                            "proven but not captured: the '\(title)' section \(section.emptiness); write \(purpose)")
                     }
                 } else {
                     findings.add(record, at: status.position,

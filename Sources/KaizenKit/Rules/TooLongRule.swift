@@ -17,7 +17,7 @@ struct TooLongRule: Rule {
             guard days > maximum else { continue }
             let extended = deadline.value != experiment.reviewBy?.value ? ", extensions included" : ""
             findings.add(record, at: deadline.position,
-                "the experiment runs \(pluralized(days, "day")) (\(start.value) to \(deadline.value)\(extended)), over the \(maximum)-day maximum in kaizen.yml: shorten it or split it into smaller experiments")
+                "the experiment runs \(pluralized(days, "day")) (\(start.value) to \(deadline.value)\(extended)), over the \(maximum)-day maximum (max-experiment-days): shorten it or split it into smaller experiments")
         }
     }
 }

@@ -9,6 +9,12 @@ public enum DecodedText {
         /// scalars before it on its line, plus one.
         public var position: SourcePosition
         public var byte: UInt8
+
+        /// "byte 0xFF is not valid UTF-8: save the file as UTF-8".
+        public var message: String {
+            let hex = String(byte, radix: 16, uppercase: true)
+            return "byte 0x\(hex.count < 2 ? "0" + hex : hex) is not valid UTF-8: save the file as UTF-8"
+        }
     }
 
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]

@@ -41,7 +41,7 @@ public struct RecordLoader: Sendable {
 
     /// Parses the files at `paths` (workspace-relative), in the given order.
     public func load(_ paths: [String]) -> [ParsedRecord] {
-        let parser = RecordParser(areas: workspace.config.areas)
+        let parser = RecordParser(config: workspace.config)
         let workspace = self.workspace
         let results = ParallelResults<ParsedRecord>(count: paths.count)
         results.fill { index in
@@ -60,7 +60,7 @@ public struct RecordLoader: Sendable {
     private static func unreadable(path: String, kind: RecordKind?, error: Error) -> ParsedRecord {
         var collector = DiagnosticCollector(path: path)
         let reason = (error as? KaizenError)?.errorDescription ?? error.localizedDescription
-        collector.report(.unreadableFile, at: .start, "\(reason): check the file's permissions")
+        collector.report(.unreadableFile, at: .start, reason)
         let record = Record(id: RecordParser.id(forPath: path), path: path, kind: kind, title: nil, tags: [],
                             details: .unreadable, sections: [], keyPositions: [:], invalidKeys: [])
         return ParsedRecord(record: record, diagnostics: collector.diagnostics)

@@ -58,22 +58,44 @@ public struct Workspace: Sendable {
     }
 }
 
-/// Whole-file reads with errors that name the file.
+/// Whole-file reads whose errors say why, in words that tell what to do.
 enum FileReader {
     static func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)
     }
 
     static func read(_ path: String) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"
-            throw KaizenError.cannotRead(path: path, reason: reason)
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw KaizenError.cannotRead(path: path, reason: reason(errno)) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw KaizenError.cannotRead(path: path, reason: reason(errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw KaizenError.cannotRead(path: path, reason: "it is a folder or a special file, not a file")
         }
-        defer { try? handle.close() }
-        do {
-            return Array(try handle.readToEnd() ?? Data())
-        } catch {
-            throw KaizenError.cannotRead(path: path, reason: error.localizedDescription)
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
+            let result = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw KaizenError.cannotRead(path: path, reason: reason(errno))
+            }
+            if result == 0 { break }
+            count += result
+        }
+        bytes.removeSubrange(count...)
+        return bytes
+    }
+
+    private static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: return "it no longer exists (was it moved or deleted while kaizen ran?)"
+        case EACCES, EPERM: return "permission denied: check the file's permissions"
+        default: return String(cString: strerror(code))
         }
     }
 }

@@ -17,7 +17,7 @@ import Testing
             experiments/a b.md:3:7: error: expired: 100% late,
             really [expired]
             improvements/x.md:1:1: warning: rename it [invalid-id]
-            1 error and 1 warning in 12 records
+            12 records checked: 1 error, 1 warning
 
             """)
     }
@@ -30,7 +30,7 @@ import Testing
 
     @Test func aCleanReportSaysSo() {
         let clean = CheckReport(diagnostics: [], recordCount: 1)
-        #expect(DiagnosticFormatter(format: .text, today: today).render(clean) == "no problems in 1 record\n")
+        #expect(DiagnosticFormatter(format: .text, today: today).render(clean) == "1 record checked: no problems\n")
     }
 
     @Test func githubAnnotationsEscapeDataAndProperties() {

@@ -37,7 +37,7 @@ struct RuleHarness {
     /// Every diagnostic, sorted.
     func diagnostics() -> [Diagnostic] {
         let workspace = workspace()
-        let parser = RecordParser(areas: workspace.config.areas)
+        let parser = RecordParser(config: workspace.config)
         let parsed = files.map { file in
             parser.parse(Array(file.text.text.utf8), path: file.path,
                          folderKind: workspace.config.folderKind(ofPath: file.path))

@@ -1,0 +1,127 @@
+@testable import KaizenKit
+import Testing
+
+@Suite struct NoSignalsRuleTests {
+    @Test func anExperimentWithoutSignalsIsReported() {
+        let harness = RuleHarness([
+            ("experiments/review-pairs.md", """
+                1️⃣---
+                kind: experiment
+                title: Review pairs for payment changes
+                teams: [payments]
+                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
+                status: planned
+                review-by: 2026-12-18
+                rollback: switch the review-pairs flag off and go back to single reviews
+                ---
+                """),
+            ("experiments/trunk-based-platform.md", """
+                ---
+                kind: experiment
+                title: Trunk-based development in the platform team
+                teams: [platform]
+                hypothesis: If we merge to trunk at least daily, we expect lead time to fall from 9 to 5 days
+                1️⃣signals: []
+                status: planned
+                review-by: 2026-12-18
+                rollback: return to release branches cut every two weeks
+                ---
+                """),
+        ])
+        harness.expect("no-signals", [
+            ExpectedFinding("experiments/review-pairs.md", "1",
+                "no signals: list what you will observe, e.g. signals: [{metric: review wait (hours), baseline: 48, target: 4}]"),
+            ExpectedFinding("experiments/trunk-based-platform.md", "1",
+                "no signals: list what you will observe, e.g. signals: [{metric: review wait (hours), baseline: 48, target: 4}]"),
+        ])
+    }
+
+    @Test func theTemplatePlaceholdersOfASignalAreEachReported() {
+        let harness = RuleHarness([("experiments/review-pairs.md", """
+            ---
+            kind: experiment
+            title: Review pairs for payment changes
+            teams: [payments]
+            hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
+            signals:
+              - metric: 1️⃣"<what you will measure>"
+                baseline: 2️⃣"<its value today>"
+                target: 3️⃣"<the value that would confirm the hypothesis>"
+            status: planned
+            review-by: 2026-12-18
+            rollback: switch the review-pairs flag off and go back to single reviews
+            ---
+            """)])
+        harness.expect("no-signals", [
+            ExpectedFinding("experiments/review-pairs.md", "1",
+                "signal 1 metric still holds the placeholder '<what you will measure>': name what you will measure, e.g. 'review wait (hours)'"),
+            ExpectedFinding("experiments/review-pairs.md", "2",
+                "signal 1 baseline still holds the placeholder '<its value today>': write its value today"),
+            ExpectedFinding("experiments/review-pairs.md", "3",
+                "signal 1 target still holds the placeholder '<the value that would confirm the hypothesis>': write the value that would confirm the hypothesis"),
+        ])
+    }
+
+    @Test func aPlaceholderInALaterSignalNamesThatSignal() {
+        let harness = RuleHarness([("experiments/trunk-based-platform.md", """
+            ---
+            kind: experiment
+            title: Trunk-based development in the platform team
+            teams: [platform]
+            hypothesis: If we merge to trunk at least daily, we expect lead time to fall from 9 to 5 days
+            signals:
+              - {metric: lead time (days), baseline: 9, target: 5}
+              - {metric: change failure rate, baseline: 1️⃣<look it up in the incident log>, target: below 15%}
+            status: planned
+            review-by: 2026-12-18
+            rollback: return to release branches cut every two weeks
+            ---
+            """)])
+        harness.expect("no-signals", [
+            ExpectedFinding("experiments/trunk-based-platform.md", "1",
+                "signal 2 baseline still holds the placeholder '<look it up in the incident log>': write its value today"),
+        ])
+    }
+
+    @Test func signalsOfTheWrongTypeAreLeftToWrongType() {
+        let harness = RuleHarness([("experiments/review-pairs.md", """
+            ---
+            kind: experiment
+            title: Review pairs for payment changes
+            teams: [payments]
+            hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
+            signals: review wait should fall from 48 to 4 hours
+            status: planned
+            review-by: 2026-12-18
+            rollback: switch the review-pairs flag off and go back to single reviews
+            ---
+            """)])
+        harness.expect("no-signals", [])
+        #expect(harness.diagnostics().map(\.rule) == ["wrong-type"])
+    }
+
+    @Test func filledInSignalsPass() {
+        let harness = RuleHarness([
+            ("experiments/review-pairs.md", """
+                ---
+                kind: experiment
+                title: Review pairs for payment changes
+                teams: [payments]
+                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
+                signals:
+                  - metric: review wait (hours)
+                    baseline: 48
+                    target: 4
+                  - metric: p95 time to first review (hours)
+                    baseline: "> 72"
+                    target: "< 8"
+                status: planned
+                review-by: 2026-12-18
+                rollback: switch the review-pairs flag off and go back to single reviews
+                ---
+                """),
+        ])
+        harness.expect("no-signals", [])
+        #expect(harness.diagnostics().isEmpty)
+    }
+}

@@ -1,0 +1,145 @@
+@testable import KaizenKit
+import Testing
+
+@Suite struct NotCapturedRuleTests {
+    static let retainingExperiment = ("experiments/trunk-based-platform.md", """
+        ---
+        kind: experiment
+        title: Trunk-based development in the platform team
+        teams: [platform]
+        improvement: trunk-based-development
+        hypothesis: If we merge to trunk at least daily, we expect lead time to fall from 9 to 5 days
+        signals: [{metric: lead time (days), baseline: 9, target: 5, result: 4}]
+        status: concluded
+        start: 2026-06-01
+        review-by: 2026-08-15
+        outcome: retained
+        concluded: 2026-08-14
+        rollback: return to release branches cut every two weeks
+        ---
+
+        ## Learnings
+
+        Daily merges need fast CI: the team cut the pipeline to eight minutes first.
+        """)
+
+    @Test func aProvenImprovementWithoutItsGuideSectionsIsReportedAtItsStatus() {
+        let harness = RuleHarness([
+            Self.retainingExperiment,
+            ("improvements/trunk-based-development.md", """
+                ---
+                kind: improvement
+                title: Trunk-based development
+                status: 1️⃣proven
+                origin: platform
+                level: team
+                area: flow
+                ---
+
+                We merge to trunk every day now.
+                """),
+        ])
+        harness.expect("not-captured", [
+            ExpectedFinding("improvements/trunk-based-development.md", "1",
+                "proven but not captured: add a '## Summary' section with what changes in how work is done, and why it helps"),
+            ExpectedFinding("improvements/trunk-based-development.md", "1",
+                "proven but not captured: add a '## Context' section with where it works and what it needs"),
+            ExpectedFinding("improvements/trunk-based-development.md", "1",
+                "proven but not captured: add a '## Implementation guide' section with the steps another team would follow"),
+            ExpectedFinding("improvements/trunk-based-development.md", "1",
+                "proven but not captured: add a '## Adaptation notes' section with what to adjust for a different team, and what to watch for"),
+        ])
+    }
+
+    @Test func sectionsStillHoldingOnlyTheTemplateGuidanceAreEmpty() {
+        let harness = RuleHarness([
+            Self.retainingExperiment,
+            ("improvements/trunk-based-development.md", """
+                ---
+                kind: improvement
+                title: Trunk-based development
+                status: proven
+                origin: platform
+                level: team
+                area: flow
+                ---
+
+                ## Summary
+
+                Everyone merges small changes to trunk at least daily; unfinished work hides behind feature flags.
+
+                1️⃣## Context
+
+                <!-- Where it works and what it needs: team shape, tooling, prerequisites, the constraint it eases. -->
+
+                2️⃣## Implementation guide
+
+                3️⃣## Adaptation notes
+
+                <!-- What other teams changed to make it fit, and what to watch for. -->
+                """),
+        ])
+        harness.expect("not-captured", [
+            ExpectedFinding("improvements/trunk-based-development.md", "1",
+                "proven but not captured: the 'Context' section holds only the template's guidance; write where it works and what it needs"),
+            ExpectedFinding("improvements/trunk-based-development.md", "2",
+                "proven but not captured: the 'Implementation guide' section is empty; write the steps another team would follow"),
+            ExpectedFinding("improvements/trunk-based-development.md", "3",
+                "proven but not captured: the 'Adaptation notes' section holds only the template's guidance; write what to adjust for a different team, and what to watch for"),
+        ])
+    }
+
+    @Test func capturedOrNotYetProvenImprovementsPass() {
+        let harness = RuleHarness([
+            Self.retainingExperiment,
+            ("improvements/trunk-based-development.md", """
+                ---
+                kind: improvement
+                title: Trunk-based development
+                status: proven
+                origin: platform
+                level: team
+                area: flow
+                ---
+
+                ## Summary
+
+                Everyone merges small changes to trunk at least daily; unfinished work hides behind feature flags.
+
+                ## Context
+
+                Works for teams with a pipeline under ten minutes and a feature-flag service.
+
+                ## Implementation Guide
+
+                1. Cut the pipeline below ten minutes.
+                2. Add a feature-flag library.
+                3. Stop cutting release branches.
+
+                ## adaptation notes
+
+                Teams shipping mobile apps kept a short release branch for store submission.
+                """),
+            ("improvements/review-pairs.md", """
+                ---
+                kind: improvement
+                title: Review pull requests in pairs
+                status: trialling
+                origin: payments
+                level: team
+                area: feedback
+                ---
+
+                ## Summary
+
+                <!-- One paragraph: what changes in how work is done, and why it helps. -->
+
+                ## Context
+
+                <!-- Where it works and what it needs: team shape, tooling, prerequisites, the constraint it eases. -->
+                """),
+        ])
+        harness.expect("not-captured", [])
+        #expect(harness.diagnostics().isEmpty)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+@testable import KaizenKit
+import Testing
+
+@Suite struct UnreadableFileTests {
+    /// Runs `body` on a workspace in a fresh temporary folder holding `files`,
+    /// then removes the folder.
+    private func withWorkspace(_ files: [String: String], _ body: (Workspace) throws -> Void) throws {
+        let root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("kaizen-unreadable-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try body(try Workspace.open(at: root))
+    }
+
+    static let reviewPairs = """
+        ---
+        kind: experiment
+        title: Review pairs for payment changes
+        teams: [payments]
+        hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
+        signals: [{metric: review wait (hours), baseline: 48, target: 4}]
+        status: planned
+        review-by: 2026-12-18
+        rollback: switch the review-pairs flag off and go back to single reviews
+        ---
+        """
+
+    @Test func aFileThatDisappearsAfterItWasListedIsReportedAtItsStart() throws {
+        try withWorkspace(["experiments/review-pairs.md": Self.reviewPairs]) { workspace in
+            let loader = RecordLoader(workspace: workspace)
+            let paths = loader.recordPaths()
+            #expect(paths == ["experiments/review-pairs.md"])
+            try FileManager.default.removeItem(at: workspace.url(for: "experiments/review-pairs.md"))
+
+            let parsed = loader.load(paths)
+            let absolute = workspace.root.appendingPathComponent("experiments/review-pairs.md").path
+            #expect(parsed.map(\.diagnostics) == [[
+                Diagnostic(path: "experiments/review-pairs.md", position: SourcePosition(line: 1, column: 1), severity: .error,
+                           rule: "unreadable-file",
+                           message: "cannot read \(absolute): it no longer exists (was it moved or deleted while kaizen ran?)"),
+            ]])
+            // The record keeps its id and folder kind, so links and duplicate ids still see it.
+            #expect(parsed.map(\.record.id) == ["review-pairs"])
+            #expect(parsed.map(\.record.kind) == [.experiment])
+        }
+    }
+
+    @Test func aFolderNamedLikeARecordIsReportedAsNotAFile() throws {
+        try withWorkspace(["experiments/review-pairs.md/notes.txt": "not a record\n"]) { workspace in
+            let parsed = RecordLoader(workspace: workspace).load(["experiments/review-pairs.md"])
+            let absolute = workspace.root.appendingPathComponent("experiments/review-pairs.md").path
+            #expect(parsed.flatMap(\.diagnostics).map(\.message) == [
+                "cannot read \(absolute): it is a folder or a special file, not a file",
+            ])
+        }
+    }
+
+    @Test func filesThatCanBeReadPass() throws {
+        try withWorkspace(["experiments/review-pairs.md": Self.reviewPairs]) { workspace in
+            let parsed = RecordLoader(workspace: workspace).load(["experiments/review-pairs.md"])
+            #expect(parsed.map(\.diagnostics) == [[]])
+            #expect(parsed.map(\.record.title?.value) == ["Review pairs for payment changes"])
+        }
+        let harness = RuleHarness([("experiments/review-pairs.md", Self.reviewPairs)])
+        harness.expect("unreadable-file", [])
+        #expect(harness.diagnostics().isEmpty)
+    }
+}
