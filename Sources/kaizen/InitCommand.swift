@@ -23,9 +23,9 @@ struct InitCommand: ParsableCommand {
         for path in written {
             print(RelativePath.display(workspace.url(for: path).path, from: currentDirectory.path))
         }
+        let first = teams.isEmpty ? "list your teams in kaizen.yml, then " : ""
         Terminal.standardError("""
-            kaizen: next: list your teams in kaizen.yml, then `kaizen new experiment "Title" --team TEAM`; \
-            `kaizen check` validates everything.\n
+            kaizen: next: \(first)`kaizen new experiment "Title" --team TEAM`; `kaizen check` validates everything.\n
             """)
     }
 }

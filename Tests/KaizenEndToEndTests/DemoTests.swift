@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+/// The built-in demo: its script builds a real git repository, and `check`
+/// reports exactly the deliberate mistakes listed in examples/README.md.
+@Suite(.serialized) struct DemoTests {
+    static let expectedCheck = """
+        experiments/checkout-focus-mornings.md:4:9: error: team 'checkout' runs 4 experiments at once, over its limit of 3 (started earlier: checkout-contract-tests, preview-envs-checkout, checkout-weekly-demo): conclude one before starting another, or change wip-limit in kaizen.yml [wip-limit]
+        experiments/checkout-weekly-demo.md:5:13: error: the expected effect 'better collaboration' is not observable: say what will change and by how much, e.g. 'lead time to fall from 9 to 5 days' [hypothesis-form]
+        experiments/incident-pairing-checkout-payments.md:4:19: error: unknown team 'paymnets' (did you mean 'payments'?); the teams in kaizen.yml are payments, checkout, platform, mobile, data [unknown-team]
+        experiments/mobile-adopts-canary.md:5:14: error: no improvement has the id 'canary-release' (did you mean 'canary-releases'?) [broken-link]
+        experiments/mobile-weekly-release-train.md:15:12: error: the experiment expired on 2026-11-13, 7 days ago: conclude it (status, outcome, learnings) or add an extension {until, reason} [expired]
+        experiments/payments-adopts-trunk-based.md:36:1: error: the Learnings section is empty: write what you learned, whatever the outcome [conclusion-incomplete]
+        experiments/payments-alert-runbooks.md:19:12: warning: the experiment expires in 11 days, on 2026-12-01: plan its review, then conclude or extend it [expires-soon]
+        experiments/preview-envs-mobile.md:19:1: error: unknown field 'tag' (did you mean 'tags'?) [unknown-field]
+        experiments/protected-improvement-time-pilot.md:15:8: error: 'start': '2026-11-31' is not a date: November 2026 has 30 days, not 31 [invalid-date]
+        improvements/learning-reviews.md:4:9: error: marked proven, but no concluded experiment retained it: link one with 'improvement: learning-reviews' and 'outcome: retained', or set status back to trialling [unproven-claim]
+        improvements/mobile-trunk-based-development.md:3:8: warning: this improvement reads much like 'trunk-based-development' (85% of words shared): if it is the same practice, build on that record instead of starting another [possible-duplicate]
+        improvements/review-pairs.md:38:1: warning: proven but not captured: the 'Adaptation notes' section holds only the template's guidance; write what to adjust for a different team, and what to watch for [not-captured]
+        improvements/trunk-based-development.md:3:8: warning: this improvement reads much like 'mobile-trunk-based-development' (85% of words shared): if it is the same practice, build on that record instead of starting another [possible-duplicate]
+        36 records checked: 9 errors, 4 warnings
+
+        """
+
+    /// Runs a program to completion and returns its exit status and output.
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        let stdin = Pipe()
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func theDemoRepositoryReportsExactlyItsDeliberateMistakes() throws {
+        let folder = try FixtureFolder()
+        let repository = folder.url.appendingPathComponent("demo")
+        let script = KaizenProcess.packageRoot.appendingPathComponent("examples/build-demo-repo.sh").path
+        let (status, output) = try Self.run("/bin/bash", [script, repository.path])
+        #expect(status == 0, "\(output)")
+
+        let (_, log) = try Self.run("/usr/bin/git", ["-C", repository.path, "log", "--format=%an|%ad", "--date=short"])
+        let commits = log.split(separator: "\n")
+        #expect(commits.count > 40)
+        #expect(Set(commits.map { $0.split(separator: "|")[0] }).count >= 5)
+        #expect(commits.last?.hasSuffix("2026-05-04") == true)
+
+        let check = try KaizenProcess.run(["check", "--today", "2026-11-20"], in: repository)
+        #expect(check.status == 1)
+        #expect(check.stdout == Self.expectedCheck)
+        #expect(check.stderr == "")
+    }
+
+    @Test func theExamplesFolderItselfGivesTheSameReport() throws {
+        let check = try KaizenProcess.run(["check", "--today", "2026-11-20"], in: KaizenProcess.packageRoot.appendingPathComponent("examples"))
+        #expect(check.stdout == Self.expectedCheck)
+    }
+
+    /// An independent oracle: Python's jsonschema validates every demo record's
+    /// front matter against `kaizen schema`. Only the two records whose
+    /// deliberate mistakes a schema can see (an unknown field, an unknown team)
+    /// may fail.
+    @Test func everyDemoRecordValidatesAgainstTheSchemaExceptItsSchemaMistakes() throws {
+        let examples = KaizenProcess.packageRoot.appendingPathComponent("examples")
+        let schema = try KaizenProcess.run(["schema"], in: examples)
+        #expect(schema.status == 0)
+        let folder = try FixtureFolder(["schema.json": schema.stdout])
+        let validator = """
+            import glob, json, sys, yaml
+            from jsonschema import Draft202012Validator
+            schema = json.load(open(sys.argv[1]))
+            Draft202012Validator.check_schema(schema)
+            validator = Draft202012Validator(schema)
+            for path in sorted(glob.glob("*/*.md")):
+                if path.endswith("README.md"):
+                    continue
+                text = open(path, encoding="utf-8").read()
+                front = yaml.load(text.split("\\n---\\n")[0][4:], Loader=yaml.BaseLoader)
+                if not validator.is_valid(front):
+                    print(path)
+            """
+        let (status, output) = try Self.run("/usr/bin/python3", ["-", folder.url.appendingPathComponent("schema.json").path],
+                                            in: examples, input: validator)
+        #expect(status == 0, "\(output)")
+        #expect(output == "experiments/incident-pairing-checkout-payments.md\nexperiments/preview-envs-mobile.md\n")
+    }
+}
