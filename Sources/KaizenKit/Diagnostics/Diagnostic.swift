@@ -16,6 +16,12 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Error {
         self.message = message
     }
 
+    /// A finding of `rule` at its default severity; `kaizen.yml` may change
+    /// the severity later.
+    init(_ rule: RuleDescriptor, path: String, at position: SourcePosition, _ message: String) {
+        self.init(path: path, position: position, severity: rule.defaultSeverity, rule: rule.name, message: message)
+    }
+
     /// Sorted by file, then position, then rule name, so output is stable.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         if lhs.path != rhs.path { return lhs.path < rhs.path }

@@ -23,8 +23,7 @@ struct DiagnosticCollector {
     }
 
     mutating func report(_ rule: RuleDescriptor, at position: SourcePosition, _ message: String) {
-        diagnostics.append(Diagnostic(
-            path: path, position: position, severity: rule.defaultSeverity, rule: rule.name, message: message))
+        diagnostics.append(Diagnostic(rule, path: path, at: position, message))
     }
 
     mutating func append(contentsOf other: [Diagnostic]) {

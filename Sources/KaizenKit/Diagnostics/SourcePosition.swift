@@ -1,7 +1,7 @@
 /// A place in a text file. Both numbers are 1-based; columns count Unicode
 /// scalars, as libyaml does, so a position is the same whatever the encoding
 /// width of the characters before it.
-public struct SourcePosition: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct SourcePosition: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var line: Int
     public var column: Int
 

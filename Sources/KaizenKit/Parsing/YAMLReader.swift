@@ -37,7 +37,7 @@ struct YAMLReader {
     }
 
     private func failure(_ rule: RuleDescriptor, at position: SourcePosition, _ message: String) -> Diagnostic {
-        Diagnostic(path: path, position: position, severity: rule.defaultSeverity, rule: rule.name, message: message)
+        Diagnostic(rule, path: path, at: position, message)
     }
 
     // MARK: - Alias guard

@@ -41,8 +41,7 @@ struct Findings {
     }
 
     mutating func add(_ record: Record, at position: SourcePosition, _ message: String) {
-        diagnostics.append(Diagnostic(
-            path: record.path, position: position, severity: rule.defaultSeverity, rule: rule.name, message: message))
+        diagnostics.append(Diagnostic(rule, path: record.path, at: position, message))
     }
 }
 

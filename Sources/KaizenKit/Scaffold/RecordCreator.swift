@@ -58,7 +58,7 @@ public struct RecordCreator: Sendable {
         let path = "\(workspace.config.folders[request.kind]!)/\(id).md"
         let values = try templateValues(for: request, title: title)
         let template = try TemplateStore(workspace: workspace).template(for: request.kind)
-        try AtomicFile.create(at: workspace.url(for: path), contents: TemplateRenderer(values: values).render(template.text))
+        try AtomicFile.create(at: workspace.url(for: path), contents: TemplateRenderer(values: values).render(template))
         return path
     }
 

@@ -9,17 +9,17 @@ public struct TemplateStore: Sendable {
         self.workspace = workspace
     }
 
-    /// The template for a kind, and where it came from (for messages).
-    func template(for kind: RecordKind) throws -> (text: String, source: String) {
+    /// The template for a kind.
+    func template(for kind: RecordKind) throws -> String {
         let name = "\(kind.rawValue).md"
         let override = workspace.url(for: "\(Self.overrideFolder)/\(name)")
         if let bytes = try? FileReader.read(override.path) {
             guard case .success(let text) = DecodedText.decode(bytes) else {
                 throw KaizenError.cannotRead(path: override.path, reason: "not UTF-8 text")
             }
-            return (text, "\(Self.overrideFolder)/\(name)")
+            return text
         }
-        return (Self.builtIn(name), "built-in \(name)")
+        return Self.builtIn(name)
     }
 
     /// A built-in template by its path under `templates/`.

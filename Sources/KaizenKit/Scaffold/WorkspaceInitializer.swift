@@ -1,10 +1,10 @@
 /// `kaizen init`: writes kaizen.yml, the record folders (each with a README
 /// that says what goes there) and editable copies of the record templates.
 public struct WorkspaceInitializer: Sendable {
-    public let root: Workspace
+    public let workspace: Workspace
 
     public init(workspace: Workspace) {
-        self.root = workspace
+        self.workspace = workspace
     }
 
     /// The files `init` writes, workspace-relative, with their contents.
@@ -30,10 +30,10 @@ public struct WorkspaceInitializer: Sendable {
     /// Returns the paths written.
     public func run(teams: [String]) throws -> [String] {
         let files = try plannedFiles(teams: teams)
-        let existing = files.map(\.path).filter { FileReader.exists(root.url(for: $0).path) }
+        let existing = files.map(\.path).filter { FileReader.exists(workspace.url(for: $0).path) }
         guard existing.isEmpty else { throw KaizenError.alreadyExists(paths: existing) }
         for file in files {
-            try AtomicFile.create(at: root.url(for: file.path), contents: file.contents)
+            try AtomicFile.create(at: workspace.url(for: file.path), contents: file.contents)
         }
         return files.map(\.path)
     }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Records compare days, never instants, so this type carries no time zone and
 /// does its arithmetic on a day count.
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible, Encodable {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -122,14 +122,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December",
     ]
-
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard case .success(let date) = CalendarDate.parse(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a YYYY-MM-DD date: \(text)"))
-        }
-        self = date
-    }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
