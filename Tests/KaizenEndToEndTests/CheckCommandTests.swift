@@ -59,6 +59,17 @@ import Testing
         #expect(result.stdout == "1 record checked: no problems\n")
     }
 
+    @Test func namedReadmesAndTheConfigurationAreNotCheckedAsRecords() throws {
+        let folder = try FixtureFolder([
+            "kaizen.yml": Records.config,
+            "experiments/README.md": "# Experiments\n",
+            "experiments/ok.md": Records.experiment(),
+        ])
+        let result = try folder.run(["check", "--today", "2026-11-20", "kaizen.yml", "experiments/README.md", "experiments/ok.md"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "1 record checked: no problems\n")
+    }
+
     @Test func pathsAreShownRelativeToTheCurrentFolder() throws {
         let folder = try FixtureFolder([
             "kaizen.yml": Records.config,

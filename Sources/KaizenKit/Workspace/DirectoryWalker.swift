@@ -25,12 +25,17 @@ enum DirectoryWalker {
             switch kind(of: entry.pointee.d_type, at: path) {
             case .directory:
                 walk(path, prefix: relative, into: &files)
-            case .file where name.hasSuffix(".md") && name.lowercased() != "readme.md":
+            case .file where name.hasSuffix(".md") && !isReadme(name):
                 files.append(relative)
             default:
                 break
             }
         }
+    }
+
+    /// Folder READMEs explain a folder; they are not records.
+    static func isReadme(_ name: String) -> Bool {
+        name.lowercased() == "readme.md"
     }
 
     private enum EntryKind { case file, directory, other }

@@ -22,6 +22,8 @@ public struct RecordLoader: Sendable {
 
     /// The record files named by `arguments` (files or folders, relative to
     /// `directory`), workspace-relative. Throws for a path that does not exist.
+    /// As in discovery, README.md files are not records, and kaizen.yml is
+    /// checked as the configuration, not as a record.
     public func recordPaths(for arguments: [String], relativeTo directory: URL) throws -> [String] {
         var paths = Set<String>()
         for argument in arguments {
@@ -33,7 +35,10 @@ public struct RecordLoader: Sendable {
             if isDirectory.boolValue {
                 paths.formUnion(DirectoryWalker.markdownFiles(in: url.standardizedFileURL.path, prefix: workspace.relativePath(url)))
             } else {
-                paths.insert(workspace.relativePath(url))
+                let path = workspace.relativePath(url)
+                if path != KaizenConfig.fileName, !DirectoryWalker.isReadme(url.lastPathComponent) {
+                    paths.insert(path)
+                }
             }
         }
         return paths.sorted()
