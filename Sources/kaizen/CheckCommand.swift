@@ -38,8 +38,9 @@ struct CheckCommand: ParsableCommand {
         var files = loader.recordPaths()
         var scope: Set<String>?
         if !paths.isEmpty {
-            let requested = try loader.recordPaths(for: paths, relativeTo: workspaceOptions.currentDirectory)
-            scope = Set(requested)
+            let requested = try loader.recordPaths(for: paths, relativeTo: workspaceOptions.currentDirectory, discovered: files)
+            // Problems in kaizen.yml affect every record, so they are always reported.
+            scope = Set(requested + [KaizenConfig.fileName])
             files = Array(Set(files).union(requested)).sorted()
         }
         let report = Checker.check(loader.load(files), workspace: workspace, today: today.date, scope: scope, strict: strict)

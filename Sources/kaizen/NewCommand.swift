@@ -75,7 +75,7 @@ struct NewCommand: ParsableCommand {
         if !report.diagnostics.isEmpty {
             Terminal.standardError("kaizen: still to fill in:\n")
             for diagnostic in report.diagnostics {
-                Terminal.standardError("  \(display(path)):\(diagnostic.position): \(diagnostic.message) [\(diagnostic.rule)]\n")
+                Terminal.standardError("  \(display(diagnostic.path)):\(diagnostic.position): \(diagnostic.message) [\(diagnostic.rule)]\n")
             }
         }
     }

@@ -159,11 +159,10 @@ public struct ConfigLoader {
                 continue
             }
             while folder.hasSuffix("/") { folder.removeLast() }
-            if folder.hasPrefix("./") { folder.removeFirst(2) }
-            if folder.isEmpty { folder = "." }
-            guard !folder.hasPrefix("/"), !folder.split(separator: "/").contains("..") else {
+            while folder.hasPrefix("./") { folder.removeFirst(2) }
+            guard !folder.hasPrefix("/"), !folder.split(separator: "/").contains(".."), !folder.isEmpty, folder != "." else {
                 collector.report(.invalidValue, at: position,
-                    "the \(key) folder must be inside the repository, relative to kaizen.yml: '\(folder)' is not")
+                    "the \(key) folder must be a folder inside the repository, relative to kaizen.yml: '\(folder)' is not")
                 continue
             }
             if let other = config.folders.first(where: { $0.key != kind && $0.value == folder }) {
@@ -172,6 +171,7 @@ public struct ConfigLoader {
                 continue
             }
             config.folders[kind] = folder
+            config.folderPositions[kind] = position
         }
     }
 
@@ -230,9 +230,14 @@ public struct ConfigLoader {
     }
 
     private mutating func positiveInteger(_ node: Node, _ key: String, allowZero: Bool = false) -> Int? {
-        guard let value = node.integer, value > 0 || (allowZero && value == 0) else {
+        let range = allowZero ? "0 or more" : "above 0"
+        guard let value = node.integer else {
             collector.report(.wrongType, at: reader.position(of: node.mark),
-                "'\(key)' must be a whole number\(allowZero ? " (0 or more)" : " above 0"), not '\(node.scalar?.string ?? "a list or mapping")'")
+                "'\(key)' must be a whole number \(range), not '\(node.scalar?.string ?? "a list or mapping")'")
+            return nil
+        }
+        guard value > 0 || (allowZero && value == 0) else {
+            collector.report(.invalidValue, at: reader.position(of: node.mark), "'\(key)' must be \(range), not \(value)")
             return nil
         }
         return value

@@ -29,6 +29,8 @@ public struct KaizenConfig: Sendable {
     public var teams: [Team] = []
     /// The folder of each kind, relative to the workspace root.
     public var folders: [RecordKind: String] = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, $0.defaultFolder) })
+    /// Where kaizen.yml sets a folder explicitly, to report it if it is missing.
+    public var folderPositions: [RecordKind: SourcePosition] = [:]
     public var maxExperimentDays = 90
     public var expiryNoticeDays = 14
     /// Running experiments a team may have at once, unless its entry says otherwise.
@@ -44,18 +46,27 @@ public struct KaizenConfig: Sendable {
 
     public var areas: [String] { ImprovementArea.builtIn + extraAreas }
 
+    /// The severity `rule` reports at here; nil when kaizen.yml turns it off.
+    public func severity(of rule: RuleDescriptor) -> Severity? {
+        switch ruleSettings[rule.name] {
+        case .off?: return nil
+        case .severity(let severity)?: return severity
+        case nil: return rule.defaultSeverity
+        }
+    }
+
     public var teamIDs: [String] { teams.map(\.id) }
 
     public func wipLimit(forTeam id: String) -> Int {
         teams.first { $0.id == id }?.wipLimit ?? wipLimit
     }
 
-    /// The kind whose folder holds `path` (workspace-relative), if any.
+    /// The kind whose folder holds `path` (workspace-relative), if any; the
+    /// deepest folder wins when one kind's folder lies inside another's.
     public func folderKind(ofPath path: String) -> RecordKind? {
-        RecordKind.allCases.first { kind in
-            let folder = folders[kind]!
-            return folder == "." ? !path.contains("/") : path.hasPrefix(folder + "/")
-        }
+        RecordKind.allCases
+            .filter { path.hasPrefix(folders[$0]! + "/") }
+            .max { folders[$0]!.count < folders[$1]!.count }
     }
 }
 

@@ -12,6 +12,8 @@ enum FieldValue: Sendable {
 /// according to a schema. Absent, null and invalid values are left out.
 struct DecodedFields: Sendable {
     var position: SourcePosition
+    /// For an entry of a list, its place in the list, from 1.
+    var number = 0
     var values: [String: FieldValue] = [:]
     var keyPositions: [String: SourcePosition] = [:]
     /// Keys whose value was reported as invalid (wrong type, bad date, value
@@ -218,7 +220,9 @@ struct FieldDecoder {
                     "\(entryLabel) must be a mapping with \(fieldNames), not \(describe(item))")
                 continue
             }
-            items.append(decode(mapping, fields: schema.fields, entryLabel: entryLabel, into: &collector))
+            var entry = decode(mapping, fields: schema.fields, entryLabel: entryLabel, into: &collector)
+            entry.number = index + 1
+            items.append(entry)
         }
         return .entries(items)
     }

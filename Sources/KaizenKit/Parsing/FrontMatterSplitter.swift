@@ -95,6 +95,16 @@ struct LineCursor {
         self.index = text.startIndex
     }
 
+    /// Every line of `text`, without its `\n` or `\r\n`.
+    static func lines(of text: String) -> [Substring] {
+        var cursor = LineCursor(text)
+        var lines: [Substring] = []
+        while let line = cursor.next() {
+            lines.append(line.content.last == "\r" ? line.content.dropLast() : line.content)
+        }
+        return lines
+    }
+
     mutating func next() -> Line? {
         guard index < text.endIndex else { return nil }
         let start = index

@@ -22,15 +22,14 @@ public struct RecordParser: Sendable {
     ///   - folderKind: the kind the file's folder holds, if it is in one.
     public func parse(_ bytes: [UInt8], path: String, folderKind: RecordKind?) -> ParsedRecord {
         var collector = DiagnosticCollector(path: path)
-        let id = Self.id(forPath: path)
+        var record = Record.unreadable(path: path, kind: folderKind)
+        let id = record.id
         if !Slug.isValid(id) {
             let better = Slug.make(from: id)
             let rename = better.isEmpty ? "rename the file" : "rename the file to \(better).md"
             collector.report(.invalidID, at: .start,
                 "the id '\(id)' (the file name) is not a lowercase slug of letters, digits and single hyphens, at most \(Slug.maximumLength) characters: \(rename)")
         }
-        var record = Record(id: id, path: path, kind: folderKind, title: nil, tags: [], details: .unreadable,
-                            sections: [], keyPositions: [:], invalidKeys: [])
 
         let text: String
         switch DecodedText.decode(bytes) {
@@ -148,14 +147,16 @@ public struct RecordParser: Sendable {
                 constraints: fields.list("constraints"),
                 hypothesis: fields.text("hypothesis"),
                 signals: fields.entries("signals").map { entry in
-                    Signal(position: entry.position, metric: entry.text("metric"), baseline: entry.text("baseline"),
+                    Signal(number: entry.number, position: entry.position, invalidKeys: entry.invalidKeys,
+                           metric: entry.text("metric"), baseline: entry.text("baseline"),
                            target: entry.text("target"), result: entry.text("result"))
                 },
                 status: fields.choice("status", as: ExperimentStatus.self),
                 start: fields.date("start"),
                 reviewBy: fields.date("review-by"),
                 extensions: fields.entries("extensions").map { entry in
-                    Extension(position: entry.position, until: entry.date("until"), reason: entry.text("reason"))
+                    Extension(number: entry.number, position: entry.position, until: entry.date("until"),
+                              reason: entry.text("reason"))
                 },
                 rollback: fields.text("rollback"),
                 outcome: fields.choice("outcome", as: Outcome.self),

@@ -13,9 +13,9 @@ extension Node {
         }
     }
 
-    /// A plain decimal integer, such as `90`.
+    /// A decimal integer, such as `90` or `"90"`.
     var integer: Int? {
-        guard case .scalar(let scalar) = self, scalar.style == .plain || scalar.style == .any else { return nil }
+        guard case .scalar(let scalar) = self else { return nil }
         return Int(scalar.string)
     }
 }

@@ -51,18 +51,16 @@ struct YAMLReader {
         var anchors = 0
         var aliases: [Int] = []
         var line = 1
-        let bytes = Array(yaml.utf8)
-        for (index, byte) in bytes.enumerated() {
-            if byte == UInt8(ascii: "\n") { line += 1 }
-            guard byte == UInt8(ascii: "&") || byte == UInt8(ascii: "*") else { continue }
-            let before = index == 0 ? UInt8(ascii: "\n") : bytes[index - 1]
-            let after = index + 1 < bytes.count ? bytes[index + 1] : UInt8(ascii: "\n")
-            guard Self.canPrecedeNode.contains(before), !Self.cannotStartName.contains(after) else { continue }
-            if byte == UInt8(ascii: "&") {
-                anchors += 1
-            } else {
-                aliases.append(line)
+        var before = UInt8(ascii: "\n")
+        // An '&' or '*' in a place where a node can start, waiting to see whether a name follows.
+        var pending: UInt8?
+        for byte in yaml.utf8 {
+            if let marker = pending, !Self.cannotStartName.contains(byte) {
+                if marker == UInt8(ascii: "&") { anchors += 1 } else { aliases.append(line) }
             }
+            pending = (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "*")) && Self.canPrecedeNode.contains(before) ? byte : nil
+            if byte == UInt8(ascii: "\n") { line += 1 }
+            before = byte
         }
         guard anchors > 0, aliases.count > YAMLReader.aliasLimit else { return nil }
         let firstExcessLine = aliases[YAMLReader.aliasLimit] + firstLine - 1
@@ -107,8 +105,7 @@ struct YAMLReader {
 
     /// A short "what to do" for the libyaml problems people hit most.
     private func hint(forProblem problem: String, context: String?, at mark: Mark, in text: String) -> String {
-        let line = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .dropFirst(mark.line - 1).first.map(String.init) ?? ""
+        let line = LineCursor.lines(of: text).dropFirst(mark.line - 1).first.map(String.init) ?? ""
         let offending = line.unicodeScalars.dropFirst(max(0, mark.column - 1)).first
         if offending == "\t" || problem.contains("tab") {
             return ": YAML does not allow tabs for indentation; indent with spaces"
@@ -159,14 +156,14 @@ struct YAMLReader {
     /// column) that starts with the same key; the mapping ends at the first
     /// non-blank, non-comment line indented less.
     private func repeatedKeyPosition(_ key: String, after mark: Mark, in text: String) -> SourcePosition? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = LineCursor.lines(of: text)
         let indent = mark.column - 1
         var index = mark.line
         while index < lines.count {
             let line = lines[index]
             let leading = line.prefix { $0 == " " }.count
             let content = line.dropFirst(leading)
-            if !content.isEmpty, !content.hasPrefix("#"), content != "\r" {
+            if !content.isEmpty, !content.hasPrefix("#") {
                 if leading < indent { return nil }
                 if leading == indent {
                     for form in [key, "\"\(key)\"", "'\(key)'"] where content.hasPrefix(form) {

@@ -54,17 +54,46 @@ public struct Record: Sendable {
         }
     }
 
-    /// The teams a record belongs to: an experiment's teams, an improvement's
-    /// origin, the teams that observed a constraint (each once, in order).
-    public var teams: [String] {
+    /// A record whose front matter could not be read: only its id, path and
+    /// folder kind count.
+    static func unreadable(path: String, kind: RecordKind?) -> Record {
+        Record(id: RecordParser.id(forPath: path), path: path, kind: kind, title: nil, tags: [], details: .unreadable,
+               sections: [], keyPositions: [:], invalidKeys: [])
+    }
+
+    /// Every place the record names a team: an experiment's teams, an
+    /// improvement's origin, each observation's team.
+    public var teamReferences: [Located<String>] {
         switch details {
-        case .improvement(let record): return record.origin.map { [$0.value] } ?? []
-        case .experiment(let record): return record.teams.map(\.value)
-        case .constraint(let record):
-            var seen = Set<String>()
-            return record.observed.compactMap(\.team?.value).filter { seen.insert($0).inserted }
+        case .improvement(let record): return record.origin.map { [$0] } ?? []
+        case .experiment(let record): return record.teams
+        case .constraint(let record): return record.observed.compactMap(\.team)
         case .unreadable: return []
         }
+    }
+
+    /// The teams a record belongs to, each once, in order.
+    public var teams: [String] {
+        var seen = Set<String>()
+        return teamReferences.map(\.value).filter { seen.insert($0).inserted }
+    }
+
+    /// Every id the record refers to, with the kind that id must have.
+    public var references: [(id: Located<String>, kind: RecordKind)] {
+        switch details {
+        case .improvement(let improvement):
+            return improvement.constraints.map { ($0, .constraint) }
+        case .experiment(let experiment):
+            return (experiment.improvement.map { [($0, RecordKind.improvement)] } ?? [])
+                + experiment.constraints.map { ($0, .constraint) }
+        case .constraint, .unreadable:
+            return []
+        }
+    }
+
+    /// Whether this record refers to the record `id`.
+    func links(to id: String) -> Bool {
+        references.contains { $0.id.value == id }
     }
 
     /// Improvements first, then experiments, constraints, and records of unknown kind.
@@ -118,7 +147,11 @@ public struct ExperimentRecord: Sendable {
 }
 
 public struct Signal: Sendable {
+    /// Its place in the YAML list, from 1, as messages number it.
+    public var number: Int
     public var position: SourcePosition
+    /// Keys whose value was invalid and already reported.
+    public var invalidKeys: Set<String>
     public var metric: Located<String>?
     public var baseline: Located<String>?
     public var target: Located<String>?
@@ -126,6 +159,8 @@ public struct Signal: Sendable {
 }
 
 public struct Extension: Sendable {
+    /// Its place in the YAML list, from 1.
+    public var number: Int
     public var position: SourcePosition
     public var until: Located<CalendarDate>?
     public var reason: Located<String>?

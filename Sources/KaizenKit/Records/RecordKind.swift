@@ -1,5 +1,5 @@
 /// The three kinds of record.
-public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable {
     case improvement
     case experiment
     case constraint
@@ -10,10 +10,6 @@ public enum RecordKind: String, Sendable, Hashable, CaseIterable, Codable, Compa
     /// "an improvement", "an experiment", "a constraint".
     public var withArticle: String {
         self == .constraint ? "a constraint" : "an \(rawValue)"
-    }
-
-    public static func < (lhs: RecordKind, rhs: RecordKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 

@@ -122,15 +122,3 @@ public struct RecordDetailFormatter: Sendable {
         return fields
     }
 }
-
-extension Record {
-    /// Whether this record refers to the record `id`.
-    func links(to id: String) -> Bool {
-        switch details {
-        case .improvement(let improvement): return improvement.constraints.contains { $0.value == id }
-        case .experiment(let experiment):
-            return experiment.improvement?.value == id || experiment.constraints.contains { $0.value == id }
-        case .constraint, .unreadable: return false
-        }
-    }
-}

@@ -11,12 +11,7 @@ public struct RuleListFormatter: Sendable {
         let width = RuleCatalog.all.map(\.name.count).max() ?? 0
         var output = ""
         for rule in RuleCatalog.all {
-            let setting: String
-            switch config.ruleSettings[rule.name] {
-            case .off?: setting = "off"
-            case .severity(let severity)?: setting = severity.rawValue
-            case nil: setting = rule.defaultSeverity.rawValue
-            }
+            let setting = config.severity(of: rule)?.rawValue ?? "off"
             let name = rule.name + String(repeating: " ", count: width - rule.name.count)
             let column = setting + String(repeating: " ", count: 8 - setting.count)
             output += "\(name)  \(column)  \(rule.summary)\n"

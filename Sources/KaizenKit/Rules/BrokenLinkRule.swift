@@ -9,35 +9,34 @@ struct BrokenLinkRule: Rule {
     static let descriptor = RuleDescriptor.brokenLink
 
     func check(_ context: RuleContext, findings: inout Findings) {
+        let indexes = Dictionary(grouping: context.records.filter { $0.kind != nil }, by: { $0.kind! })
+            .mapValues { SuggestionIndex($0.map(\.id)) }
+        var suggestions: [String: String] = [:]
         for record in context.records {
-            for (link, kind) in links(of: record) {
-                if let message = problem(with: link.value, expecting: kind, in: context) {
-                    findings.add(record, at: link.position, message)
+            for (link, kind) in record.references {
+                guard let problem = problem(with: link.value, expecting: kind, in: context) else { continue }
+                if case .wrongKind(let found) = problem {
+                    findings.add(record, at: link.position, "'\(link.value)' is \(found.withArticle), not \(kind.withArticle)")
+                    continue
                 }
+                let key = "\(kind.rawValue)/\(link.value)"
+                if suggestions[key] == nil {
+                    suggestions[key] = indexes[kind].flatMap { $0.closest(to: link.value) }.map { " (did you mean '\($0)'?)" } ?? ""
+                }
+                findings.add(record, at: link.position, "no \(kind.rawValue) has the id '\(link.value)'\(suggestions[key]!)")
             }
         }
     }
 
-    private func links(of record: Record) -> [(Located<String>, RecordKind)] {
-        switch record.details {
-        case .improvement(let improvement):
-            return improvement.constraints.map { ($0, .constraint) }
-        case .experiment(let experiment):
-            return (experiment.improvement.map { [($0, RecordKind.improvement)] } ?? [])
-                + experiment.constraints.map { ($0, .constraint) }
-        case .constraint, .unreadable:
-            return []
-        }
+    private enum Problem {
+        case missing
+        case wrongKind(RecordKind)
     }
 
-    private func problem(with id: String, expecting kind: RecordKind, in context: RuleContext) -> String? {
-        if let targets = context.recordsByID[id] {
-            // A target of unknown kind (unreadable, outside the folders) gets the benefit of the doubt.
-            if targets.contains(where: { $0.kind == kind || $0.kind == nil }) { return nil }
-            let found = targets[0]
-            return "'\(id)' is \(found.kind!.withArticle), not \(kind.withArticle)"
-        }
-        let candidates = context.records.filter { $0.kind == kind }.map(\.id)
-        return "no \(kind.rawValue) has the id '\(id)'\(Suggestion.clause(for: id, among: candidates))"
+    private func problem(with id: String, expecting kind: RecordKind, in context: RuleContext) -> Problem? {
+        guard let targets = context.recordsByID[id] else { return .missing }
+        // A target of unknown kind (unreadable, outside the folders) gets the benefit of the doubt.
+        if targets.contains(where: { $0.kind == kind || $0.kind == nil }) { return nil }
+        return .wrongKind(targets[0].kind!)
     }
 }

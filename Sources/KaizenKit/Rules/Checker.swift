@@ -20,8 +20,8 @@ public enum Checker {
     public static func check(_ parsed: [ParsedRecord], workspace: Workspace, today: CalendarDate,
                              scope: Set<String>? = nil, strict: Bool = false) -> CheckReport {
         let context = RuleContext(records: parsed.map(\.record), config: workspace.config, today: today)
-        let settings = workspace.config.ruleSettings
-        let rules = RuleCatalog.recordRules.filter { settings[type(of: $0).descriptor.name] != .off }
+        let config = workspace.config
+        let rules = RuleCatalog.recordRules.filter { config.severity(of: type(of: $0).descriptor) != nil }
         // Rules are independent of each other, so they run side by side.
         let results = ParallelResults<[Diagnostic]>(count: rules.count)
         results.fill { index in
@@ -32,14 +32,13 @@ public enum Checker {
         var diagnostics = workspace.configDiagnostics + parsed.flatMap(\.diagnostics)
         for findings in results.values { diagnostics += findings }
         if let scope {
-            diagnostics.removeAll { $0.path != KaizenConfig.fileName && !scope.contains($0.path) }
+            diagnostics.removeAll { !scope.contains($0.path) }
         }
         diagnostics = diagnostics.compactMap { diagnostic in
             var diagnostic = diagnostic
-            switch settings[diagnostic.rule] {
-            case .off?: return nil
-            case .severity(let severity)?: diagnostic.severity = severity
-            case nil: break
+            if let rule = RuleCatalog.descriptor(named: diagnostic.rule) {
+                guard let severity = config.severity(of: rule) else { return nil }
+                diagnostic.severity = severity
             }
             if strict { diagnostic.severity = .error }
             return diagnostic

@@ -20,10 +20,10 @@ struct ConclusionIncompleteRule: Rule {
                 findings.add(record, at: record.keyPositions["concluded"] ?? status.position,
                     "concluded without a date: add 'concluded: YYYY-MM-DD'")
             }
-            for (index, signal) in experiment.signals.enumerated()
-            where signal.result.map({ $0.value.trimmingSpaces().isEmpty }) ?? true {
+            for signal in experiment.signals
+            where !signal.invalidKeys.contains("result") && signal.result.map({ $0.value.trimmingSpaces().isEmpty }) ?? true {
                 let metric = signal.metric?.value.trimmingSpaces() ?? ""
-                let name = metric.isEmpty ? "\(index + 1)" : "'\(metric)'"
+                let name = metric.isEmpty ? "\(signal.number)" : "'\(metric)'"
                 findings.add(record, at: signal.result?.position ?? signal.position,
                     "signal \(name) has no result: add 'result:' with the value you observed")
             }

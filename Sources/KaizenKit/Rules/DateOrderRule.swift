@@ -32,11 +32,11 @@ struct DateOrderRule: Rule {
                 }
             }
             var previous = experiment.reviewBy?.value
-            for (index, extensionEntry) in experiment.extensions.enumerated() {
+            for extensionEntry in experiment.extensions {
                 guard let until = extensionEntry.until else { continue }
                 if let previous, until.value <= previous {
                     findings.add(record, at: until.position,
-                        "extension \(index + 1) does not extend: until \(until.value) is not after \(previous); extensions are listed in order, each moving the deadline later")
+                        "extension \(extensionEntry.number) does not extend: until \(until.value) is not after \(previous); extensions are listed in order, each moving the deadline later")
                 }
                 previous = max(previous ?? until.value, until.value)
             }

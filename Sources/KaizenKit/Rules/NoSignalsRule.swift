@@ -16,7 +16,7 @@ struct NoSignalsRule: Rule {
                     "no signals: list what you will observe, e.g. signals: [{metric: review wait (hours), baseline: 48, target: 4}]")
                 continue
             }
-            for (index, signal) in experiment.signals.enumerated() {
+            for signal in experiment.signals {
                 let parts: [(String, Located<String>?, String)] = [
                     ("metric", signal.metric, "name what you will measure, e.g. 'review wait (hours)'"),
                     ("baseline", signal.baseline, "write its value today"),
@@ -25,7 +25,7 @@ struct NoSignalsRule: Rule {
                 for (name, value, advice) in parts {
                     if let value, let placeholder = Placeholder.first(in: value.value) {
                         findings.add(record, at: value.position,
-                            "signal \(index + 1) \(name) still holds the placeholder '\(placeholder)': \(advice)")
+                            "signal \(signal.number) \(name) still holds the placeholder '\(placeholder)': \(advice)")
                     }
                 }
             }

@@ -14,19 +14,10 @@ struct UnknownTeamRule: Rule {
         guard !known.isEmpty else { return }
         let knownSet = Set(known)
         for record in context.records {
-            for team in teamReferences(of: record) where !knownSet.contains(team.value) {
+            for team in record.teamReferences where !knownSet.contains(team.value) {
                 findings.add(record, at: team.position,
                     "unknown team '\(team.value)'\(Suggestion.clause(for: team.value, among: known)); the teams in kaizen.yml are \(known.joined(separator: ", "))")
             }
-        }
-    }
-
-    private func teamReferences(of record: Record) -> [Located<String>] {
-        switch record.details {
-        case .improvement(let improvement): return improvement.origin.map { [$0] } ?? []
-        case .experiment(let experiment): return experiment.teams
-        case .constraint(let constraint): return constraint.observed.compactMap(\.team)
-        case .unreadable: return []
         }
     }
 }

@@ -33,6 +33,11 @@ public struct WorkspaceInitializer: Sendable {
         let existing = files.map(\.path).filter { FileReader.exists(workspace.url(for: $0).path) }
         guard existing.isEmpty else { throw KaizenError.alreadyExists(paths: existing) }
         for file in files {
+            if let blocker = AtomicFile.obstruction(for: workspace.url(for: file.path)) {
+                throw KaizenError.cannotWrite(path: file.path, reason: "\(blocker) is a file where a folder must go; nothing was written")
+            }
+        }
+        for file in files {
             try AtomicFile.create(at: workspace.url(for: file.path), contents: file.contents)
         }
         return files.map(\.path)

@@ -1,19 +1,12 @@
 /// "Did you mean …?" for misspelt field names, values, ids and teams.
 public enum Suggestion {
+    static let maximumEdits = 3
+
     /// The candidate closest to `word` by edit distance, if it is close enough
-    /// to be a plausible typo: at most a third of the word's length, and at
-    /// least one edit.
+    /// to be a plausible typo: at most a third of the word's length, at least
+    /// one edit and at most three (further apart is a different word, not a typo).
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
-        let target = Array(word.lowercased().unicodeScalars)
-        let limit = max(1, target.count / 3)
-        var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased().unicodeScalars), limit: limit)
-            if distance <= limit, distance < (best?.distance ?? .max) {
-                best = (candidate, distance)
-            }
-        }
-        return best?.candidate
+        SuggestionIndex(candidates).closest(to: word)
     }
 
     /// " (did you mean 'x'?)" or nothing.
@@ -45,5 +38,28 @@ public enum Suggestion {
             (previousPrevious, previous, current) = (previous, current, previousPrevious)
         }
         return previous[b.count]
+    }
+}
+
+/// Candidates prepared once (lowercased, as scalars), for asking many times:
+/// a rule with thousands of misspelt ids must not redo that per question.
+struct SuggestionIndex {
+    private let candidates: [(text: String, scalars: [Unicode.Scalar])]
+
+    init(_ candidates: some Sequence<String>) {
+        self.candidates = candidates.map { ($0, Array($0.lowercased().unicodeScalars)) }
+    }
+
+    func closest(to word: String) -> String? {
+        let target = Array(word.lowercased().unicodeScalars)
+        let limit = min(Suggestion.maximumEdits, max(1, target.count / 3))
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates where abs(candidate.scalars.count - target.count) <= limit {
+            let distance = Suggestion.editDistance(target, candidate.scalars, limit: limit)
+            if distance <= limit, distance < (best?.distance ?? .max) {
+                best = (candidate.text, distance)
+            }
+        }
+        return best?.candidate
     }
 }

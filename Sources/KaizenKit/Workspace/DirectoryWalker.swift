@@ -21,11 +21,11 @@ enum DirectoryWalker {
             }
             guard !name.hasPrefix(".") else { continue }
             let path = folder + "/" + name
-            let relative = prefix.isEmpty || prefix == "." ? name : prefix + "/" + name
+            let relative = prefix.isEmpty ? name : prefix + "/" + name
             switch kind(of: entry.pointee.d_type, at: path) {
             case .directory:
                 walk(path, prefix: relative, into: &files)
-            case .file where name.hasSuffix(".md") && !isReadme(name):
+            case .file where isRecordFileName(name):
                 files.append(relative)
             default:
                 break
@@ -33,9 +33,14 @@ enum DirectoryWalker {
         }
     }
 
-    /// Folder READMEs explain a folder; they are not records.
-    static func isReadme(_ name: String) -> Bool {
+    /// A folder README explains its folder; it is not a record.
+    static func isFolderReadme(_ name: String) -> Bool {
         name.lowercased() == "readme.md"
+    }
+
+    /// Whether discovery takes a file with this name as a record.
+    static func isRecordFileName(_ name: String) -> Bool {
+        name.hasSuffix(".md") && !isFolderReadme(name)
     }
 
     private enum EntryKind { case file, directory, other }

@@ -20,11 +20,12 @@ public struct RecordLoader: Sendable {
         return paths.sorted()
     }
 
-    /// The record files named by `arguments` (files or folders, relative to
-    /// `directory`), workspace-relative. Throws for a path that does not exist.
-    /// As in discovery, README.md files are not records, and kaizen.yml is
-    /// checked as the configuration, not as a record.
-    public func recordPaths(for arguments: [String], relativeTo directory: URL) throws -> [String] {
+    /// The record files named by `arguments` (relative to `directory`),
+    /// workspace-relative. A file is taken as named, unless it is kaizen.yml
+    /// (the configuration, always checked) or a folder README; a folder means
+    /// the records of `discovered` inside it, or, when it holds none of them,
+    /// every Markdown file inside it. Throws for a path that does not exist.
+    public func recordPaths(for arguments: [String], relativeTo directory: URL, discovered: [String]) throws -> [String] {
         var paths = Set<String>()
         for argument in arguments {
             let url = argument.hasPrefix("/") ? URL(fileURLWithPath: argument) : directory.appendingPathComponent(argument)
@@ -32,13 +33,12 @@ public struct RecordLoader: Sendable {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
                 throw KaizenError.noSuchPath(argument)
             }
+            let path = workspace.relativePath(url)
             if isDirectory.boolValue {
-                paths.formUnion(DirectoryWalker.markdownFiles(in: url.standardizedFileURL.path, prefix: workspace.relativePath(url)))
-            } else {
-                let path = workspace.relativePath(url)
-                if path != KaizenConfig.fileName, !DirectoryWalker.isReadme(url.lastPathComponent) {
-                    paths.insert(path)
-                }
+                let inside = path.isEmpty ? discovered : discovered.filter { $0.hasPrefix(path + "/") }
+                paths.formUnion(inside.isEmpty ? DirectoryWalker.markdownFiles(in: url.path, prefix: path) : inside)
+            } else if path != KaizenConfig.fileName, !DirectoryWalker.isFolderReadme(url.lastPathComponent) {
+                paths.insert(path)
             }
         }
         return paths.sorted()
@@ -66,9 +66,7 @@ public struct RecordLoader: Sendable {
         var collector = DiagnosticCollector(path: path)
         let reason = (error as? KaizenError)?.errorDescription ?? error.localizedDescription
         collector.report(.unreadableFile, at: .start, reason)
-        let record = Record(id: RecordParser.id(forPath: path), path: path, kind: kind, title: nil, tags: [],
-                            details: .unreadable, sections: [], keyPositions: [:], invalidKeys: [])
-        return ParsedRecord(record: record, diagnostics: collector.diagnostics)
+        return ParsedRecord(record: .unreadable(path: path, kind: kind), diagnostics: collector.diagnostics)
     }
 }
 

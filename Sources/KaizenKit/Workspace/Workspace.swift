@@ -31,7 +31,8 @@ public struct Workspace: Sendable {
 
     /// Opens the workspace at `root`, reading its kaizen.yml if there is one.
     public static func open(at root: URL) throws -> Workspace {
-        let root = root.standardizedFileURL
+        // Resolved, so that paths reached through a symbolic link still lie inside it.
+        let root = root.standardizedFileURL.resolvingSymlinksInPath()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw KaizenError.noSuchPath(root.path)
@@ -42,14 +43,34 @@ public struct Workspace: Sendable {
         }
         let bytes = try FileReader.read(configURL.path)
         let loaded = ConfigLoader.load(bytes)
-        return Workspace(root: root, config: loaded.config, configDiagnostics: loaded.diagnostics, hasConfigFile: true)
+        var diagnostics = loaded.diagnostics
+        // A mistyped folder would otherwise make every check pass with 0 records.
+        for (kind, position) in loaded.config.folderPositions.sorted(by: { $0.value < $1.value }) {
+            let folder = loaded.config.folders[kind]!
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: root.appendingPathComponent(folder).path, isDirectory: &isDirectory)
+                || !isDirectory.boolValue {
+                diagnostics.append(Diagnostic(.invalidValue, path: KaizenConfig.fileName, at: position,
+                    "the \(kind.defaultFolder) folder '\(folder)' does not exist: create it, or correct the path"))
+            }
+        }
+        return Workspace(root: root, config: loaded.config, configDiagnostics: diagnostics, hasConfigFile: true)
     }
 
-    /// `path` relative to the root with `/` separators, or absolute when it lies outside.
+    /// `url` relative to the root with `/` separators, "" for the root itself,
+    /// or absolute when it lies outside. Links among the folders are resolved,
+    /// so a root reached through a link still matches; a file that is itself a
+    /// link keeps its own name.
     public func relativePath(_ url: URL) -> String {
-        let absolute = url.standardizedFileURL.path
+        let standardized = url.standardizedFileURL
+        var isDirectory: ObjCBool = false
+        let resolved = FileManager.default.fileExists(atPath: standardized.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? standardized.resolvingSymlinksInPath()
+            : standardized.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(standardized.lastPathComponent)
+        let path = resolved.path
+        if path == root.path { return "" }
         let prefix = root.path == "/" ? "/" : root.path + "/"
-        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     /// The absolute URL of a workspace-relative (or absolute) path.
@@ -73,7 +94,8 @@ enum FileReader {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw KaizenError.cannotRead(path: path, reason: "it is a folder or a special file, not a file")
         }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        // One spare byte lets the read that finds the end fit without growing the buffer.
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }

@@ -73,7 +73,7 @@ import Testing
             ("5", "invalid-value", "'hypothesis-pattern' is not a valid regular expression: check its brackets and escapes; single-quote it in YAML so backslashes stay as written"),
             ("6", "unknown-field", "unknown rule 'expird' (did you mean 'expired'?); `kaizen check --list-rules` lists them"),
             ("7", "invalid-value", "rule 'wip-limit' can be set to error, warning or off, not 'loud'"),
-            ("8", "invalid-value", "the experiments folder must be inside the repository, relative to kaizen.yml: '../elsewhere' is not"),
+            ("8", "invalid-value", "the experiments folder must be a folder inside the repository, relative to kaizen.yml: '../elsewhere' is not"),
         ]
         #expect(loaded.diagnostics.map(\.rule) == expected.map(\.1))
         #expect(loaded.diagnostics.map(\.message) == expected.map(\.2))
@@ -90,6 +90,24 @@ import Testing
         #expect(loaded.diagnostics.map(\.rule) == ["yaml-syntax"])
         #expect(loaded.diagnostics.first?.position.line == 2)
         #expect(loaded.config.teams.isEmpty)
+    }
+
+    @Test func integersMayBeQuotedAndOutOfRangeIsAValueProblem() {
+        let text = MarkedText("version: \"1\"\nwip-limit: \"2\"\nmax-experiment-days: 1️⃣0\npaths: {constraints: 2️⃣.}\n")
+        let loaded = load(text)
+        #expect(loaded.diagnostics.map(\.rule) == ["invalid-value", "invalid-value"])
+        #expect(loaded.diagnostics.map(\.message) == [
+            "'max-experiment-days' must be above 0, not 0",
+            "the constraints folder must be a folder inside the repository, relative to kaizen.yml: '.' is not",
+        ])
+        #expect(loaded.diagnostics.map(\.position) == [text["1"], text["2"]])
+        #expect(loaded.config.wipLimit == 2)
+    }
+
+    @Test func nestedFoldersBelongToTheDeepestKind() {
+        let loaded = load(MarkedText("paths: {improvements: records, experiments: records/exp}\n"))
+        #expect(loaded.config.folderKind(ofPath: "records/exp/a.md") == .experiment)
+        #expect(loaded.config.folderKind(ofPath: "records/a.md") == .improvement)
     }
 
     @Test func anEmptyFileMeansDefaults() {

@@ -56,3 +56,19 @@ import Testing
         #expect(harness.diagnostics().isEmpty)
     }
 }
+
+@Suite struct LineEndingTests {
+    /// CRLF files get the same positions and hints as LF files.
+    @Test func crlfFilesGetTheSamePositionsAndHints() {
+        let lf = "---\nkind: constraint\ntitle: Weekly change board\nstatus: open\nlevel: system\ntitle: again\nobserved: [{date: 2026-10-01, team: payments}]\n---\n"
+        let indented = "---\nkind: constraint\ntitle: Weekly change board\n  tags: x\n---\n"
+        for text in [lf, indented] {
+            let crlf = text.replacingOccurrences(of: "\n", with: "\r\n")
+            let parser = RecordParser()
+            let fromLF = parser.parse(Array(text.utf8), path: "constraints/cab.md", folderKind: .constraint).diagnostics
+            let fromCRLF = parser.parse(Array(crlf.utf8), path: "constraints/cab.md", folderKind: .constraint).diagnostics
+            #expect(fromCRLF == fromLF)
+            #expect(fromLF.count == 1)
+        }
+    }
+}

@@ -125,3 +125,48 @@ import Testing
         #expect(harness.diagnostics().isEmpty)
     }
 }
+
+@Suite struct EntryNumberingTests {
+    /// Messages number entries as they stand in the YAML list, even when an
+    /// earlier entry is not a mapping; an invalid result is reported once.
+    @Test func entriesAreNumberedAsWritten() {
+        let harness = RuleHarness([("experiments/review-pairs.md", """
+            ---
+            kind: experiment
+            title: Review pairs
+            teams: [payments]
+            hypothesis: If we pair on reviews, we expect review wait to fall from 48 to 4 hours
+            signals:
+              - 1️⃣review wait
+              - metric: 2️⃣"<what you will measure>"
+                baseline: 48
+                target: 4
+              - metric: wait
+                baseline: 48
+                target: 4
+                result: 3️⃣[3, 4]
+            status: concluded
+            start: 2026-09-01
+            review-by: 2026-11-01
+            rollback: stop pairing
+            outcome: retained
+            concluded: 2026-10-30
+            ---
+
+            ## Learnings
+
+            Pairs halve the wait.
+            """)])
+        harness.expect("wrong-type", [
+            ExpectedFinding("experiments/review-pairs.md", "1", "signal 1 must be a mapping with metric, baseline, target, result, not text"),
+            ExpectedFinding("experiments/review-pairs.md", "3", "signal 3: 'result' must be text, not a list"),
+        ])
+        harness.expect("no-signals", [
+            ExpectedFinding("experiments/review-pairs.md", "2",
+                "signal 2 metric still holds the placeholder '<what you will measure>': name what you will measure, e.g. 'review wait (hours)'"),
+        ])
+        #expect(harness.findings("conclusion-incomplete").map(\.message) == [
+            "signal '<what you will measure>' has no result: add 'result:' with the value you observed",
+        ])
+    }
+}

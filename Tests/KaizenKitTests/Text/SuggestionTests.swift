@@ -10,6 +10,13 @@ import Testing
         #expect(Suggestion.closest(to: "Title", among: fields) == "title")
     }
 
+    @Test func longWordsStillNeedACloseMatch() {
+        let ids = ["improvement-00123", "canary-releases"]
+        #expect(Suggestion.closest(to: "improvement-00123-old", among: ids) == nil)
+        #expect(Suggestion.closest(to: "canary-release", among: ids) == "canary-releases")
+        #expect(Suggestion.closest(to: "canery-relase", among: ids) == "canary-releases")
+    }
+
     @Test func staysQuietWhenNothingIsClose() {
         #expect(Suggestion.closest(to: "colour", among: ["title", "status"]) == nil)
         #expect(Suggestion.clause(for: "zzz", among: ["team"]) == "")
