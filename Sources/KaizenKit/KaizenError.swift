@@ -4,6 +4,8 @@ import Foundation
 /// records, which are diagnostics).
 public enum KaizenError: LocalizedError, Equatable, Sendable {
     case git(operation: String, code: Int32, message: String)
+    case notARepository(path: String)
+    case unknownRevision(String)
     case cannotRead(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
     case alreadyExists(paths: [String])
@@ -15,6 +17,10 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
         switch self {
         case let .git(operation, code, message):
             return "git: \(operation) failed (\(code)): \(message)"
+        case let .notARepository(path):
+            return "\(path) is not inside a git repository: history needs one (run `git init`, or pass --root)"
+        case let .unknownRevision(revision):
+            return "'\(revision)' names no commit in this repository: pass a branch, tag or commit id to --ref"
         case let .cannotRead(path, reason):
             return "cannot read \(path): \(reason)"
         case let .cannotWrite(path, reason):

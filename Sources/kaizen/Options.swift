@@ -53,3 +53,27 @@ extension CalendarDate: ExpressibleByArgument {
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 extension RecordKind: ExpressibleByArgument {}
+
+/// Which history to read, and how.
+struct HistoryOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The branch, tag or commit whose history to follow (default: HEAD).", valueName: "ref"))
+    var ref = "HEAD"
+
+    @Flag(name: .customLong("no-cache"), help: "Read the whole history, and neither read nor write the cache under .git/kaizen.")
+    var noCache = false
+
+    /// Scans, drawing a progress line on stderr when it is a terminal.
+    func scan(_ scope: HistoryScope, in location: String) throws -> Timeline {
+        let scanner = HistoryScanner(repositoryContaining: location, scope: scope)
+        let line = Terminal.isInteractive(fileDescriptor: 2) ? ProgressLine() : nil
+        defer { line?.finish() }
+        var progress: (@Sendable (HistoryScanner.Progress) -> Void)?
+        if let line { progress = { line.show($0) } }
+        return try scanner.scan(ref: ref, cache: !noCache, progress: progress)
+    }
+
+    /// The moment ongoing periods run to: the start of `--today`, or now.
+    func now(_ today: TodayOption) -> Int64 {
+        today.override.map { Int64($0.dayNumber) * 86_400 } ?? Int64(Date().timeIntervalSince1970)
+    }
+}

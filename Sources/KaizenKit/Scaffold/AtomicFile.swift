@@ -1,18 +1,38 @@
 import Foundation
 
-/// Creates files so that a reader never sees half a file and an existing file
-/// is never replaced: the content is written to a temporary file beside the
-/// target, flushed, then hard-linked into place, which fails if the target
-/// exists, even when another process creates it at the same moment.
+/// Writes files so that a reader never sees half a file: the content is written
+/// to a temporary file beside the target and flushed, then moved into place.
 enum AtomicFile {
+    /// Creates a file, never replacing one: the temporary file is hard-linked
+    /// into place, which fails if the target exists, even when another process
+    /// creates it at the same moment.
     static func create(at url: URL, contents: String) throws {
-        let directory = url.deletingLastPathComponent()
-        try makeDirectories(directory)
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        defer { unlink(temporary.path) }
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        try makeDirectories(url.deletingLastPathComponent())
+        let temporary = try writeTemporary(Array(contents.utf8), beside: url)
+        defer { unlink(temporary) }
+        guard link(temporary, url.path) == 0 else {
+            if errno == EEXIST { throw KaizenError.alreadyExists(paths: [url.path]) }
+            throw KaizenError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// Writes a file that is kaizen's own (a cache), replacing any earlier
+    /// version in one step: concurrent writers each leave a whole file.
+    static func replace(at url: URL, bytes: [UInt8]) throws {
+        try makeDirectories(url.deletingLastPathComponent())
+        let temporary = try writeTemporary(bytes, beside: url)
+        guard rename(temporary, url.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw KaizenError.cannotWrite(path: url.path, reason: reason)
+        }
+    }
+
+    /// The path of a new, flushed file holding `bytes`, in the target's folder.
+    private static func writeTemporary(_ bytes: [UInt8], beside url: URL) throws -> String {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw KaizenError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
-        let bytes = Array(contents.utf8)
         var written = 0
         while written < bytes.count {
             let result = bytes[written...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
@@ -20,17 +40,19 @@ enum AtomicFile {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
                 close(descriptor)
+                unlink(temporary)
                 throw KaizenError.cannotWrite(path: url.path, reason: reason)
             }
             written += result
         }
         let synced = fsync(descriptor) == 0
+        let reason = String(cString: strerror(errno))
         close(descriptor)
-        guard synced else { throw KaizenError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
-        guard link(temporary.path, url.path) == 0 else {
-            if errno == EEXIST { throw KaizenError.alreadyExists(paths: [url.path]) }
-            throw KaizenError.cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+        guard synced else {
+            unlink(temporary)
+            throw KaizenError.cannotWrite(path: url.path, reason: reason)
         }
+        return temporary
     }
 
     /// The first folder on the way to `url` that exists but is not a folder,

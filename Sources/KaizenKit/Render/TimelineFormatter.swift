@@ -1,0 +1,291 @@
+import Foundation
+
+public enum TimelineFormat: String, CaseIterable, Sendable {
+    case text, json, markdown, mermaid, csv
+}
+
+/// Renders a timeline. Durations of ongoing periods run to `now`.
+public struct TimelineFormatter {
+    public let format: TimelineFormat
+    /// Seconds since the epoch that count as now.
+    public let now: Int64
+    /// The first day shown; earlier events are left out (they still count in
+    /// the time spent in each status).
+    public let since: CalendarDate?
+    /// Values that end a record's course, drawn as milestones in a chart.
+    public let finalValues: Set<String>
+
+    public init(format: TimelineFormat, now: Int64, since: CalendarDate? = nil, finalValues: Set<String> = []) {
+        self.format = format
+        self.now = now
+        self.since = since
+        self.finalValues = finalValues
+    }
+
+    public func render(_ timeline: Timeline) -> String {
+        switch format {
+        case .text: return text(timeline)
+        case .json: return JSONOutput.encode(TimelineJSON(timeline, formatter: self))
+        case .markdown: return markdown(timeline)
+        case .mermaid: return mermaid(timeline)
+        case .csv: return csv(timeline)
+        }
+    }
+
+    /// The events a reader sees: those on or after `since`.
+    func shownEvents(of record: RecordHistory) -> [HistoryEvent] {
+        guard let since else { return record.events }
+        let start = Int64(since.dayNumber) * 86_400
+        return record.events.filter { $0.commit.date.seconds >= start }
+    }
+
+    /// Records with something to show.
+    func shownRecords(of timeline: Timeline) -> [RecordHistory] {
+        since == nil ? timeline.records : timeline.records.filter { !shownEvents(of: $0).isEmpty }
+    }
+
+    /// "3d", or "5h" under a day.
+    static func duration(_ seconds: Int64) -> String {
+        seconds >= 86_400 ? "\(seconds / 86_400)d" : "\(seconds / 3_600)h"
+    }
+
+    /// Says where a shallow clone's history ends, in words.
+    static func shallowNote(_ timeline: Timeline) -> String? {
+        guard timeline.shallow else { return nil }
+        return "this is a shallow clone: history before its boundary is unknown, and records marked (*) already existed there"
+    }
+
+    private func heading(_ timeline: Timeline) -> String {
+        let head = timeline.head.map { " at \($0.abbreviated)" } ?? " (no commits yet)"
+        return "Timeline of \(timeline.ref)\(head), following \(timeline.fields.joined(separator: ", "))"
+    }
+
+    private func change(_ event: HistoryEvent) -> String {
+        switch event.kind {
+        case .created: return "\(event.field ?? "") \(event.to ?? "–")"
+        case .changed: return "\(event.field ?? "") \(event.from ?? "–") → \(event.to ?? "–")"
+        case .renamed: return "\(event.fromPath ?? "") → \(event.toPath ?? "")"
+        case .deleted: return "was \(event.from ?? "–")"
+        }
+    }
+
+    private func timeSummary(_ record: RecordHistory, in timeline: Timeline) -> String {
+        let periods = timeline.periods(of: record)
+        let totals = timeline.timeInStatus(of: record, now: now).map { "\($0.value ?? "none") \(Self.duration($0.seconds))" }
+        guard !totals.isEmpty else { return "" }
+        let current = record.deleted ? "deleted" : "now " + (periods.last?.value ?? "none")
+        return "time in \(timeline.fields[0]): " + totals.joined(separator: ", ") + " (\(current))"
+    }
+
+    private func text(_ timeline: Timeline) -> String {
+        var lines = [heading(timeline)]
+        if let note = Self.shallowNote(timeline) { lines.append("note: " + note) }
+        let records = shownRecords(of: timeline)
+        if records.isEmpty { lines.append("no records have history here") }
+        for record in records {
+            lines.append("")
+            let title = record.title.map { "  \($0)" } ?? ""
+            let team = record.teams.isEmpty ? "" : "  [\(record.teams.joined(separator: ", "))]"
+            lines.append("\(record.id)\(record.beyondShallowBoundary ? " (*)" : "")\(title)\(team)  \(record.path)\(record.deleted ? " (deleted)" : "")")
+            let events = shownEvents(of: record)
+            let kindWidth = events.map(\.kind.rawValue.count).max() ?? 0
+            let changeWidth = events.map { change($0).count }.max() ?? 0
+            for event in events {
+                let kind = event.kind.rawValue.padding(toLength: kindWidth, withPad: " ", startingAt: 0)
+                let change = change(event).padding(toLength: changeWidth, withPad: " ", startingAt: 0)
+                lines.append("  \(event.commit.date.day)  \(kind)  \(change)  \(event.commit.author.name) <\(event.commit.author.email)>  \(event.commit.id.abbreviated)")
+            }
+            let summary = timeSummary(record, in: timeline)
+            if !summary.isEmpty { lines.append("  " + summary) }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func markdown(_ timeline: Timeline) -> String {
+        var lines = ["## " + heading(timeline), ""]
+        if let note = Self.shallowNote(timeline) { lines += ["> **Note:** " + note + ".", ""] }
+        let records = shownRecords(of: timeline)
+        guard !records.isEmpty else { return (lines + ["No records have history here."]).joined(separator: "\n") + "\n" }
+        lines += ["| Record | Date | Event | Change | Author | Commit |", "|---|---|---|---|---|---|"]
+        for record in records {
+            let name = "`\(record.id)`" + (record.beyondShallowBoundary ? " (*)" : "")
+            for event in shownEvents(of: record) {
+                let cells = [name, event.commit.date.day, event.kind.rawValue, Self.cell(change(event)),
+                             Self.cell(event.commit.author.name), "`\(event.commit.id.abbreviated)`"]
+                lines.append("| " + cells.joined(separator: " | ") + " |")
+            }
+        }
+        lines += ["", "| Record | Time in \(Self.cell(timeline.fields[0])) |", "|---|---|"]
+        for record in records {
+            lines.append("| `\(record.id)` | \(Self.cell(timeSummary(record, in: timeline))) |")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Text safe inside a Markdown table cell.
+    private static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// A gantt chart, one section per team and one bar per period, in a fenced
+    /// block that GitHub renders. A period in a final value (`concluded`) is a
+    /// milestone, not a bar that grows until today.
+    private func mermaid(_ timeline: Timeline) -> String {
+        var lines = ["```mermaid", "gantt"]
+        var title = "\(timeline.fields[0]) over time, by team"
+        if timeline.shallow { title += " (shallow clone: earlier history unknown)" }
+        lines += ["    title \(Self.mermaidText(title))", "    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m-%d"]
+        let today = CalendarDate(dayNumber: Int(now / 86_400)).description
+        var byTeam: [String: [RecordHistory]] = [:]
+        for record in shownRecords(of: timeline) {
+            for team in record.teams.isEmpty ? ["no team"] : record.teams { byTeam[team, default: []].append(record) }
+        }
+        for team in byTeam.keys.sorted() {
+            lines.append("    section \(Self.mermaidText(team))")
+            for record in byTeam[team]! {
+                for period in timeline.periods(of: record) {
+                    let name = Self.mermaidText("\(record.id) \(period.value ?? "none")")
+                    if let value = period.value, finalValues.contains(value) {
+                        lines.append("    \(name) :milestone, \(period.start.day), 0d")
+                    } else {
+                        let end = max(period.end.map(\.day) ?? today, period.start.day)
+                        lines.append("    \(name) :\(period.end == nil ? "active, " : "")\(period.start.day), \(end)")
+                    }
+                }
+            }
+        }
+        lines.append("```")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Mermaid ends a task name at `:` and a statement at `;` or `#`.
+    private static func mermaidText(_ text: String) -> String {
+        String(text.map { ":;#\n\r".contains($0) ? " " : $0 })
+    }
+
+    private func csv(_ timeline: Timeline) -> String {
+        var rows = [["id", "path", "type", "commit", "date", "author_name", "author_email", "field", "from", "to",
+                     "from_path", "to_path", "beyond_shallow_boundary", "shallow_clone"]]
+        for record in shownRecords(of: timeline) {
+            for event in shownEvents(of: record) {
+                rows.append([record.id, record.path, event.kind.rawValue, event.commit.id.description, event.commit.date.iso8601,
+                             event.commit.author.name, event.commit.author.email, event.field ?? "", event.from ?? "", event.to ?? "",
+                             event.fromPath ?? "", event.toPath ?? "", String(record.beyondShallowBoundary), String(timeline.shallow)])
+            }
+        }
+        return rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// RFC 4180: quoted when it holds a comma, a quote or a line break.
+    private static func csvField(_ text: String) -> String {
+        guard text.contains(where: { ",\"\r\n".contains($0) }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// The `--format json` shape (version 1). Keys are only ever added.
+struct TimelineJSON: Encodable {
+    struct Author: Encodable {
+        var name: String
+        var email: String
+    }
+
+    struct Event: Encodable {
+        var event: HistoryEvent
+
+        enum CodingKeys: String, CodingKey {
+            case type, commit, date, author, field, from, to, fromPath, toPath
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(event.kind.rawValue, forKey: .type)
+            try container.encode(event.commit.id.description, forKey: .commit)
+            try container.encode(event.commit.date.iso8601, forKey: .date)
+            try container.encode(Author(name: event.commit.author.name, email: event.commit.author.email), forKey: .author)
+            // Absent values are explicit nulls: the shape is the same for every event.
+            try container.encode(event.field, forKey: .field)
+            try container.encode(event.from, forKey: .from)
+            try container.encode(event.to, forKey: .to)
+            try container.encode(event.fromPath, forKey: .fromPath)
+            try container.encode(event.toPath, forKey: .toPath)
+        }
+    }
+
+    struct TimeInStatus: Encodable {
+        var value: String?
+        var seconds: Int64
+
+        enum CodingKeys: String, CodingKey { case value, seconds }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(value, forKey: .value)
+            try container.encode(seconds, forKey: .seconds)
+        }
+    }
+
+    struct Record: Encodable {
+        var id: String
+        var path: String
+        var deleted: Bool
+        var beyondShallowBoundary: Bool
+        var title: String?
+        var teams: [String]
+        var events: [Event]
+        var timeInStatus: [TimeInStatus]
+
+        enum CodingKeys: String, CodingKey {
+            case id, path, deleted, beyondShallowBoundary, title, teams, events, timeInStatus
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(path, forKey: .path)
+            try container.encode(deleted, forKey: .deleted)
+            try container.encode(beyondShallowBoundary, forKey: .beyondShallowBoundary)
+            try container.encode(title, forKey: .title)
+            try container.encode(teams, forKey: .teams)
+            try container.encode(events, forKey: .events)
+            try container.encode(timeInStatus, forKey: .timeInStatus)
+        }
+    }
+
+    var version = 1
+    var ref: String
+    var head: String?
+    var shallow: Bool
+    var fields: [String]
+    var since: String?
+    var records: [Record]
+
+    enum CodingKeys: String, CodingKey {
+        case version, ref, head, shallow, fields, since, records
+    }
+
+    init(_ timeline: Timeline, formatter: TimelineFormatter) {
+        ref = timeline.ref
+        head = timeline.head?.description
+        shallow = timeline.shallow
+        fields = timeline.fields
+        since = formatter.since?.description
+        records = formatter.shownRecords(of: timeline).map { record in
+            Record(id: record.id, path: record.path, deleted: record.deleted, beyondShallowBoundary: record.beyondShallowBoundary,
+                   title: record.title, teams: record.teams, events: formatter.shownEvents(of: record).map(Event.init),
+                   timeInStatus: timeline.timeInStatus(of: record, now: formatter.now).map { TimeInStatus(value: $0.value, seconds: $0.seconds) })
+        }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encode(ref, forKey: .ref)
+        try container.encode(head, forKey: .head)
+        try container.encode(shallow, forKey: .shallow)
+        try container.encode(fields, forKey: .fields)
+        try container.encode(since, forKey: .since)
+        try container.encode(records, forKey: .records)
+    }
+}

@@ -1,0 +1,222 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Reads the history of a scope from git in one pass over the first-parent
+/// commits of a ref: commits that leave the scope's folders alone are skipped
+/// by comparing tree ids, the others are compared folder by folder, and only
+/// changed files are read. The commit range is split across threads, one
+/// repository handle each; a single thread then folds the changes in order.
+public struct HistoryScanner: Sendable {
+    /// How far a scan has come, for a progress line.
+    public struct Progress: Sendable {
+        public var commitsRead: Int
+        public var commitsTotal: Int
+    }
+
+    public let scope: HistoryScope
+    /// A folder inside the repository (or the repository's git folder).
+    public let location: String
+
+    public init(repositoryContaining location: String, scope: HistoryScope) {
+        self.location = location
+        self.scope = scope
+    }
+
+    /// The timeline of `ref`. With `cache`, the state is read from and written
+    /// to the cache under the git folder, so a second scan reads only new commits.
+    public func scan(ref: String = "HEAD", cache useCache: Bool = true,
+                     progress: (@Sendable (Progress) -> Void)? = nil) throws -> Timeline {
+        guard let repository = try GitRepository.discover(containing: location) else {
+            throw KaizenError.notARepository(path: location)
+        }
+        if ref == "HEAD", repository.isHeadUnborn {
+            return Timeline(ref: ref, head: nil, shallow: repository.isShallow, fields: scope.fields, records: [])
+        }
+        let head = try repository.resolveCommit(ref)
+        let cache = useCache ? TimelineCache(directory: repository.commonDirectory + "/kaizen", scope: scope) : nil
+        var builder = cache?.load() ?? TimelineBuilder(fields: scope.fields)
+        if builder.head != head {
+            var walk = try FirstParentWalk(repository, from: head, stoppingAt: builder.head)
+            if builder.head != nil, walk.base != builder.head {
+                // The cached head is no longer on this line (history was rewritten): start over.
+                builder = TimelineBuilder(fields: scope.fields)
+                walk = try FirstParentWalk(repository, from: head, stoppingAt: nil)
+            }
+            let deltas = try readDeltas(walk, gitDirectory: repository.gitDirectory, progress: progress)
+            for delta in deltas { builder.apply(delta) }
+            builder.advance(to: head, shallow: walk.reachedShallowBoundary)
+            // A cache that cannot be written only costs the next run time.
+            try? cache?.save(builder)
+        }
+        return builder.timeline(ref: ref)
+    }
+
+    /// The changes of every commit in the walk that touched the scope, oldest first.
+    private func readDeltas(_ walk: FirstParentWalk, gitDirectory: String,
+                            progress: (@Sendable (Progress) -> Void)?) throws -> [CommitDelta] {
+        let commits = walk.commits
+        guard !commits.isEmpty else { return [] }
+        let chunkSize = 256
+        let chunkCount = (commits.count + chunkSize - 1) / chunkSize
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, chunkCount)
+        let results = DeltaSlots(count: commits.count)
+        let nextChunk = Atomic<Int>(0)
+        let done = Atomic<Int>(0)
+        let firstError = Mutex<Error?>(nil)
+        let scope = self.scope
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            do {
+                let reader = try DeltaReader(gitDirectory: gitDirectory, scope: scope)
+                while firstError.withLock({ $0 == nil }) {
+                    let chunk = nextChunk.add(1, ordering: .relaxed).oldValue
+                    guard chunk < chunkCount else { break }
+                    let range = chunk * chunkSize..<min(commits.count, (chunk + 1) * chunkSize)
+                    var parentFolders = range.lowerBound == 0
+                        ? try walk.base.map(reader.folderTrees(ofCommit:)) ?? reader.noFolders
+                        : try reader.folderTrees(ofCommit: commits[range.lowerBound - 1])
+                    for index in range {
+                        let commit = try reader.repository.commit(commits[index])
+                        let folders = try reader.folderTrees(ofTree: commit.treeID)
+                        if folders != parentFolders {
+                            var delta = try reader.delta(from: parentFolders, to: folders, commit: commit, id: commits[index])
+                            delta.atShallowBoundary = index == 0 && walk.reachedShallowBoundary
+                            if !delta.isEmpty { results.store(delta, at: index) }
+                        }
+                        parentFolders = folders
+                    }
+                    let total = done.add(range.count, ordering: .relaxed).newValue
+                    progress?(Progress(commitsRead: total, commitsTotal: commits.count))
+                }
+            } catch {
+                firstError.withLock { if $0 == nil { $0 = error } }
+            }
+        }
+        if let error = firstError.withLock({ $0 }) { throw error }
+        return results.deltas
+    }
+}
+
+/// The first-parent line from a commit back to a stopping point: the cached
+/// head, a root commit, or a shallow clone's boundary.
+struct FirstParentWalk {
+    /// Oldest first.
+    private(set) var commits: [ObjectID] = []
+    /// The first parent of the oldest commit, when the walk stopped at one.
+    private(set) var base: ObjectID?
+    private(set) var reachedShallowBoundary = false
+
+    init(_ repository: GitRepository, from head: ObjectID, stoppingAt stop: ObjectID?) throws {
+        var newestFirst: [ObjectID] = []
+        // A cached head that has since been garbage-collected cannot be hidden.
+        let stop = try stop.flatMap { try repository.contains($0) ? $0 : nil }
+        if repository.isShallow {
+            // libgit2 1.5.1 does not know shallow clones and fails on the missing
+            // parents of the boundary, so this walk reads each commit itself.
+            var current: ObjectID? = head
+            while let id = current, id != stop {
+                newestFirst.append(id)
+                let parent = try repository.commit(id).firstParentID
+                if let parent, !(try repository.contains(parent)) {
+                    reachedShallowBoundary = true
+                    current = nil
+                } else {
+                    current = parent
+                }
+            }
+            base = current
+        } else {
+            let walk = try RevisionWalk(repository, start: head, hiding: stop)
+            while let id = try walk.next() { newestFirst.append(id) }
+            if let oldest = newestFirst.last {
+                base = try repository.commit(oldest).firstParentID
+            } else {
+                base = stop
+            }
+        }
+        commits = newestFirst.reversed()
+    }
+}
+
+/// One thread's reader: its own repository handle, tree comparer and front-matter memory.
+private final class DeltaReader {
+    let repository: GitRepository
+    private let scope: HistoryScope
+    private let folders: [String]
+    private let diff: TreeDiff
+    private let renames: RenameDetector
+    private let frontMatter: FrontMatterReader
+
+    init(gitDirectory: String, scope: HistoryScope) throws {
+        repository = try GitRepository.open(gitDirectory: gitDirectory)
+        self.scope = scope
+        folders = scope.outermostFolders
+        diff = TreeDiff(repository: repository, scope: scope)
+        renames = RenameDetector(repository: repository)
+        frontMatter = FrontMatterReader(fields: scope.fields)
+    }
+
+    var noFolders: [ObjectID?] { Array(repeating: nil, count: folders.count) }
+
+    func folderTrees(ofCommit id: ObjectID) throws -> [ObjectID?] {
+        try folderTrees(ofTree: repository.commit(id).treeID)
+    }
+
+    func folderTrees(ofTree root: ObjectID) throws -> [ObjectID?] {
+        guard !(folders.count == 1 && folders[0].isEmpty) else { return [root] }
+        let tree = try repository.tree(root)
+        return try folders.map { $0.isEmpty ? root : try tree.subtreeID(atPath: $0) }
+    }
+
+    func delta(from old: [ObjectID?], to new: [ObjectID?], commit: GitCommit, id: ObjectID) throws -> CommitDelta {
+        var delta = CommitDelta(commit: CommitStamp(id: id, date: commit.committed, author: commit.author))
+        var added: [FileChange] = [], deleted: [FileChange] = []
+        var contents: [ObjectID: [UInt8]] = [:]
+        func read(_ blob: ObjectID) throws -> [UInt8] {
+            if let bytes = contents[blob] { return bytes }
+            let bytes = try repository.blob(blob)
+            contents[blob] = bytes
+            return bytes
+        }
+        for (position, folder) in folders.enumerated() where old[position] != new[position] {
+            for change in try diff.changes(from: old[position], to: new[position], prefix: folder) {
+                switch (change.oldBlob, change.newBlob) {
+                case (nil, _): added.append(change)
+                case (_, nil): deleted.append(change)
+                default: delta.modified.append((change.path, frontMatter.snapshot(of: try read(change.newBlob!))))
+                }
+            }
+        }
+        let paired = try renames.pair(deleted: deleted, added: added, contents: read)
+        for rename in paired.renames {
+            let snapshot = rename.from.oldBlob == rename.to.newBlob ? nil : frontMatter.snapshot(of: try read(rename.to.newBlob!))
+            delta.renames.append(CommitDelta.Rename(from: rename.from.path, to: rename.to.path, snapshot: snapshot))
+        }
+        delta.deleted = paired.deleted.map(\.path)
+        delta.added = try paired.added.map { ($0.path, frontMatter.snapshot(of: try read($0.newBlob!))) }
+        return delta
+    }
+}
+
+/// One slot per commit, each written by exactly one thread before the slots
+/// are read. Raw memory, because a Swift array in a shared class would be an
+/// exclusive access from several threads at once.
+private final class DeltaSlots: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<CommitDelta?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ delta: CommitDelta, at index: Int) {
+        slots[index] = delta
+    }
+
+    var deltas: [CommitDelta] { slots.compactMap { $0 } }
+}

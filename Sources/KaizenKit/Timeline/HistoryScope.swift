@@ -1,0 +1,85 @@
+import Foundation
+
+/// What a history scan looks at: which folders of the tree, which files in
+/// them, and which front-matter fields it follows.
+public struct HistoryScope: Sendable, Hashable {
+    public enum Files: String, Sendable, Hashable {
+        /// kaizen records: `*.md` except folder READMEs, as `kaizen check` finds them.
+        case records
+        /// Every `*.md` file: `kaizen timeline --path` on any folder of notes.
+        case markdown
+    }
+
+    /// Folders relative to the top of the tree, without a trailing `/`; "" is the whole tree.
+    public var folders: [String]
+    public var files: Files
+    /// The fields whose changes become events; the first is the one a record's
+    /// time is measured in (normally `status`).
+    public var fields: [String]
+    /// For kaizen records, the folder of each kind, to tell a path's kind.
+    public var recordFolders: [RecordKind: String] = [:]
+
+    public init(folders: [String], files: Files, fields: [String]) {
+        self.folders = folders
+        self.files = files
+        self.fields = fields
+    }
+
+    /// The kind of record at a path, judged by its folder; nil outside the record folders.
+    public func kind(ofPath path: String) -> RecordKind? {
+        recordFolders.filter { $0.value.isEmpty || path.hasPrefix($0.value + "/") }.max { $0.value.count < $1.value.count }?.key
+    }
+
+    /// Whether a file with this name (hidden files never) is in scope.
+    func includes(fileName name: String) -> Bool {
+        guard !name.hasPrefix(".") else { return false }
+        switch files {
+        case .records: return DirectoryWalker.isRecordFileName(name)
+        case .markdown: return name.hasSuffix(".md")
+        }
+    }
+
+    /// Folders that lie inside another listed folder are scanned once, through it.
+    var outermostFolders: [String] {
+        let sorted = Set(folders).sorted()
+        return sorted.filter { folder in
+            !sorted.contains { other in other != folder && (other.isEmpty || folder.hasPrefix(other + "/")) }
+        }
+    }
+
+    /// Identifies the scope in the cache: a cache made for other folders,
+    /// files or fields must not be reused.
+    var cacheKey: String {
+        ([files.rawValue] + outermostFolders.map { "d:" + $0 } + fields.map { "f:" + $0 }).joined(separator: "\u{1F}")
+    }
+}
+
+extension HistoryScope {
+    /// A workspace's record folders, as paths in its git repository's tree.
+    public static func records(of workspace: Workspace, fields: [String]) throws -> HistoryScope {
+        let prefix = try pathInRepository(workspace.root)
+        let folders = RecordKind.allCases.map { TreeDiff.join(prefix, workspace.config.folders[$0]!) }
+        var scope = HistoryScope(folders: folders, files: .records, fields: fields)
+        scope.recordFolders = Dictionary(uniqueKeysWithValues: zip(RecordKind.allCases, folders))
+        return scope
+    }
+
+    /// Any folder of front-matter Markdown inside a git work tree.
+    public static func markdown(in folder: URL, fields: [String]) throws -> HistoryScope {
+        HistoryScope(folders: [try pathInRepository(folder)], files: .markdown, fields: fields)
+    }
+
+    /// `folder` relative to the top of its repository's work tree ("" for the
+    /// top); "" in a bare repository, whose tree has no place on disk.
+    private static func pathInRepository(_ folder: URL) throws -> String {
+        guard let repository = try GitRepository.discover(containing: folder.path) else {
+            throw KaizenError.notARepository(path: folder.path)
+        }
+        guard let workTree = repository.workTree else { return "" }
+        let top = URL(fileURLWithPath: workTree).resolvingSymlinksInPath().path
+        let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        if path == top { return "" }
+        guard path.hasPrefix(top + "/") else { throw KaizenError.notARepository(path: folder.path) }
+        return String(path.dropFirst(top.count + 1))
+    }
+}
