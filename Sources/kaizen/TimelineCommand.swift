@@ -69,7 +69,7 @@ struct TimelineCommand: ParsableCommand {
                     throw KaizenError.noSuchRecord(id: id, suggestion: Suggestion.closest(to: id, among: timeline.records.map(\.id)))
                 }
                 return record
-            }
+            }.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
         }
         if format == .mermaid, path == nil {
             timeline.records = timeline.records.filter { scope.kind(ofPath: $0.path) == .experiment }

@@ -17,6 +17,14 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The id from its 20 raw bytes, as trees store them.
+    init(bytes: UnsafeRawBufferPointer) {
+        precondition(bytes.count == 20, "an object id is 20 bytes")
+        high = bytes.loadUnaligned(fromByteOffset: 0, as: UInt64.self)
+        middle = bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        low = bytes.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+    }
+
     init?(_ pointer: UnsafePointer<git_oid>?) {
         guard let pointer else { return nil }
         self.init(pointer.pointee)

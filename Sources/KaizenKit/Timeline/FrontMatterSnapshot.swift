@@ -58,7 +58,7 @@ final class FrontMatterReader {
             let name = keyScalar.string
             let text = Self.text(of: value)
             switch name {
-            case "id": snapshot.id = value.scalar.map(\.string).flatMap { $0.isEmpty ? nil : $0 }
+            case "id": snapshot.id = Self.text(ofStringScalar: value)
             case "title": snapshot.title = text
             case "team", "teams":
                 if case .sequence(let teams) = value {
@@ -71,6 +71,19 @@ final class FrontMatterReader {
             if let index = fields.firstIndex(of: name) { snapshot.values[index] = text }
         }
         return snapshot
+    }
+
+    /// A scalar that YAML reads as a string: quoted, or plain and not a number,
+    /// a boolean or null (`id: 42` is a number, so not an id).
+    static func text(ofStringScalar node: Node) -> String? {
+        guard case .scalar(let scalar) = node, !node.isNull, !scalar.string.isEmpty else { return nil }
+        if scalar.style == .plain || scalar.style == .any {
+            let text = scalar.string
+            if Int(text) != nil || (Double(text) != nil && text.contains(where: \.isNumber)) || ["true", "false", "True", "False", "TRUE", "FALSE"].contains(text) {
+                return nil
+            }
+        }
+        return scalar.string
     }
 
     /// A value as one line of text: scalars as written, lists and mappings in

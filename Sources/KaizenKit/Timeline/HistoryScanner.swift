@@ -36,16 +36,21 @@ public struct HistoryScanner: Sendable {
         let head = try repository.resolveCommit(ref)
         let cache = useCache ? TimelineCache(directory: repository.commonDirectory + "/kaizen", scope: scope) : nil
         var builder = cache?.load() ?? TimelineBuilder(fields: scope.fields)
+        if let boundary = builder.shallowBoundary, try !FirstParentWalk.isShallowBoundary(boundary, in: repository) {
+            // The clone was deepened: the history before the old boundary can now be read.
+            builder = TimelineBuilder(fields: scope.fields)
+        }
         if builder.head != head {
             var walk = try FirstParentWalk(repository, from: head, stoppingAt: builder.head)
-            if builder.head != nil, walk.base != builder.head {
-                // The cached head is no longer on this line (history was rewritten): start over.
+            if builder.head != nil, walk.commits.isEmpty || walk.base != builder.head {
+                // The cached head is not an ancestor on this line (history was
+                // rewritten, or an older commit was asked for): start over.
                 builder = TimelineBuilder(fields: scope.fields)
                 walk = try FirstParentWalk(repository, from: head, stoppingAt: nil)
             }
             let deltas = try readDeltas(walk, gitDirectory: repository.gitDirectory, progress: progress)
             for delta in deltas { builder.apply(delta) }
-            builder.advance(to: head, shallow: walk.reachedShallowBoundary)
+            builder.advance(to: head, shallowBoundary: walk.reachedShallowBoundary ? walk.commits.first : nil)
             // A cache that cannot be written only costs the next run time.
             try? cache?.save(builder)
         }
@@ -117,7 +122,7 @@ struct FirstParentWalk {
             while let id = current, id != stop {
                 newestFirst.append(id)
                 let parent = try repository.commit(id).firstParentID
-                if let parent, !(try repository.contains(parent)) {
+                if let parent, try !repository.contains(parent) {
                     reachedShallowBoundary = true
                     current = nil
                 } else {
@@ -136,6 +141,13 @@ struct FirstParentWalk {
         }
         commits = newestFirst.reversed()
     }
+
+    /// Whether `commit` still lacks its parents, as a shallow clone's boundary does.
+    static func isShallowBoundary(_ commit: ObjectID, in repository: GitRepository) throws -> Bool {
+        guard repository.isShallow, try repository.contains(commit),
+              let parent = try repository.commit(commit).firstParentID else { return false }
+        return try !repository.contains(parent)
+    }
 }
 
 /// One thread's reader: its own repository handle, tree comparer and front-matter memory.
@@ -151,7 +163,7 @@ private final class DeltaReader {
         repository = try GitRepository.open(gitDirectory: gitDirectory)
         self.scope = scope
         folders = scope.outermostFolders
-        diff = TreeDiff(repository: repository, scope: scope)
+        diff = TreeDiff(database: try GitObjectDatabase(repository), scope: scope)
         renames = RenameDetector(repository: repository)
         frontMatter = FrontMatterReader(fields: scope.fields)
     }

@@ -38,7 +38,8 @@ struct TimelineBuilder {
 
     let fields: [String]
     private(set) var head: ObjectID?
-    private(set) var shallow = false
+    /// When the history read ends at a shallow clone's boundary: the oldest commit read.
+    private(set) var shallowBoundary: ObjectID?
     private(set) var entries: [Entry] = []
     /// Which entry lives at each path at `head`.
     private(set) var live: [String: Int] = [:]
@@ -50,10 +51,10 @@ struct TimelineBuilder {
     }
 
     /// Restores a state the cache kept.
-    init(fields: [String], head: ObjectID, shallow: Bool, entries: [Entry], live: [String: Int]) {
+    init(fields: [String], head: ObjectID, shallowBoundary: ObjectID?, entries: [Entry], live: [String: Int]) {
         self.fields = fields
         self.head = head
-        self.shallow = shallow
+        self.shallowBoundary = shallowBoundary
         self.entries = entries
         self.live = live
         for (index, entry) in entries.enumerated() where entry.deleted {
@@ -61,9 +62,9 @@ struct TimelineBuilder {
         }
     }
 
-    mutating func advance(to head: ObjectID, shallow: Bool) {
+    mutating func advance(to head: ObjectID, shallowBoundary: ObjectID?) {
         self.head = head
-        self.shallow = self.shallow || shallow
+        self.shallowBoundary = self.shallowBoundary ?? shallowBoundary
     }
 
     /// Applies one commit. Renames and edits come first, then deletions, then
@@ -147,7 +148,7 @@ struct TimelineBuilder {
             RecordHistory(id: entry.id, path: entry.path, deleted: entry.deleted, beyondShallowBoundary: entry.beyondShallowBoundary,
                           title: entry.title, teams: entry.teams, values: entry.values, events: entry.events)
         }.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
-        return Timeline(ref: ref, head: head, shallow: shallow, fields: fields, records: records)
+        return Timeline(ref: ref, head: head, shallow: shallowBoundary != nil, fields: fields, records: records)
     }
 
     /// A file's name without its folder and `.md`.

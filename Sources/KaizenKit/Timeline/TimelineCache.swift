@@ -6,7 +6,7 @@ import Foundation
 /// scope, a torn or corrupt file) makes it count as absent, never as an error.
 struct TimelineCache {
     /// Bump whenever the format or the meaning of what is stored changes.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     private static let magic = Array("kaizen-timeline\n".utf8)
 
     let file: URL
@@ -30,7 +30,7 @@ struct TimelineCache {
         writer.integer(Int64(Self.formatVersion))
         writer.string(scope.cacheKey)
         writer.string(head.description)
-        writer.integer(builder.shallow ? 1 : 0)
+        writer.optionalString(builder.shallowBoundary?.description)
         // Commits and authors are stored once and referred to by number.
         var commitNumbers: [ObjectID: Int] = [:], commits: [CommitStamp] = []
         var authorNumbers: [GitSignature: Int] = [:], authors: [GitSignature] = []
@@ -89,7 +89,9 @@ struct TimelineCache {
               try reader.integer() == Int64(Self.formatVersion),
               try reader.string() == scope.cacheKey,
               let head = ObjectID(hex: try reader.string()) else { throw Corrupt() }
-        let shallow = try reader.integer() == 1
+        let boundaryText = try reader.optionalString()
+        let boundary = boundaryText.flatMap(ObjectID.init(hex:))
+        guard (boundaryText == nil) == (boundary == nil) else { throw Corrupt() }
         var authors: [GitSignature] = []
         for _ in 0..<(try reader.count()) {
             authors.append(GitSignature(name: try reader.string(), email: try reader.string()))
@@ -131,7 +133,7 @@ struct TimelineCache {
             live[path] = Int(index)
         }
         guard reader.isAtEnd else { throw Corrupt() }
-        return TimelineBuilder(fields: fields, head: head, shallow: shallow, entries: entries, live: live)
+        return TimelineBuilder(fields: fields, head: head, shallowBoundary: boundary, entries: entries, live: live)
     }
 
     /// FNV-1a, 64 bits: a stable file name for a scope (Swift's own hash is seeded per process).

@@ -1,0 +1,48 @@
+import CGit2
+
+/// A repository's object database, for reading objects' raw bytes.
+final class GitObjectDatabase {
+    private let handle: OpaquePointer
+
+    init(_ repository: GitRepository) throws {
+        var database: OpaquePointer?
+        try LibGit2.check(git_repository_odb(&database, repository.handle), "opening the object database")
+        handle = database!
+    }
+
+    deinit {
+        git_odb_free(handle)
+    }
+
+    func contains(_ id: ObjectID) -> Bool {
+        id.withOID { git_odb_exists(handle, $0) == 1 }
+    }
+
+    /// The raw bytes of a tree: entries of `<octal mode> <name>\0<20-byte id>`.
+    func treeData(_ id: ObjectID) throws -> RawObject {
+        var object: OpaquePointer?
+        try id.withOID { try LibGit2.check(git_odb_read(&object, handle, $0), "reading tree \(id)") }
+        let raw = RawObject(handle: object!)
+        guard git_odb_object_type(object) == GIT_OBJECT_TREE else {
+            throw KaizenError.git(operation: "reading tree \(id)", code: -1, message: "the object is not a tree")
+        }
+        return raw
+    }
+
+    /// An object's bytes, valid while this lives.
+    final class RawObject {
+        private let handle: OpaquePointer
+
+        init(handle: OpaquePointer) {
+            self.handle = handle
+        }
+
+        deinit {
+            git_odb_object_free(handle)
+        }
+
+        var bytes: UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(start: git_odb_object_data(handle), count: git_odb_object_size(handle))
+        }
+    }
+}
