@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/kaizen
 DEMO_TODAY := 2026-11-20
 DEMO_DIR := demo
 
-.PHONY: all deps build test demo bench release clean
+.PHONY: all deps build test demo bench bench-timeline release clean
 
 all: build
 
@@ -38,9 +38,16 @@ demo: build
 	@echo '$$ kaizen check --today $(DEMO_TODAY)'
 	@cd $(DEMO_DIR) && { ../$(BIN) check --today $(DEMO_TODAY); status=$$?; [ $$status -le 1 ]; }
 
-# Times `kaizen check` on generated repositories against `cat` of the same files.
+# Times `kaizen check` on generated repositories against `cat` of the same files,
+# then `kaizen timeline` against `git log` (bench-timeline).
 bench: release
 	python3 bench/check_bench.py --kaizen $(RELEASE_BIN)
+	python3 bench/timeline/timeline_bench.py --kaizen $(RELEASE_BIN)
+
+# Times `kaizen timeline` (full, cached, incremental) on a generated 50,000-commit
+# history against one `git log` over the record folders.
+bench-timeline: release
+	python3 bench/timeline/timeline_bench.py --kaizen $(RELEASE_BIN)
 
 clean:
 	rm -rf .build $(DEMO_DIR) bench/out

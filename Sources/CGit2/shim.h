@@ -17,3 +17,7 @@ static inline int kaizen_git_set_strict_hash_verification(int enabled) {
 static inline int kaizen_git_set_mwindow_mapped_limit(size_t bytes) {
     return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes);
 }
+
+static inline int kaizen_git_set_mwindow_size(size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, bytes);
+}

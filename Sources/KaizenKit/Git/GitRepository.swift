@@ -13,7 +13,10 @@ enum LibGit2 {
             // scan with one repository handle per core stays well under 200 MB.
             _ = kaizen_git_set_cache_object_limit(GIT_OBJECT_TREE, 1 << 20)
             _ = kaizen_git_set_cache_max_size(16 << 20)
-            _ = kaizen_git_set_mwindow_mapped_limit(64 << 20)
+            // Packs are mapped in 1 GiB windows by default, so a whole pack stays
+            // resident; smaller windows let the mapped limit take effect.
+            _ = kaizen_git_set_mwindow_size(8 << 20)
+            _ = kaizen_git_set_mwindow_mapped_limit(32 << 20)
             // libgit2 re-hashes every object it reads, with the slow collision-
             // detecting SHA-1: that was 90 % of a history scan (git itself does
             // not, outside fsck). zlib's checksums still catch damaged objects.

@@ -39,6 +39,12 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         self.init(oid)
     }
 
+    /// The 20 raw bytes.
+    var bytes: [UInt8] {
+        var oid = self.oid
+        return withUnsafeBytes(of: &oid.id) { Array($0) }
+    }
+
     var oid: git_oid {
         var oid = git_oid()
         withUnsafeMutableBytes(of: &oid.id) { bytes in

@@ -25,7 +25,7 @@ public struct TimelineFormatter {
     public func render(_ timeline: Timeline) -> String {
         switch format {
         case .text: return text(timeline)
-        case .json: return JSONOutput.encode(TimelineJSON(timeline, formatter: self))
+        case .json: return TimelineJSON.render(timeline, formatter: self)
         case .markdown: return markdown(timeline)
         case .mermaid: return mermaid(timeline)
         case .csv: return csv(timeline)
@@ -186,108 +186,93 @@ public struct TimelineFormatter {
     }
 }
 
-/// The `--format json` shape (version 1). Keys are only ever added.
-struct TimelineJSON: Encodable {
-    struct Author: Encodable {
-        var name: String
-        var email: String
+/// The `--format json` shape (version 1). Keys are only ever added, and are
+/// written in sorted order; absent values are explicit nulls, so every event
+/// has the same keys.
+struct TimelineJSON {
+    static func render(_ timeline: Timeline, formatter: TimelineFormatter) -> String {
+        let eventCount = timeline.records.reduce(0) { $0 + $1.events.count }
+        var json = JSONWriter(expectedSize: 1_024 + timeline.records.count * 400 + eventCount * 450)
+        json.beginObject()
+        json.key("fields")
+        json.beginArray()
+        for field in timeline.fields { json.string(field) }
+        json.endArray()
+        json.key("head")
+        json.string(timeline.head?.description)
+        json.key("records")
+        json.beginArray()
+        for record in formatter.shownRecords(of: timeline) {
+            json.beginObject()
+            json.key("beyondShallowBoundary")
+            json.bool(record.beyondShallowBoundary)
+            json.key("deleted")
+            json.bool(record.deleted)
+            json.key("events")
+            json.beginArray()
+            for event in formatter.shownEvents(of: record) { write(event, into: &json) }
+            json.endArray()
+            json.key("id")
+            json.string(record.id)
+            json.key("path")
+            json.string(record.path)
+            json.key("teams")
+            json.beginArray()
+            for team in record.teams { json.string(team) }
+            json.endArray()
+            json.key("timeInStatus")
+            json.beginArray()
+            for total in timeline.timeInStatus(of: record, now: formatter.now) {
+                json.beginObject()
+                json.key("seconds")
+                json.integer(total.seconds)
+                json.key("value")
+                json.string(total.value)
+                json.endObject()
+            }
+            json.endArray()
+            json.key("title")
+            json.string(record.title)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("ref")
+        json.string(timeline.ref)
+        json.key("shallow")
+        json.bool(timeline.shallow)
+        json.key("since")
+        json.string(formatter.since?.description)
+        json.key("version")
+        json.integer(1)
+        json.endObject()
+        return json.text
     }
 
-    struct Event: Encodable {
-        var event: HistoryEvent
-
-        enum CodingKeys: String, CodingKey {
-            case type, commit, date, author, field, from, to, fromPath, toPath
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(event.kind.rawValue, forKey: .type)
-            try container.encode(event.commit.id.description, forKey: .commit)
-            try container.encode(event.commit.date.iso8601, forKey: .date)
-            try container.encode(Author(name: event.commit.author.name, email: event.commit.author.email), forKey: .author)
-            // Absent values are explicit nulls: the shape is the same for every event.
-            try container.encode(event.field, forKey: .field)
-            try container.encode(event.from, forKey: .from)
-            try container.encode(event.to, forKey: .to)
-            try container.encode(event.fromPath, forKey: .fromPath)
-            try container.encode(event.toPath, forKey: .toPath)
-        }
-    }
-
-    struct TimeInStatus: Encodable {
-        var value: String?
-        var seconds: Int64
-
-        enum CodingKeys: String, CodingKey { case value, seconds }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(value, forKey: .value)
-            try container.encode(seconds, forKey: .seconds)
-        }
-    }
-
-    struct Record: Encodable {
-        var id: String
-        var path: String
-        var deleted: Bool
-        var beyondShallowBoundary: Bool
-        var title: String?
-        var teams: [String]
-        var events: [Event]
-        var timeInStatus: [TimeInStatus]
-
-        enum CodingKeys: String, CodingKey {
-            case id, path, deleted, beyondShallowBoundary, title, teams, events, timeInStatus
-        }
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(path, forKey: .path)
-            try container.encode(deleted, forKey: .deleted)
-            try container.encode(beyondShallowBoundary, forKey: .beyondShallowBoundary)
-            try container.encode(title, forKey: .title)
-            try container.encode(teams, forKey: .teams)
-            try container.encode(events, forKey: .events)
-            try container.encode(timeInStatus, forKey: .timeInStatus)
-        }
-    }
-
-    var version = 1
-    var ref: String
-    var head: String?
-    var shallow: Bool
-    var fields: [String]
-    var since: String?
-    var records: [Record]
-
-    enum CodingKeys: String, CodingKey {
-        case version, ref, head, shallow, fields, since, records
-    }
-
-    init(_ timeline: Timeline, formatter: TimelineFormatter) {
-        ref = timeline.ref
-        head = timeline.head?.description
-        shallow = timeline.shallow
-        fields = timeline.fields
-        since = formatter.since?.description
-        records = formatter.shownRecords(of: timeline).map { record in
-            Record(id: record.id, path: record.path, deleted: record.deleted, beyondShallowBoundary: record.beyondShallowBoundary,
-                   title: record.title, teams: record.teams, events: formatter.shownEvents(of: record).map(Event.init),
-                   timeInStatus: timeline.timeInStatus(of: record, now: formatter.now).map { TimeInStatus(value: $0.value, seconds: $0.seconds) })
-        }
-    }
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(version, forKey: .version)
-        try container.encode(ref, forKey: .ref)
-        try container.encode(head, forKey: .head)
-        try container.encode(shallow, forKey: .shallow)
-        try container.encode(fields, forKey: .fields)
-        try container.encode(since, forKey: .since)
-        try container.encode(records, forKey: .records)
+    private static func write(_ event: HistoryEvent, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("author")
+        json.beginObject()
+        json.key("email")
+        json.string(event.commit.author.email)
+        json.key("name")
+        json.string(event.commit.author.name)
+        json.endObject()
+        json.key("commit")
+        json.string(event.commit.id.description)
+        json.key("date")
+        json.string(event.commit.date.iso8601)
+        json.key("field")
+        json.string(event.field)
+        json.key("from")
+        json.string(event.from)
+        json.key("fromPath")
+        json.string(event.fromPath)
+        json.key("to")
+        json.string(event.to)
+        json.key("toPath")
+        json.string(event.toPath)
+        json.key("type")
+        json.string(event.kind.rawValue)
+        json.endObject()
     }
 }

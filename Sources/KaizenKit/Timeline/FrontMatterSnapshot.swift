@@ -24,7 +24,7 @@ final class FrontMatterReader {
     private let fields: [String]
     private var known: [String: FrontMatterSnapshot] = [:]
     /// Bounds the memory of `known` on long histories.
-    private static let knownLimit = 20_000
+    private static let knownLimit = 2_000
 
     init(fields: [String]) {
         self.fields = fields

@@ -6,7 +6,7 @@ import Foundation
 /// scope, a torn or corrupt file) makes it count as absent, never as an error.
 struct TimelineCache {
     /// Bump whenever the format or the meaning of what is stored changes.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 1
     private static let magic = Array("kaizen-timeline\n".utf8)
 
     let file: URL
@@ -26,11 +26,15 @@ struct TimelineCache {
     func save(_ builder: TimelineBuilder) throws {
         guard let head = builder.head else { return }
         var writer = Writer()
+        // About the size of the file it replaces, so the buffer is not copied as it grows.
+        let previousSize = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+        writer.bytes.reserveCapacity((previousSize ?? 0) + 65_536)
         writer.bytes += Self.magic
         writer.integer(Int64(Self.formatVersion))
         writer.string(scope.cacheKey)
-        writer.string(head.description)
-        writer.optionalString(builder.shallowBoundary?.description)
+        writer.id(head)
+        writer.integer(builder.shallowBoundary == nil ? 0 : 1)
+        if let boundary = builder.shallowBoundary { writer.id(boundary) }
         // Commits and authors are stored once and referred to by number.
         var commitNumbers: [ObjectID: Int] = [:], commits: [CommitStamp] = []
         var authorNumbers: [GitSignature: Int] = [:], authors: [GitSignature] = []
@@ -49,7 +53,7 @@ struct TimelineCache {
         }
         writer.integer(Int64(commits.count))
         for commit in commits {
-            writer.string(commit.id.description)
+            writer.id(commit.id)
             writer.integer(commit.date.seconds)
             writer.integer(Int64(commit.date.offsetMinutes))
             writer.integer(Int64(authorNumbers[commit.author]!))
@@ -87,18 +91,16 @@ struct TimelineCache {
     private func read(_ reader: inout Reader) throws -> TimelineBuilder {
         guard try reader.take(Self.magic.count) == Self.magic[...],
               try reader.integer() == Int64(Self.formatVersion),
-              try reader.string() == scope.cacheKey,
-              let head = ObjectID(hex: try reader.string()) else { throw Corrupt() }
-        let boundaryText = try reader.optionalString()
-        let boundary = boundaryText.flatMap(ObjectID.init(hex:))
-        guard (boundaryText == nil) == (boundary == nil) else { throw Corrupt() }
+              try reader.string() == scope.cacheKey else { throw Corrupt() }
+        let head = try reader.id()
+        let boundary = try reader.integer() == 1 ? try reader.id() : nil
         var authors: [GitSignature] = []
         for _ in 0..<(try reader.count()) {
             authors.append(GitSignature(name: try reader.string(), email: try reader.string()))
         }
         var commits: [CommitStamp] = []
         for _ in 0..<(try reader.count()) {
-            guard let id = ObjectID(hex: try reader.string()) else { throw Corrupt() }
+            let id = try reader.id()
             let seconds = try reader.integer()
             guard let offset = Int32(exactly: try reader.integer()) else { throw Corrupt() }
             commits.append(CommitStamp(id: id, date: GitTime(seconds: seconds, offsetMinutes: offset),
@@ -154,9 +156,16 @@ struct TimelineCache {
             withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
         }
 
+        mutating func id(_ value: ObjectID) {
+            bytes.append(contentsOf: value.bytes)
+        }
+
         mutating func string(_ value: String) {
-            integer(Int64(value.utf8.count))
-            bytes.append(contentsOf: value.utf8)
+            var value = value
+            value.withUTF8 { utf8 in
+                integer(Int64(utf8.count))
+                bytes.append(contentsOf: utf8)
+            }
         }
 
         mutating func optionalString(_ value: String?) {
@@ -192,6 +201,11 @@ struct TimelineCache {
             let value = try integer()
             guard value >= 0, value <= Int64(bytes.count - offset) else { throw Corrupt() }
             return Int(value)
+        }
+
+        mutating func id() throws -> ObjectID {
+            let slice = try take(20)
+            return slice.withUnsafeBytes { ObjectID(bytes: $0) }
         }
 
         mutating func string() throws -> String {
