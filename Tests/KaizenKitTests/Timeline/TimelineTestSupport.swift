@@ -1,0 +1,29 @@
+@testable import KaizenKit
+
+/// Commits and snapshots for folding tests, with readable ids and dates.
+enum TimelineSample {
+    static func commit(_ number: Int, day: Int, author: String = "Ana Lima") -> CommitStamp {
+        let hex = String(repeating: "0", count: 40 - String(number).count) + String(number)
+        return CommitStamp(id: ObjectID(hex: hex)!, date: GitTime(seconds: Int64(day) * 86_400, offsetMinutes: 60),
+                           author: GitSignature(name: author, email: author.lowercased().replacingOccurrences(of: " ", with: ".") + "@example.com"))
+    }
+
+    static func snapshot(_ values: String?..., id: String? = nil, teams: [String] = ["payments"]) -> FrontMatterSnapshot {
+        FrontMatterSnapshot(id: id, title: "A title", teams: teams, values: values, readable: true)
+    }
+
+    static func summary(_ record: RecordHistory?) -> [String] {
+        (record?.events ?? []).map { event in
+            switch event.kind {
+            case .created: return "created \(event.field ?? "-")=\(event.to ?? "null") at \(event.toPath ?? "")"
+            case .changed: return "changed \(event.field ?? "-") \(event.from ?? "null") -> \(event.to ?? "null")"
+            case .renamed: return "renamed \(event.fromPath ?? "") -> \(event.toPath ?? "")"
+            case .deleted: return "deleted \(event.from ?? "null") at \(event.fromPath ?? "")"
+            }
+        }
+    }
+}
+
+extension Timeline {
+    func record(_ id: String) -> RecordHistory? { records.first { $0.id == id } }
+}
