@@ -26,7 +26,7 @@ test: deps
 	$(SWIFT) test
 
 # Builds a git repository with months of history from examples/ into demo/
-# (recreated each time), then lists and checks it. The deliberate mistakes in
+# (recreated each time), then lists and checks it and shows two timelines. The deliberate mistakes in
 # examples/ make `check` exit 1, which is the point of the demo.
 demo: build
 	rm -rf $(DEMO_DIR)
@@ -37,6 +37,9 @@ demo: build
 	@echo
 	@echo '$$ kaizen check --today $(DEMO_TODAY)'
 	@cd $(DEMO_DIR) && { ../$(BIN) check --today $(DEMO_TODAY); status=$$?; [ $$status -le 1 ]; }
+	@echo
+	@echo '$$ kaizen timeline canary-payments-api checkout-adopts-canary --today $(DEMO_TODAY)'
+	@cd $(DEMO_DIR) && ../$(BIN) timeline canary-payments-api checkout-adopts-canary --today $(DEMO_TODAY)
 
 # Times `kaizen check` on generated repositories against `cat` of the same files,
 # then `kaizen timeline` against `git log` (bench-timeline).

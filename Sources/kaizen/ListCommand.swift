@@ -20,8 +20,12 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ListFormat = .text
 
+    @Flag(name: .customLong("no-history"), help: "Do not read git history (the FOR column: how long each record has had its status).")
+    var noHistory = false
+
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var today: TodayOption
+    @OptionGroup var history: HistoryOptions
 
     func validate() throws {
         if let status, !RecordFilter.allStatuses.contains(status) {
@@ -35,7 +39,8 @@ struct ListCommand: ParsableCommand {
         let loader = RecordLoader(workspace: workspace)
         let filter = RecordFilter(kind: kind, team: team, status: status)
         let records = loader.load(loader.recordPaths()).map(\.record).filter(filter.matches)
-        print(RecordListFormatter(format: format, config: workspace.config, today: today.date).render(records), terminator: "")
+        let flow = noHistory ? nil : try history.workspaceHistory(workspace)
+        print(RecordListFormatter(format: format, config: workspace.config, today: today.date, history: flow).render(records), terminator: "")
     }
 }
 

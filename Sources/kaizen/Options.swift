@@ -72,8 +72,22 @@ struct HistoryOptions: ParsableArguments {
         return try scanner.scan(ref: ref, cache: !noCache, progress: progress)
     }
 
-    /// The moment ongoing periods run to: the start of `--today`, or now.
+    /// The workspace's record history, or nil where there is none to read (no
+    /// repository, no commit yet): `list` and `show` then go without it.
+    func workspaceHistory(_ workspace: Workspace) throws -> WorkspaceHistory? {
+        let scope: HistoryScope
+        do {
+            scope = try HistoryScope.records(of: workspace, fields: ["status"])
+        } catch KaizenError.notARepository {
+            return nil
+        }
+        let timeline = try scan(scope, in: workspace.root.path)
+        return timeline.head == nil ? nil : WorkspaceHistory(timeline: timeline, scope: scope)
+    }
+
+    /// The moment ongoing periods run to: the end of `--today` (so whole days
+    /// agree with `list`'s calendar days), or now.
     func now(_ today: TodayOption) -> Int64 {
-        today.override.map { Int64($0.dayNumber) * 86_400 } ?? Int64(Date().timeIntervalSince1970)
+        today.override.map { Int64($0.dayNumber + 1) * 86_400 } ?? Int64(Date().timeIntervalSince1970)
     }
 }

@@ -14,8 +14,12 @@ struct ShowCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: ListFormat = .text
 
+    @Flag(name: .customLong("no-history"), help: "Do not read git history (the record's timeline).")
+    var noHistory = false
+
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var today: TodayOption
+    @OptionGroup var history: HistoryOptions
 
     func run() throws {
         let workspace = try workspaceOptions.open()
@@ -26,7 +30,8 @@ struct ShowCommand: ParsableCommand {
         let report = Checker.check(parsed, workspace: workspace, today: today.date, scope: [record.path])
         let formatter = RecordDetailFormatter(
             format: format, config: workspace.config, today: today.date,
-            displayPath: workspaceOptions.displayPath(in: workspace))
+            displayPath: workspaceOptions.displayPath(in: workspace),
+            history: noHistory ? nil : try history.workspaceHistory(workspace))
         let linkedFrom = RecordLookup.records(linkingTo: record.id, in: records)
         print(formatter.render(record, linkedFrom: linkedFrom, diagnostics: report.diagnostics), terminator: "")
     }

@@ -58,6 +58,34 @@ import Testing
         #expect(check.status == 1)
         #expect(check.stdout == Self.expectedCheck)
         #expect(check.stderr == "")
+
+        try expectFlowFigures(in: repository)
+    }
+
+    /// `list` and `show` add how long each record has had its status, from git:
+    /// compared with the commit `git log` names as the one that last touched it.
+    private func expectFlowFigures(in repository: URL) throws {
+        let (_, log) = try Self.run("/usr/bin/git", ["-C", repository.path, "log", "--first-parent", "--format=%h %cs",
+                                                     "--", "experiments/canary-payments-api.md"])
+        // Newest first: concluded, started, created.
+        let commits = log.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        #expect(commits.count == 3)
+
+        let list = try KaizenProcess.run(["list", "--today", "2026-11-20"], in: repository)
+        #expect(list.status == 0)
+        let rows = list.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        #expect(rows.first?.prefix(4) == ["ID", "KIND", "STATUS", "FOR"])
+        // Concluded on 2026-08-07, 105 days before the demo's today.
+        #expect(commits.first?.last == "2026-08-07")
+        #expect(rows.first { $0.first == "canary-payments-api" }?.prefix(4) == ["canary-payments-api", "experiment", "concluded", "105d"])
+        let plain = try KaizenProcess.run(["list", "--no-history", "--today", "2026-11-20"], in: repository)
+        #expect(plain.stdout.hasPrefix("ID ") && !plain.stdout.contains(" FOR "))
+
+        let show = try KaizenProcess.run(["show", "canary-payments-api", "--today", "2026-11-20"], in: repository)
+        let history = show.stdout.split(separator: "\n").drop { $0 != "history (first-parent HEAD):" }.dropFirst().prefix(3)
+        #expect(history.map { $0.split(separator: " ", omittingEmptySubsequences: true).last.map(String.init) }
+                == commits.reversed().map { $0.first })
+        #expect(history.first?.hasPrefix("  2026-05-27  created  status planned") == true)
     }
 
     @Test func theExamplesFolderItselfGivesTheSameReport() throws {

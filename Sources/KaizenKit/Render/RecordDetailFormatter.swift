@@ -5,13 +5,16 @@ public struct RecordDetailFormatter: Sendable {
     public var config: KaizenConfig
     public var today: CalendarDate
     public var displayPath: @Sendable (String) -> String
+    /// When given, the record's committed history is shown too.
+    public var history: WorkspaceHistory?
 
     public init(format: ListFormat, config: KaizenConfig, today: CalendarDate,
-                displayPath: @escaping @Sendable (String) -> String = { $0 }) {
+                displayPath: @escaping @Sendable (String) -> String = { $0 }, history: WorkspaceHistory? = nil) {
         self.format = format
         self.config = config
         self.today = today
         self.displayPath = displayPath
+        self.history = history
     }
 
     /// - Parameters:
@@ -42,7 +45,7 @@ public struct RecordDetailFormatter: Sendable {
             var diagnostics: [Problem]
         }
         var document = Document(
-            record: RecordJSON(record, config: config, today: today, includeSections: true),
+            record: RecordJSON(record, config: config, today: today, includeSections: true, history: history),
             linkedFrom: linkedFrom.map { Link(id: $0.id, kind: $0.kind, status: $0.status?.value) },
             diagnostics: diagnostics.map {
                 Problem(line: $0.position.line, column: $0.position.column, severity: $0.severity, rule: $0.rule, message: $0.message)
@@ -87,6 +90,15 @@ public struct RecordDetailFormatter: Sendable {
         if !linkedFrom.isEmpty {
             lines.append("linked from:")
             lines += linkedFrom.map { "  \($0.id) (\($0.kind?.rawValue ?? "?"), \($0.status?.value ?? "?")): \($0.title?.value ?? "")" }
+        }
+        if let history, let past = history.history(ofRecordAt: record.path) {
+            lines.append("history (first-parent \(history.timeline.ref)):")
+            var single = history.timeline
+            single.records = [past]
+            let now = Int64(today.dayNumber + 1) * 86_400
+            let rendered = TimelineFormatter(format: .text, now: now).render(single).split(separator: "\n", omittingEmptySubsequences: false)
+            // The formatter's heading and the record's own line are already said above.
+            lines += rendered.drop { !$0.hasPrefix("  ") }.filter { !$0.isEmpty }.map(String.init)
         }
         if !diagnostics.isEmpty {
             lines.append("problems:")

@@ -43,14 +43,22 @@ struct RecordJSON: Encodable {
     var observed: [ObservationJSON]?
     var recurring: Bool?
     var sections: [SectionJSON]?
+    /// From git history: when the current status was committed, and days since.
+    var statusSince: String?
+    var daysInStatus: Int?
 
     enum CodingKeys: String, CodingKey {
         case id, path, kind, title, status, teams, tags, origin, level, area, constraints, improvement, hypothesis
         case signals, start, deadline, extensions, rollback, outcome, concluded, observed, recurring, sections
+        case statusSince, daysInStatus
         case reviewBy = "review-by"
     }
 
-    init(_ record: Record, config: KaizenConfig, today: CalendarDate, includeSections: Bool) {
+    init(_ record: Record, config: KaizenConfig, today: CalendarDate, includeSections: Bool, history: WorkspaceHistory? = nil) {
+        if let since = history?.statusSince(ofRecordAt: record.path, currentStatus: record.status?.value) {
+            statusSince = since.iso8601
+            daysInStatus = Self.days(since: since, until: today)
+        }
         id = record.id
         path = record.path
         kind = record.kind
@@ -90,5 +98,11 @@ struct RecordJSON: Encodable {
         if includeSections {
             sections = record.sections.map { SectionJSON(title: $0.title, line: $0.position.line, empty: !$0.hasContent) }
         }
+    }
+
+    /// Whole days from the commit's day (in its own time zone) to `today`.
+    static func days(since time: GitTime, until today: CalendarDate) -> Int {
+        guard case .success(let day) = CalendarDate.parse(time.day) else { return 0 }
+        return max(0, day.days(until: today))
     }
 }

@@ -31,11 +31,14 @@ public struct RecordListFormatter: Sendable {
     public var format: ListFormat
     public var config: KaizenConfig
     public var today: CalendarDate
+    /// When given, each record shows how long it has had its status.
+    public var history: WorkspaceHistory?
 
-    public init(format: ListFormat, config: KaizenConfig, today: CalendarDate) {
+    public init(format: ListFormat, config: KaizenConfig, today: CalendarDate, history: WorkspaceHistory? = nil) {
         self.format = format
         self.config = config
         self.today = today
+        self.history = history
     }
 
     public func render(_ records: [Record]) -> String {
@@ -47,14 +50,23 @@ public struct RecordListFormatter: Sendable {
                 var records: [RecordJSON]
             }
             return JSONOutput.encode(Document(records: sorted.map {
-                RecordJSON($0, config: config, today: today, includeSections: false)
+                RecordJSON($0, config: config, today: today, includeSections: false, history: history)
             }))
         case .text:
-            let rows = sorted.map { record in
-                [record.id, record.kind?.rawValue ?? "?", record.status?.value ?? "?",
-                 record.teams.joined(separator: ","), record.title?.value ?? ""]
+            guard let history else {
+                let rows = sorted.map { record in
+                    [record.id, record.kind?.rawValue ?? "?", record.status?.value ?? "?",
+                     record.teams.joined(separator: ","), record.title?.value ?? ""]
+                }
+                return TextTable(header: ["ID", "KIND", "STATUS", "TEAMS", "TITLE"], rows: rows).render()
             }
-            return TextTable(header: ["ID", "KIND", "STATUS", "TEAMS", "TITLE"], rows: rows).render()
+            let rows = sorted.map { record in
+                let since = history.statusSince(ofRecordAt: record.path, currentStatus: record.status?.value)
+                return [record.id, record.kind?.rawValue ?? "?", record.status?.value ?? "?",
+                        since.map { "\(RecordJSON.days(since: $0, until: today))d" } ?? "-",
+                        record.teams.joined(separator: ","), record.title?.value ?? ""]
+            }
+            return TextTable(header: ["ID", "KIND", "STATUS", "FOR", "TEAMS", "TITLE"], rows: rows).render()
         }
     }
 }

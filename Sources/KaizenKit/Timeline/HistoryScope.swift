@@ -18,6 +18,9 @@ public struct HistoryScope: Sendable, Hashable {
     public var fields: [String]
     /// For kaizen records, the folder of each kind, to tell a path's kind.
     public var recordFolders: [RecordKind: String] = [:]
+    /// For kaizen records, the workspace root in the tree ("" at the top):
+    /// timeline paths are relative to the tree, record paths to the workspace.
+    public var workspaceFolder = ""
 
     public init(folders: [String], files: Files, fields: [String]) {
         self.folders = folders
@@ -61,6 +64,7 @@ extension HistoryScope {
         let folders = RecordKind.allCases.map { TreeDiff.join(prefix, workspace.config.folders[$0]!) }
         var scope = HistoryScope(folders: folders, files: .records, fields: fields)
         scope.recordFolders = Dictionary(uniqueKeysWithValues: zip(RecordKind.allCases, folders))
+        scope.workspaceFolder = prefix
         return scope
     }
 
