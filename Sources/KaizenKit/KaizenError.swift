@@ -18,7 +18,7 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
         case let .git(operation, code, message):
             return "git: \(operation) failed (\(code)): \(message)"
         case let .notARepository(path):
-            return "\(path) is not inside a git repository: history needs one (run `git init`, or pass --root)"
+            return "\(path) is not inside a git repository, and history needs one: run kaizen inside a git work tree (or `git init` one)"
         case let .unknownRevision(revision):
             return "'\(revision)' names no commit in this repository: pass a branch, tag or commit id to --ref"
         case let .cannotRead(path, reason):

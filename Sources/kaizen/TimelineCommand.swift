@@ -76,7 +76,7 @@ struct TimelineCommand: ParsableCommand {
         }
         let finalValues: Set<String> = path == nil && fields[0] == "status" ? [ExperimentStatus.concluded.rawValue] : []
         let formatter = TimelineFormatter(format: format, now: history.now(today), since: since, finalValues: finalValues)
-        print(formatter.render(timeline), terminator: "")
+        FileHandle.standardOutput.write(Data(formatter.renderBytes(timeline)))
     }
 }
 

@@ -14,11 +14,14 @@ struct JSONWriter {
         bytes.reserveCapacity(expectedSize)
     }
 
-    var text: String {
+    /// The document with its final newline.
+    var document: [UInt8] {
         var bytes = self.bytes
         bytes.append(10)
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
+
+    var text: String { String(decoding: document, as: UTF8.self) }
 
     mutating func beginObject() { open(UInt8(ascii: "{")) }
     mutating func endObject() { close(UInt8(ascii: "}")) }

@@ -23,12 +23,18 @@ public struct TimelineFormatter {
     }
 
     public func render(_ timeline: Timeline) -> String {
+        String(decoding: renderBytes(timeline), as: UTF8.self)
+    }
+
+    /// The rendering as UTF-8, for writing out without another copy: a full
+    /// timeline in JSON runs to megabytes.
+    public func renderBytes(_ timeline: Timeline) -> [UInt8] {
         switch format {
-        case .text: return text(timeline)
         case .json: return TimelineJSON.render(timeline, formatter: self)
-        case .markdown: return markdown(timeline)
-        case .mermaid: return mermaid(timeline)
-        case .csv: return csv(timeline)
+        case .text: return Array(text(timeline).utf8)
+        case .markdown: return Array(markdown(timeline).utf8)
+        case .mermaid: return Array(mermaid(timeline).utf8)
+        case .csv: return Array(csv(timeline).utf8)
         }
     }
 
@@ -136,7 +142,8 @@ public struct TimelineFormatter {
         var title = "\(timeline.fields[0]) over time, by team"
         if timeline.shallow { title += " (shallow clone: earlier history unknown)" }
         lines += ["    title \(Self.mermaidText(title))", "    dateFormat YYYY-MM-DD", "    axisFormat %Y-%m-%d"]
-        let today = CalendarDate(dayNumber: Int(now / 86_400)).description
+        // `now` may be the end of a day (midnight after it): bars end on that day.
+        let today = CalendarDate(dayNumber: Int((now - 1) / 86_400)).description
         var byTeam: [String: [RecordHistory]] = [:]
         for record in shownRecords(of: timeline) {
             for team in record.teams.isEmpty ? ["no team"] : record.teams { byTeam[team, default: []].append(record) }
@@ -190,7 +197,7 @@ public struct TimelineFormatter {
 /// written in sorted order; absent values are explicit nulls, so every event
 /// has the same keys.
 struct TimelineJSON {
-    static func render(_ timeline: Timeline, formatter: TimelineFormatter) -> String {
+    static func render(_ timeline: Timeline, formatter: TimelineFormatter) -> [UInt8] {
         let eventCount = timeline.records.reduce(0) { $0 + $1.events.count }
         var json = JSONWriter(expectedSize: 1_024 + timeline.records.count * 400 + eventCount * 450)
         json.beginObject()
@@ -245,7 +252,7 @@ struct TimelineJSON {
         json.key("version")
         json.integer(1)
         json.endObject()
-        return json.text
+        return json.document
     }
 
     private static func write(_ event: HistoryEvent, into json: inout JSONWriter) {

@@ -37,7 +37,7 @@ import Testing
         let text = render(.mermaid)
         #expect(text.hasPrefix("```mermaid\ngantt\n"))
         #expect(text.contains("    section payments\n    exp-a planned :1970-01-11, 1970-01-13\n    exp-a running :1970-01-13, 1970-01-21\n    exp-a concluded :milestone, 1970-01-21, 0d\n"))
-        #expect(text.contains("    section no team\n    b, c running :active, 1970-01-11, 1970-01-31\n"))
+        #expect(text.contains("    section no team\n    b, c running :active, 1970-01-11, 1970-01-30\n"))
         #expect(text.hasSuffix("```\n"))
     }
 
