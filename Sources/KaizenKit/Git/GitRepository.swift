@@ -139,10 +139,7 @@ final class GitRepository {
     /// Whether the object database holds `id` (a shallow clone lacks the
     /// parents of its boundary commits).
     func contains(_ id: ObjectID) throws -> Bool {
-        var database: OpaquePointer?
-        try LibGit2.check(git_repository_odb(&database, handle), "opening the object database")
-        defer { git_odb_free(database) }
-        return id.withOID { git_odb_exists(database, $0) == 1 }
+        try GitObjectDatabase(self).contains(id)
     }
 
     private static func trimmingSlash(_ path: String) -> String {

@@ -164,7 +164,7 @@ private final class DeltaReader {
         self.scope = scope
         folders = scope.outermostFolders
         diff = TreeDiff(database: try GitObjectDatabase(repository), scope: scope)
-        renames = RenameDetector(repository: repository)
+        renames = RenameDetector()
         frontMatter = FrontMatterReader(fields: scope.fields)
     }
 

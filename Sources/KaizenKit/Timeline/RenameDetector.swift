@@ -15,8 +15,6 @@ struct RenameDetector {
     /// added one; beyond this many pairs it is skipped, as git's renameLimit does.
     static let pairLimit = 250_000
 
-    let repository: GitRepository
-
     /// The renames, and the deletions and additions that stay unpaired.
     func pair(deleted: [FileChange], added: [FileChange], contents: (ObjectID) throws -> [UInt8])
         throws -> (renames: [Rename], deleted: [FileChange], added: [FileChange]) {
