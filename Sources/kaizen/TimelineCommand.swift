@@ -52,8 +52,11 @@ struct TimelineCommand: ParsableCommand {
         if let path {
             let folder = URL(fileURLWithPath: path, relativeTo: workspaceOptions.currentDirectory).standardizedFileURL
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
                 throw KaizenError.noSuchPath(folder.path)
+            }
+            guard isDirectory.boolValue else {
+                throw KaizenError.invalidArgument("--path takes a folder of Markdown files, and \(path) is a file")
             }
             scope = try HistoryScope.markdown(in: folder, fields: fields)
             location = folder.path

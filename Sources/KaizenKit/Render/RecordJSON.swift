@@ -55,10 +55,8 @@ struct RecordJSON: Encodable {
     }
 
     init(_ record: Record, config: KaizenConfig, today: CalendarDate, includeSections: Bool, history: WorkspaceHistory? = nil) {
-        if let since = history?.statusSince(ofRecordAt: record.path, currentStatus: record.status?.value) {
-            statusSince = since.iso8601
-            daysInStatus = Self.days(since: since, until: today)
-        }
+        statusSince = history?.statusSince(ofRecordAt: record.path, currentStatus: record.status?.value)?.iso8601
+        daysInStatus = history?.daysInStatus(ofRecordAt: record.path, currentStatus: record.status?.value, today: today)
         id = record.id
         path = record.path
         kind = record.kind
@@ -98,11 +96,5 @@ struct RecordJSON: Encodable {
         if includeSections {
             sections = record.sections.map { SectionJSON(title: $0.title, line: $0.position.line, empty: !$0.hasContent) }
         }
-    }
-
-    /// Whole days from the commit's day (in its own time zone) to `today`.
-    static func days(since time: GitTime, until today: CalendarDate) -> Int {
-        guard case .success(let day) = CalendarDate.parse(time.day) else { return 0 }
-        return max(0, day.days(until: today))
     }
 }

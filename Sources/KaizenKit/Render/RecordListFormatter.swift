@@ -61,9 +61,8 @@ public struct RecordListFormatter: Sendable {
                 return TextTable(header: ["ID", "KIND", "STATUS", "TEAMS", "TITLE"], rows: rows).render()
             }
             let rows = sorted.map { record in
-                let since = history.statusSince(ofRecordAt: record.path, currentStatus: record.status?.value)
-                return [record.id, record.kind?.rawValue ?? "?", record.status?.value ?? "?",
-                        since.map { "\(RecordJSON.days(since: $0, until: today))d" } ?? "-",
+                let days = history.daysInStatus(ofRecordAt: record.path, currentStatus: record.status?.value, today: today)
+                return [record.id, record.kind?.rawValue ?? "?", record.status?.value ?? "?", days.map { "\($0)d" } ?? "-",
                         record.teams.joined(separator: ","), record.title?.value ?? ""]
             }
             return TextTable(header: ["ID", "KIND", "STATUS", "FOR", "TEAMS", "TITLE"], rows: rows).render()

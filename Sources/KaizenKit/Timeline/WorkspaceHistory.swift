@@ -28,4 +28,12 @@ public struct WorkspaceHistory: Sendable {
               period.end == nil, period.value == currentStatus else { return nil }
         return period.start
     }
+
+    /// Whole days from the commit that set the current status (its day, in its
+    /// own time zone) to `today`; nil when `statusSince` is.
+    public func daysInStatus(ofRecordAt path: String, currentStatus: String?, today: CalendarDate) -> Int? {
+        guard let since = statusSince(ofRecordAt: path, currentStatus: currentStatus),
+              case .success(let day) = CalendarDate.parse(since.day) else { return nil }
+        return max(0, day.days(until: today))
+    }
 }
