@@ -25,6 +25,17 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "List every rule with its severity and what it catches, then exit.")
     var listRules = false
 
+    @Flag(help: ArgumentHelp(
+        "Check what is staged in the git index, as the pre-commit hook does.",
+        discussion: "Cross-record rules see the staged state of every record; only problems in staged files count."))
+    var staged = false
+
+    func validate() throws {
+        if staged, !paths.isEmpty {
+            throw ValidationError("--staged checks the files staged for commit: pass either --staged or paths")
+        }
+    }
+
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var today: TodayOption
 
@@ -34,6 +45,7 @@ struct CheckCommand: ParsableCommand {
             print(RuleListFormatter(config: workspace.config).render(), terminator: "")
             return
         }
+        if staged { return try checkStaged(workspace) }
         let loader = RecordLoader(workspace: workspace)
         var files = loader.recordPaths()
         var scope: Set<String>?
@@ -44,6 +56,25 @@ struct CheckCommand: ParsableCommand {
             files = Array(Set(files).union(requested)).sorted()
         }
         let report = Checker.check(loader.load(files), workspace: workspace, today: today.date, scope: scope, strict: strict)
+        try show(report, in: workspace)
+    }
+
+    /// Checks the index. Problems in files the commit does not change are
+    /// summarised on stderr and do not fail it: a hook must not block a commit
+    /// for someone else's mistake.
+    private func checkStaged(_ workspace: Workspace) throws {
+        let snapshot = try StagedWorkspace.read(workspace)
+        let report = Checker.check(snapshot.records, workspace: snapshot.workspace, today: today.date, strict: strict)
+        let stagedRecords = snapshot.records.filter { snapshot.changedPaths.contains($0.record.path) }.count
+        let (inside, elsewhere) = report.split(by: snapshot.changedPaths, recordCount: stagedRecords)
+        if !elsewhere.diagnostics.isEmpty {
+            Terminal.standardError("kaizen: warning: \(elsewhere.errorCount) errors and \(elsewhere.warningCount) warnings in files "
+                + "this commit does not change; `kaizen check` lists them\n")
+        }
+        try show(inside, in: snapshot.workspace)
+    }
+
+    private func show(_ report: CheckReport, in workspace: Workspace) throws {
         let formatter = DiagnosticFormatter(
             format: format, useColor: format == .text && Terminal.stdoutWantsColor, today: today.date,
             displayPath: workspaceOptions.displayPath(in: workspace))

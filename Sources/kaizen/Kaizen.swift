@@ -10,7 +10,7 @@ struct Kaizen: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self,
-            SchemaCommand.self, TimelineCommand.self,
+            SchemaCommand.self, TimelineCommand.self, HooksCommand.self,
         ]
     )
 

@@ -80,6 +80,34 @@ final class GitRepository {
         return GitRepository(handle: handle!)
     }
 
+    /// `folder` relative to the top of the work tree of the repository that
+    /// contains it ("" for the top); "" in a bare repository, whose tree has
+    /// no place on disk.
+    static func path(of folder: URL) throws -> String {
+        guard let repository = try discover(containing: folder.path) else {
+            throw KaizenError.notARepository(path: folder.path)
+        }
+        guard let workTree = repository.workTree else { return "" }
+        let top = URL(fileURLWithPath: workTree).resolvingSymlinksInPath().path
+        let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        if path == top { return "" }
+        guard path.hasPrefix(top + "/") else { throw KaizenError.notARepository(path: folder.path) }
+        return String(path.dropFirst(top.count + 1))
+    }
+
+    /// A path-valued configuration setting (`~/` expanded, as git does), nil when unset.
+    func configPath(_ name: String) throws -> String? {
+        var config: OpaquePointer?
+        try LibGit2.check(git_repository_config_snapshot(&config, handle), "reading the repository's configuration")
+        defer { git_config_free(config) }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        let code = git_config_get_path(&buffer, config, name)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try LibGit2.check(code, "reading \(name)")
+        return LibGit2.string(buffer.ptr)
+    }
+
     /// The work tree's top folder, without a trailing `/`; nil for a bare repository.
     var workTree: String? {
         guard let pointer = git_repository_workdir(handle) else { return nil }

@@ -7,6 +7,14 @@ public struct CheckReport: Sendable {
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+    /// The problems in `paths` (reported on `recordCount` records), and those elsewhere.
+    public func split(by paths: Set<String>, recordCount: Int) -> (inside: CheckReport, elsewhere: CheckReport) {
+        let inside = diagnostics.filter { paths.contains($0.path) }
+        let elsewhere = diagnostics.filter { !paths.contains($0.path) }
+        return (CheckReport(diagnostics: inside, recordCount: recordCount),
+                CheckReport(diagnostics: elsewhere, recordCount: self.recordCount - recordCount))
+    }
 }
 
 /// Runs every rule over the parsed records and applies the configured

@@ -8,7 +8,7 @@ enum AtomicFile {
     /// creates it at the same moment.
     static func create(at url: URL, contents: String) throws {
         try makeDirectories(url.deletingLastPathComponent())
-        let temporary = try writeTemporary(Array(contents.utf8), beside: url, flush: true)
+        let temporary = try writeTemporary(Array(contents.utf8), beside: url, mode: 0o644, flush: true)
         defer { unlink(temporary) }
         guard link(temporary, url.path) == 0 else {
             if errno == EEXIST { throw KaizenError.alreadyExists(paths: [url.path]) }
@@ -17,12 +17,12 @@ enum AtomicFile {
     }
 
     /// Writes a file that is kaizen's own (a cache), replacing any earlier
-    /// version in one step: concurrent writers each leave a whole file. It is
-    /// not flushed to disk first: a cache torn by a crash is detected when read
+    /// version in one step: concurrent writers each leave a whole file. A cache
+    /// is not flushed to disk first: one torn by a crash is detected when read
     /// and rebuilt, so the flush would only slow every run.
-    static func replace(at url: URL, bytes: [UInt8]) throws {
+    static func replace(at url: URL, bytes: [UInt8], mode: mode_t = 0o644, flush: Bool = false) throws {
         try makeDirectories(url.deletingLastPathComponent())
-        let temporary = try writeTemporary(bytes, beside: url, flush: false)
+        let temporary = try writeTemporary(bytes, beside: url, mode: mode, flush: flush)
         guard rename(temporary, url.path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
@@ -31,9 +31,9 @@ enum AtomicFile {
     }
 
     /// The path of a new, flushed file holding `bytes`, in the target's folder.
-    private static func writeTemporary(_ bytes: [UInt8], beside url: URL, flush: Bool) throws -> String {
+    private static func writeTemporary(_ bytes: [UInt8], beside url: URL, mode: mode_t, flush: Bool) throws -> String {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
         guard descriptor >= 0 else { throw KaizenError.cannotWrite(path: url.path, reason: String(cString: strerror(errno))) }
         var written = 0
         while written < bytes.count {

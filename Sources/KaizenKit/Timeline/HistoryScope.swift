@@ -60,7 +60,7 @@ public struct HistoryScope: Sendable, Hashable {
 extension HistoryScope {
     /// A workspace's record folders, as paths in its git repository's tree.
     public static func records(of workspace: Workspace, fields: [String]) throws -> HistoryScope {
-        let prefix = try pathInRepository(workspace.root)
+        let prefix = try GitRepository.path(of: workspace.root)
         let folders = RecordKind.allCases.map { TreeDiff.join(prefix, workspace.config.folders[$0]!) }
         var scope = HistoryScope(folders: folders, files: .records, fields: fields)
         scope.recordFolders = Dictionary(uniqueKeysWithValues: zip(RecordKind.allCases, folders))
@@ -70,20 +70,6 @@ extension HistoryScope {
 
     /// Any folder of front-matter Markdown inside a git work tree.
     public static func markdown(in folder: URL, fields: [String]) throws -> HistoryScope {
-        HistoryScope(folders: [try pathInRepository(folder)], files: .markdown, fields: fields)
-    }
-
-    /// `folder` relative to the top of its repository's work tree ("" for the
-    /// top); "" in a bare repository, whose tree has no place on disk.
-    private static func pathInRepository(_ folder: URL) throws -> String {
-        guard let repository = try GitRepository.discover(containing: folder.path) else {
-            throw KaizenError.notARepository(path: folder.path)
-        }
-        guard let workTree = repository.workTree else { return "" }
-        let top = URL(fileURLWithPath: workTree).resolvingSymlinksInPath().path
-        let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
-        if path == top { return "" }
-        guard path.hasPrefix(top + "/") else { throw KaizenError.notARepository(path: folder.path) }
-        return String(path.dropFirst(top.count + 1))
+        HistoryScope(folders: [try GitRepository.path(of: folder)], files: .markdown, fields: fields)
     }
 }

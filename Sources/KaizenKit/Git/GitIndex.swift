@@ -1,0 +1,38 @@
+import CGit2
+
+/// One file in the git index (the staging area), as a value.
+struct IndexEntry: Sendable {
+    var path: String
+    var blob: ObjectID
+    /// 0 for a merged file; 1 to 3 for the sides of an unresolved conflict.
+    var stage: Int
+    /// A regular or executable file (not a link or a submodule).
+    var isFile: Bool
+}
+
+/// A repository's index; frees its handle when released.
+final class GitIndex {
+    private let handle: OpaquePointer
+
+    init(_ repository: GitRepository) throws {
+        var index: OpaquePointer?
+        try LibGit2.check(git_repository_index(&index, repository.handle), "reading the index")
+        handle = index!
+    }
+
+    deinit {
+        git_index_free(handle)
+    }
+
+    /// Every entry whose path starts with `prefix` (pass "" for all).
+    func entries(under prefix: String) -> [IndexEntry] {
+        (0..<git_index_entrycount(handle)).compactMap { position in
+            guard let entry = git_index_get_byindex(handle, position) else { return nil }
+            let path = LibGit2.string(entry.pointee.path)
+            guard prefix.isEmpty || path.hasPrefix(prefix) else { return nil }
+            let mode = entry.pointee.mode
+            return IndexEntry(path: path, blob: ObjectID(entry.pointee.id), stage: Int(git_index_entry_stage(entry)),
+                              isFile: mode == GIT_FILEMODE_BLOB.rawValue || mode == GIT_FILEMODE_BLOB_EXECUTABLE.rawValue)
+        }
+    }
+}
