@@ -87,7 +87,12 @@ final class GitRepository {
         guard let repository = try discover(containing: folder.path) else {
             throw KaizenError.notARepository(path: folder.path)
         }
-        guard let workTree = repository.workTree else { return "" }
+        return try repository.path(of: folder)
+    }
+
+    /// `folder` (inside this repository's work tree) relative to its top.
+    func path(of folder: URL) throws -> String {
+        guard let workTree else { return "" }
         let top = URL(fileURLWithPath: workTree).resolvingSymlinksInPath().path
         let path = folder.standardizedFileURL.resolvingSymlinksInPath().path
         if path == top { return "" }

@@ -93,12 +93,8 @@ public struct RecordDetailFormatter: Sendable {
         }
         if let history, let past = history.history(ofRecordAt: record.path) {
             lines.append("history (first-parent \(history.timeline.ref)):")
-            var single = history.timeline
-            single.records = [past]
             let now = Int64(today.dayNumber + 1) * 86_400
-            let rendered = TimelineFormatter(format: .text, now: now).render(single).split(separator: "\n", omittingEmptySubsequences: false)
-            // The formatter's heading and the record's own line are already said above.
-            lines += rendered.drop { !$0.hasPrefix("  ") }.filter { !$0.isEmpty }.map(String.init)
+            lines += TimelineFormatter(format: .text, now: now).eventLines(of: past, in: history.timeline)
         }
         if !diagnostics.isEmpty {
             lines.append("problems:")

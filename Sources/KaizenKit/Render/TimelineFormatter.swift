@@ -93,18 +93,25 @@ public struct TimelineFormatter {
             let title = record.title.map { "  \($0)" } ?? ""
             let team = record.teams.isEmpty ? "" : "  [\(record.teams.joined(separator: ", "))]"
             lines.append("\(record.id)\(record.beyondShallowBoundary ? " (*)" : "")\(title)\(team)  \(record.path)\(record.deleted ? " (deleted)" : "")")
-            let events = shownEvents(of: record)
-            let kindWidth = events.map(\.kind.rawValue.count).max() ?? 0
-            let changeWidth = events.map { change($0).count }.max() ?? 0
-            for event in events {
-                let kind = event.kind.rawValue.padding(toLength: kindWidth, withPad: " ", startingAt: 0)
-                let change = change(event).padding(toLength: changeWidth, withPad: " ", startingAt: 0)
-                lines.append("  \(event.commit.date.day)  \(kind)  \(change)  \(event.commit.author.name) <\(event.commit.author.email)>  \(event.commit.id.abbreviated)")
-            }
-            let summary = timeSummary(record, in: timeline)
-            if !summary.isEmpty { lines.append("  " + summary) }
+            lines += eventLines(of: record, in: timeline)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A record's events, one indented line each, then its time in each
+    /// status: the body of its entry in the text format, and of `kaizen show`'s history.
+    public func eventLines(of record: RecordHistory, in timeline: Timeline) -> [String] {
+        let events = shownEvents(of: record)
+        let kindWidth = events.map(\.kind.rawValue.count).max() ?? 0
+        let changeWidth = events.map { change($0).count }.max() ?? 0
+        var lines = events.map { event in
+            let kind = event.kind.rawValue.padding(toLength: kindWidth, withPad: " ", startingAt: 0)
+            let change = change(event).padding(toLength: changeWidth, withPad: " ", startingAt: 0)
+            return "  \(event.commit.date.day)  \(kind)  \(change)  \(event.commit.author.name) <\(event.commit.author.email)>  \(event.commit.id.abbreviated)"
+        }
+        let summary = timeSummary(record, in: timeline)
+        if !summary.isEmpty { lines.append("  " + summary) }
+        return lines
     }
 
     private func markdown(_ timeline: Timeline) -> String {

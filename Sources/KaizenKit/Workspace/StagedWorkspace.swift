@@ -17,7 +17,7 @@ public struct StagedWorkspace: Sendable {
         guard let repository = try GitRepository.discover(containing: workspace.root.path) else {
             throw KaizenError.notARepository(path: workspace.root.path)
         }
-        let folder = try GitRepository.path(of: workspace.root)
+        let folder = try repository.path(of: workspace.root)
         let prefix = folder.isEmpty ? "" : folder + "/"
         let entries = try GitIndex(repository).entries(under: prefix)
         if let conflict = entries.first(where: { $0.stage != 0 }) {
