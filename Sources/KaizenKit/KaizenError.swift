@@ -20,7 +20,7 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
         case let .notARepository(path):
             return "\(path) is not inside a git repository, and history needs one: run kaizen inside a git work tree (or `git init` one)"
         case let .unknownRevision(revision):
-            return "'\(revision)' names no commit in this repository: pass a branch, tag or commit id to --ref"
+            return "'\(revision)' names no commit in this repository: pass a branch, tag or commit id (`git log --oneline` lists them)"
         case let .cannotRead(path, reason):
             return "cannot read \(path): \(reason)"
         case let .cannotWrite(path, reason):

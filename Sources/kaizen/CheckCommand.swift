@@ -30,6 +30,12 @@ struct CheckCommand: ParsableCommand {
         discussion: "Cross-record rules see the staged state of every record; only problems in staged files count."))
     var staged = false
 
+    @Option(help: ArgumentHelp(
+        "Also apply the history rules to what changed since this revision (a branch, tag or commit).",
+        discussion: "goalposts-moved, deadline-moved, illegal-transition and record-deleted compare each changed record with its version there.",
+        valueName: "revision"))
+    var against: String?
+
     func validate() throws {
         if staged, !paths.isEmpty {
             throw ValidationError("--staged checks the files staged for commit: pass either --staged or paths")
@@ -55,7 +61,9 @@ struct CheckCommand: ParsableCommand {
             scope = Set(requested + [KaizenConfig.fileName])
             files = Array(Set(files).union(requested)).sorted()
         }
-        let report = Checker.check(loader.load(files), workspace: workspace, today: today.date, scope: scope, strict: strict)
+        let records = loader.load(files)
+        let changes = try against.map { try RecordChanges.workingTree(records, workspace: workspace, against: $0) }
+        let report = Checker.check(records, workspace: workspace, today: today.date, scope: scope, strict: strict, changes: changes)
         try show(report, in: workspace)
     }
 
@@ -63,8 +71,9 @@ struct CheckCommand: ParsableCommand {
     /// summarised on stderr and do not fail it: a hook must not block a commit
     /// for someone else's mistake.
     private func checkStaged(_ workspace: Workspace) throws {
-        let snapshot = try StagedWorkspace.read(workspace)
-        let report = Checker.check(snapshot.records, workspace: snapshot.workspace, today: today.date, strict: strict)
+        let snapshot = try StagedWorkspace.read(workspace, against: against)
+        let report = Checker.check(snapshot.records, workspace: snapshot.workspace, today: today.date, strict: strict,
+                                   changes: snapshot.changes)
         let stagedRecords = snapshot.records.filter { snapshot.changedPaths.contains($0.record.path) }.count
         let (inside, elsewhere) = report.split(by: snapshot.changedPaths, recordCount: stagedRecords)
         if !elsewhere.diagnostics.isEmpty {

@@ -1,13 +1,18 @@
 import CGit2
 
-/// One file in the git index (the staging area), as a value.
-struct IndexEntry: Sendable {
+/// One file in a tree or in the git index (the staging area), as a value.
+struct FileEntry: Sendable {
     var path: String
     var blob: ObjectID
-    /// 0 for a merged file; 1 to 3 for the sides of an unresolved conflict.
+    /// 0 for a merged file (and in trees); 1 to 3 for the sides of an
+    /// unresolved conflict in the index.
     var stage: Int
     /// A regular or executable file (not a link or a submodule).
     var isFile: Bool
+
+    static func isFile(mode: UInt32) -> Bool {
+        mode == GIT_FILEMODE_BLOB.rawValue || mode == GIT_FILEMODE_BLOB_EXECUTABLE.rawValue
+    }
 }
 
 /// A repository's index; frees its handle when released.
@@ -25,14 +30,14 @@ final class GitIndex {
     }
 
     /// Every entry whose path starts with `prefix` (pass "" for all).
-    func entries(under prefix: String) -> [IndexEntry] {
+    func entries(under prefix: String) -> [FileEntry] {
         (0..<git_index_entrycount(handle)).compactMap { position in
             guard let entry = git_index_get_byindex(handle, position) else { return nil }
             let path = LibGit2.string(entry.pointee.path)
             guard prefix.isEmpty || path.hasPrefix(prefix) else { return nil }
             let mode = entry.pointee.mode
-            return IndexEntry(path: path, blob: ObjectID(entry.pointee.id), stage: Int(git_index_entry_stage(entry)),
-                              isFile: mode == GIT_FILEMODE_BLOB.rawValue || mode == GIT_FILEMODE_BLOB_EXECUTABLE.rawValue)
+            return FileEntry(path: path, blob: ObjectID(entry.pointee.id), stage: Int(git_index_entry_stage(entry)),
+                             isFile: FileEntry.isFile(mode: mode))
         }
     }
 }

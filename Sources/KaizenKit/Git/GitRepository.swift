@@ -147,6 +147,16 @@ final class GitRepository {
         return ObjectID(git_object_id(commit).pointee)
     }
 
+    /// The best common ancestor of two commits, as `git merge-base` picks it;
+    /// nil when their histories never meet.
+    func mergeBase(_ one: ObjectID, _ two: ObjectID) throws -> ObjectID? {
+        var base = git_oid()
+        let code = one.withOID { first in two.withOID { second in git_merge_base(&base, handle, first, second) } }
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try LibGit2.check(code, "finding the merge base of \(one.abbreviated) and \(two.abbreviated)")
+        return ObjectID(base)
+    }
+
     func commit(_ id: ObjectID) throws -> GitCommit {
         var commit: OpaquePointer?
         try id.withOID { try LibGit2.check(git_commit_lookup(&commit, handle, $0), "reading commit \(id)") }

@@ -1,7 +1,7 @@
 import CGit2
 
-/// A tree handle; frees itself when released. Used to find entries by path;
-/// comparing folders reads their raw bytes instead (see TreeDiff).
+/// A tree handle; frees itself when released. Used to find and list entries;
+/// comparing folders over history reads their raw bytes instead (see TreeDiff).
 final class GitTree {
     private let handle: OpaquePointer
 
@@ -22,6 +22,32 @@ final class GitTree {
     /// The id of the file at `path`, nil when there is none or it is not a file.
     func blobID(atPath path: String) throws -> ObjectID? {
         try entryID(atPath: path, type: GIT_OBJECT_BLOB)
+    }
+
+    /// Every file and link below this tree, depth first in tree order, each
+    /// path starting with `prefix`. Submodules are skipped.
+    func files(prefix: String) throws -> [FileEntry] {
+        var files: [FileEntry] = []
+        try collectFiles(prefix: prefix, into: &files)
+        return files
+    }
+
+    private func collectFiles(prefix: String, into files: inout [FileEntry]) throws {
+        for position in 0..<git_tree_entrycount(handle) {
+            guard let entry = git_tree_entry_byindex(handle, position) else { continue }
+            let path = prefix + LibGit2.string(git_tree_entry_name(entry))
+            let id = ObjectID(git_tree_entry_id(entry).pointee)
+            switch git_tree_entry_type(entry) {
+            case GIT_OBJECT_TREE:
+                var subtree: OpaquePointer?
+                try id.withOID { try LibGit2.check(git_tree_lookup(&subtree, git_tree_owner(handle), $0), "reading tree \(path)") }
+                try GitTree(handle: subtree!).collectFiles(prefix: path + "/", into: &files)
+            case GIT_OBJECT_BLOB:
+                files.append(FileEntry(path: path, blob: id, stage: 0, isFile: FileEntry.isFile(mode: git_tree_entry_filemode(entry).rawValue)))
+            default:
+                continue
+            }
+        }
     }
 
     private func entryID(atPath path: String, type: git_object_t) throws -> ObjectID? {

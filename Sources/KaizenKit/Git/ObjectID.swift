@@ -39,6 +39,19 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         self.init(oid)
     }
 
+    /// The id git gives a file with these contents (`git hash-object`), so a
+    /// file on disk can be compared with a version in the repository unread.
+    init(blobContents contents: [UInt8]) {
+        var oid = git_oid()
+        LibGit2.ready()
+        // Hashing a buffer in memory fails only on allocation failure. An empty
+        // array has no storage, and libgit2 wants a pointer even for no bytes.
+        let count = contents.count
+        let code = (contents.isEmpty ? [0] : contents).withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, count, GIT_OBJECT_BLOB) }
+        precondition(code == 0, "git_odb_hash failed")
+        self.init(oid)
+    }
+
     /// The 20 raw bytes.
     var bytes: [UInt8] {
         var oid = self.oid

@@ -25,8 +25,9 @@ public enum Checker {
     ///   - scope: the paths to report on; nil reports on all. Rules always see
     ///     every record, so links and limits are judged on the whole repository.
     ///   - strict: report warnings as errors.
+    ///   - changes: what a change did since an earlier version, for the history rules.
     public static func check(_ parsed: [ParsedRecord], workspace: Workspace, today: CalendarDate,
-                             scope: Set<String>? = nil, strict: Bool = false) -> CheckReport {
+                             scope: Set<String>? = nil, strict: Bool = false, changes: RecordChanges? = nil) -> CheckReport {
         let context = RuleContext(records: parsed.map(\.record), config: workspace.config, today: today)
         let config = workspace.config
         let rules = RuleCatalog.recordRules.filter { config.severity(of: type(of: $0).descriptor) != nil }
@@ -39,6 +40,13 @@ public enum Checker {
         }
         var diagnostics = workspace.configDiagnostics + parsed.flatMap(\.diagnostics)
         for findings in results.values { diagnostics += findings }
+        if let changes {
+            for rule in RuleCatalog.historyRules where config.severity(of: type(of: rule).descriptor) != nil {
+                var findings = Findings(rule: type(of: rule).descriptor)
+                rule.check(changes, findings: &findings)
+                diagnostics += findings.diagnostics
+            }
+        }
         if let scope {
             diagnostics.removeAll { !scope.contains($0.path) }
         }

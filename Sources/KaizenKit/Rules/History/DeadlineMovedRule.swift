@@ -1,0 +1,40 @@
+extension RuleDescriptor {
+    static let deadlineMoved = RuleDescriptor(
+        name: "deadline-moved", severity: .error,
+        summary: "A running experiment's deadline moved later without a new extensions entry.")
+}
+
+/// Extending a time-box is legitimate; doing it silently is not. The only way
+/// to give a running experiment more time is a new `extensions` entry that
+/// says until when and why, so the record keeps how often it slipped.
+struct DeadlineMovedRule: HistoryRule {
+    static let descriptor = RuleDescriptor.deadlineMoved
+
+    func check(_ changes: RecordChanges, findings: inout Findings) {
+        for change in changes.changes {
+            guard let (before, after, record) = change.experiments, before.status?.value == .running,
+                  let was = before.deadline?.value, let deadline = after.deadline, deadline.value > was else { continue }
+            if Self.hasNewExtension(reaching: deadline.value, before: before, after: after) { continue }
+            let what = after.extensions.contains { $0.until?.position == deadline.position }
+                ? "an existing extension's until was moved from \(was) to \(deadline.value)"
+                : "review-by moved from \(was) to \(deadline.value)"
+            findings.add(record, at: deadline.position,
+                "\(what) without a new extensions entry: put the old date back and add `- {until: \(deadline.value), reason: ...}` under extensions")
+        }
+    }
+
+    /// Whether `after` appends an extension, not in `before`, that reaches the new deadline and gives a reason.
+    private static func hasNewExtension(reaching deadline: CalendarDate, before: ExperimentRecord, after: ExperimentRecord) -> Bool {
+        guard after.extensions.count > before.extensions.count else { return false }
+        let existing = Set(before.extensions.map(key))
+        return after.extensions.contains { entry in
+            guard let until = entry.until?.value, until >= deadline,
+                  GoalpostsMovedRule.normalized(entry.reason?.value) != nil else { return false }
+            return !existing.contains(key(entry))
+        }
+    }
+
+    private static func key(_ entry: Extension) -> String {
+        "\(entry.until.map { "\($0.value)" } ?? "")|\(entry.reason?.value ?? "")"
+    }
+}

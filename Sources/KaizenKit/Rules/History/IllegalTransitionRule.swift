@@ -1,0 +1,52 @@
+extension RuleDescriptor {
+    static let illegalTransition = RuleDescriptor(
+        name: "illegal-transition", severity: .error,
+        summary: "A status went backwards or skipped a step (e.g. concluded → running, proposed → proven).")
+}
+
+/// Statuses record what happened, in order: an experiment runs before it
+/// concludes, an improvement is trialled before it is proven. Going backwards
+/// rewrites history; skipping claims evidence that was never gathered.
+/// Constraints have no order: one resolved can be seen again and reopened.
+struct IllegalTransitionRule: HistoryRule {
+    static let descriptor = RuleDescriptor.illegalTransition
+
+    func check(_ changes: RecordChanges, findings: inout Findings) {
+        for change in changes.changes {
+            guard let before = change.before, let after = change.after,
+                  let from = before.status?.value, let to = after.status, from != to.value,
+                  let problem = Self.problem(from: from, to: to.value, before: before, after: after) else { continue }
+            findings.add(after, at: to.position, "the status went from \(from) to \(to.value): \(problem)")
+        }
+    }
+
+    /// Why the step is not allowed, or nil when it is.
+    private static func problem(from: String, to: String, before: Record, after: Record) -> String? {
+        switch (before.details, after.details) {
+        case (.experiment, .experiment(let experiment)):
+            let order = ExperimentStatus.allCases.map(\.rawValue)
+            guard let old = order.firstIndex(of: from), let new = order.firstIndex(of: to) else { return nil }
+            if new < old {
+                return "a concluded or running experiment cannot be reopened; start a new experiment to try again"
+            }
+            // Abandoning a plan before it ran is honest; claiming any other outcome without running is not.
+            if new == old + 2, experiment.outcome?.value != .discarded {
+                return "it never ran, so it cannot be concluded \(experiment.outcome.map { "as \($0.value)" } ?? "with an outcome"); set it running with a start date first, or conclude it as discarded if it was abandoned"
+            }
+            return nil
+        case (.improvement, .improvement):
+            let order = ImprovementStatus.allCases.map(\.rawValue)
+            guard let old = order.firstIndex(of: from), let new = order.firstIndex(of: to) else { return nil }
+            if to == ImprovementStatus.retired.rawValue { return nil }
+            if new < old {
+                return "an improvement's status only moves forward (proposed → trialling → proven → retired); record new doubts in an experiment"
+            }
+            if new > old + 1 {
+                return "an improvement is proven by trialling it: set it trialling and conclude an experiment that retains it first"
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,93 @@
+/// The record files of a workspace as one version of its repository holds
+/// them: a commit's tree or the index. Files are listed from git; their
+/// contents are read and parsed only when asked, so comparing two versions
+/// costs what changed between them.
+struct WorkspaceVersion {
+    /// With this version's kaizen.yml (the defaults when it has none).
+    let workspace: Workspace
+    /// Every record file, by workspace-relative path.
+    let files: [String: ObjectID]
+    /// This version's kaizen.yml, nil when it has none.
+    let configBlob: ObjectID?
+
+    /// The index of `repository`, for the workspace at `folder` (its path in
+    /// the repository, "" for the top). Throws on an unresolved conflict.
+    static func index(of repository: GitRepository, folder: String, workspace: Workspace) throws -> WorkspaceVersion {
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        let entries = try GitIndex(repository).entries(under: prefix)
+        if let conflict = entries.first(where: { $0.stage != 0 }) {
+            throw KaizenError.invalidArgument(
+                "\(conflict.path) has an unresolved merge conflict in the index: resolve it and `git add` it, then commit")
+        }
+        let files = entries.map { FileEntry(path: String($0.path.dropFirst(prefix.count)), blob: $0.blob, stage: 0, isFile: $0.isFile) }
+        let configBlob = files.first { $0.path == KaizenConfig.fileName && $0.isFile }?.blob
+        let config = try configBlob.map { ConfigLoader.load(try repository.blob($0)) }
+        return make(workspace.withConfig(config), configBlob: configBlob, files: files)
+    }
+
+    /// The tree of `commit` (nil: an unborn branch, no files).
+    static func commit(_ commit: ObjectID?, of repository: GitRepository, folder: String, workspace: Workspace) throws -> WorkspaceVersion {
+        guard let commit else { return WorkspaceVersion(workspace: workspace.withConfig(nil), files: [:], configBlob: nil) }
+        let root = try repository.tree(repository.commit(commit).treeID)
+        let tree: GitTree?
+        if folder.isEmpty {
+            tree = root
+        } else {
+            tree = try root.subtreeID(atPath: folder).map { try repository.tree($0) }
+        }
+        guard let tree else { return WorkspaceVersion(workspace: workspace.withConfig(nil), files: [:], configBlob: nil) }
+        let configBlob = try tree.blobID(atPath: KaizenConfig.fileName)
+        let versioned = workspace.withConfig(try configBlob.map { ConfigLoader.load(try repository.blob($0)) })
+        var files: [FileEntry] = []
+        // Only the record folders are listed: the rest of a large repository is never read.
+        for folder in Set(versioned.config.folders.values).sorted() {
+            guard let subtree = try tree.subtreeID(atPath: folder) else { continue }
+            files += try repository.tree(subtree).files(prefix: folder + "/")
+        }
+        return make(versioned, configBlob: configBlob, files: files)
+    }
+
+    private static func make(_ versioned: Workspace, configBlob: ObjectID?, files: [FileEntry]) -> WorkspaceVersion {
+        var records: [String: ObjectID] = [:]
+        for file in files where file.isFile && isRecordPath(file.path, config: versioned.config) {
+            records[file.path] = file.blob
+        }
+        return WorkspaceVersion(workspace: versioned, files: records, configBlob: configBlob)
+    }
+
+    /// The paths whose file differs from `other`'s, or that `other` lacks, sorted.
+    func paths(differingFrom other: [String: ObjectID]) -> [String] {
+        files.filter { other[$0.key] != $0.value }.keys.sorted()
+    }
+
+    /// Reads and parses the files at `paths` (which must be in `files`): blobs
+    /// on this thread, since libgit2 handles stay on one, parsing on all cores.
+    func parse(_ paths: [String], in repository: GitRepository) throws -> [ParsedRecord] {
+        let contents = try paths.map { path in (path: path, bytes: try repository.blob(files[path]!)) }
+        let parser = RecordParser(config: workspace.config)
+        let config = workspace.config
+        let results = ParallelResults<ParsedRecord>(count: contents.count)
+        results.fill { index in
+            parser.parse(contents[index].bytes, path: contents[index].path, folderKind: config.folderKind(ofPath: contents[index].path))
+        }
+        return results.values
+    }
+
+    /// The files discovery takes on disk: Markdown in a records folder, no
+    /// folder README, nothing hidden.
+    private static func isRecordPath(_ path: String, config: KaizenConfig) -> Bool {
+        guard config.folderKind(ofPath: path) != nil else { return false }
+        let components = path.split(separator: "/")
+        guard !components.contains(where: { $0.hasPrefix(".") }), let name = components.last else { return false }
+        return DirectoryWalker.isRecordFileName(String(name))
+    }
+}
+
+extension Workspace {
+    /// The same root with another version's configuration: `loaded` from its
+    /// kaizen.yml, or nil for one without (the defaults apply).
+    func withConfig(_ loaded: LoadedConfig?) -> Workspace {
+        guard let loaded else { return Workspace(root: root, config: KaizenConfig(), configDiagnostics: [], hasConfigFile: false) }
+        return Workspace(root: root, config: loaded.config, configDiagnostics: loaded.diagnostics, hasConfigFile: true)
+    }
+}
