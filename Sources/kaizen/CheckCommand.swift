@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Record files or folders to report on (default: every record).", valueName: "path"))
     var paths: [String] = []
 
-    @Option(help: "Output format: text, json or github (workflow annotations).")
+    @Option(help: "Output format: text, json, github (workflow annotations) or sarif.")
     var format: DiagnosticFormat = .text
 
     @Flag(help: "Treat warnings as errors.")

@@ -7,10 +7,10 @@ struct Kaizen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kaizen",
         abstract: "Improvements, experiments and constraints as Markdown in git: validated, timed and shared.",
-        version: "0.1.0",
+        version: KaizenVersion.current,
         subcommands: [
             CheckCommand.self, InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self,
-            SchemaCommand.self, TimelineCommand.self, HooksCommand.self,
+            SchemaCommand.self, TimelineCommand.self, ReviewCommand.self, HooksCommand.self,
         ]
     )
 

@@ -21,8 +21,10 @@ public struct BodySection: Sendable, Equatable {
 /// A Markdown document parsed by cmark-gfm; owns the node tree.
 final class MarkdownDocument {
     private let root: OpaquePointer
+    private let source: Substring
 
     init(_ markdown: Substring) {
+        source = markdown
         var text = String(markdown)
         root = text.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -68,6 +70,31 @@ final class MarkdownDocument {
         }
         if let finished = current { sections.append(finished) }
         return sections
+    }
+
+    /// The Markdown of the level-2 section titled `title` (compared without
+    /// case) as written, block by block, HTML blocks left out so that quoting
+    /// it elsewhere cannot inject markup; nil when there is no such section or
+    /// nothing else in it.
+    func sectionSource(titled title: String) -> String? {
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        var blocks: [String] = []
+        var inSection = false
+        var node = cmark_node_first_child(root)
+        while let block = node {
+            node = cmark_node_next(block)
+            if cmark_node_get_type(block) == CMARK_NODE_HEADING, cmark_node_get_heading_level(block) <= 2 {
+                if inSection { break }
+                inSection = cmark_node_get_heading_level(block) == 2 && Self.plainText(of: block).trimmingSpaces().caseInsensitiveEquals(title)
+                continue
+            }
+            guard inSection, cmark_node_get_type(block) != CMARK_NODE_HTML_BLOCK else { continue }
+            let first = max(1, Int(cmark_node_get_start_line(block)))
+            let last = min(lines.count, max(first, Int(cmark_node_get_end_line(block))))
+            guard first <= last else { continue }
+            blocks.append(lines[(first - 1)..<last].joined(separator: "\n"))
+        }
+        return blocks.isEmpty ? nil : blocks.joined(separator: "\n\n")
     }
 
     /// The literal text under `node`: text, code spans and code blocks, with

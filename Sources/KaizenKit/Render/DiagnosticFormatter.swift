@@ -5,6 +5,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case text
     case json
     case github
+    case sarif
 }
 
 /// Turns a check report into text for one output format. Paths are shown as
@@ -28,6 +29,7 @@ public struct DiagnosticFormatter: Sendable {
         case .text: return text(report)
         case .json: return json(report)
         case .github: return github(report)
+        case .sarif: return SARIFFormatter(displayPath: displayPath).render(report.diagnostics)
         }
     }
 
@@ -99,8 +101,13 @@ public struct DiagnosticFormatter: Sendable {
     // MARK: - GitHub workflow annotations
 
     private func github(_ report: CheckReport) -> String {
+        annotations(report.diagnostics) + summary(report) + "\n"
+    }
+
+    /// One workflow command per finding, which GitHub shows on the line in the pull request.
+    public func annotations(_ diagnostics: [Diagnostic]) -> String {
         var output = ""
-        for diagnostic in report.diagnostics {
+        for diagnostic in diagnostics {
             let command = diagnostic.severity == .error ? "error" : "warning"
             let properties = [
                 "file=\(escapeProperty(displayPath(diagnostic.path)))",
@@ -110,7 +117,6 @@ public struct DiagnosticFormatter: Sendable {
             ].joined(separator: ",")
             output += "::\(command) \(properties)::\(escapeData(diagnostic.message))\n"
         }
-        output += summary(report) + "\n"
         return output
     }
 

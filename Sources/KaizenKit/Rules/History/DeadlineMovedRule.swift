@@ -26,15 +26,11 @@ struct DeadlineMovedRule: HistoryRule {
     /// Whether `after` appends an extension, not in `before`, that reaches the new deadline and gives a reason.
     private static func hasNewExtension(reaching deadline: CalendarDate, before: ExperimentRecord, after: ExperimentRecord) -> Bool {
         guard after.extensions.count > before.extensions.count else { return false }
-        let existing = Set(before.extensions.map(key))
+        let existing = Set(before.extensions.map(\.key))
         return after.extensions.contains { entry in
             guard let until = entry.until?.value, until >= deadline,
                   GoalpostsMovedRule.normalized(entry.reason?.value) != nil else { return false }
-            return !existing.contains(key(entry))
+            return !existing.contains(entry.key)
         }
-    }
-
-    private static func key(_ entry: Extension) -> String {
-        "\(entry.until.map { "\($0.value)" } ?? "")|\(entry.reason?.value ?? "")"
     }
 }

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Findings as a SARIF 2.1.0 log, the format code-scanning services (GitHub
+/// code scanning among them) import. Every rule kaizen knows is listed, so a
+/// result's `ruleIndex` points at its description.
+public struct SARIFFormatter: Sendable {
+    /// Maps a workspace-relative path to the URI written, relative to where
+    /// the scan's paths are resolved (the repository root in CI).
+    public var displayPath: @Sendable (String) -> String
+
+    public init(displayPath: @escaping @Sendable (String) -> String = { $0 }) {
+        self.displayPath = displayPath
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        let rules = RuleCatalog.all
+        let ruleIndex = Dictionary(rules.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let log = Log(runs: [Run(
+            tool: Tool(driver: Driver(
+                version: KaizenVersion.current,
+                rules: rules.map { rule in
+                    ReportingDescriptor(id: rule.name, shortDescription: Message(text: rule.summary),
+                                        defaultConfiguration: Configuration(level: Self.level(rule.defaultSeverity)))
+                })),
+            results: diagnostics.map { diagnostic in
+                Result(ruleId: diagnostic.rule, ruleIndex: ruleIndex[diagnostic.rule], level: Self.level(diagnostic.severity),
+                       message: Message(text: diagnostic.message),
+                       locations: [Location(physicalLocation: PhysicalLocation(
+                           artifactLocation: ArtifactLocation(uri: Self.uri(displayPath(diagnostic.path))),
+                           region: Region(startLine: diagnostic.position.line, startColumn: diagnostic.position.column)))])
+            })])
+        return JSONOutput.encode(log)
+    }
+
+    private static func level(_ severity: Severity) -> String {
+        severity == .error ? "error" : "warning"
+    }
+
+    /// A relative URI reference: each path segment percent-encoded.
+    private static func uri(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: ":;?#[]@")
+        return path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: allowed) ?? String($0) }
+            .joined(separator: "/")
+    }
+
+    // The SARIF 2.1.0 objects kaizen writes, named as the specification names them.
+    private struct Log: Encodable {
+        var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+        var version = "2.1.0"
+        var runs: [Run]
+
+        enum CodingKeys: String, CodingKey {
+            case schema = "$schema", version, runs
+        }
+    }
+
+    private struct Run: Encodable {
+        var tool: Tool
+        var results: [Result]
+    }
+
+    private struct Tool: Encodable {
+        var driver: Driver
+    }
+
+    private struct Driver: Encodable {
+        var name = "kaizen"
+        var version: String
+        var rules: [ReportingDescriptor]
+    }
+
+    private struct ReportingDescriptor: Encodable {
+        var id: String
+        var shortDescription: Message
+        var defaultConfiguration: Configuration
+    }
+
+    private struct Configuration: Encodable {
+        var level: String
+    }
+
+    private struct Message: Encodable {
+        var text: String
+    }
+
+    private struct Result: Encodable {
+        var ruleId: String
+        var ruleIndex: Int?
+        var level: String
+        var message: Message
+        var locations: [Location]
+    }
+
+    private struct Location: Encodable {
+        var physicalLocation: PhysicalLocation
+    }
+
+    private struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region
+    }
+
+    private struct ArtifactLocation: Encodable {
+        var uri: String
+    }
+
+    private struct Region: Encodable {
+        var startLine: Int
+        var startColumn: Int
+    }
+}

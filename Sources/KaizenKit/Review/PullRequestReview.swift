@@ -1,0 +1,81 @@
+/// Builds the review of a revision range: reads both versions of the
+/// workspace from git, pairs the records that differ, runs every rule (the
+/// history rules included) and keeps the findings in what the change touches.
+public enum PullRequestReview {
+    public static func make(_ workspace: Workspace, range: RevisionRange, today: CalendarDate, strict: Bool = false) throws
+        -> ReviewReport {
+        guard let repository = try GitRepository.discover(containing: workspace.root.path) else {
+            throw KaizenError.notARepository(path: workspace.root.path)
+        }
+        let folder = try repository.path(of: workspace.root)
+        let headCommit = try repository.resolveCommit(range.head)
+        let baseTip = try repository.resolveCommit(range.base)
+        var baseCommit = baseTip
+        if range.usesMergeBase {
+            guard let mergeBase = try repository.mergeBase(baseTip, headCommit) else {
+                throw KaizenError.invalidArgument(
+                    "\(range.base) and \(range.head) share no history, so there is no merge base to compare with: compare the two directly with \(range.base)..\(range.head)")
+            }
+            baseCommit = mergeBase
+        }
+        let base = try WorkspaceVersion.commit(baseCommit, of: repository, folder: folder, workspace: workspace)
+        let head = try WorkspaceVersion.commit(headCommit, of: repository, folder: folder, workspace: workspace)
+        let records = try head.parse(head.files.keys.sorted(), in: repository)
+        let changes = try VersionComparison.changes(from: base, to: head.files, headRecords: records, repository: repository,
+                                                    headContents: { try repository.blob($0) })
+
+        var scope = Set(changes.changes.compactMap { ($0.after ?? $0.before)?.path })
+        if base.configBlob != head.configBlob { scope.insert(KaizenConfig.fileName) }
+        let changedRecords = changes.changes.filter { $0.after != nil }.count
+        var findings = Checker.check(records, workspace: head.workspace, today: today, scope: scope, strict: strict, changes: changes)
+        findings.recordCount = changedRecords
+
+        var report = ReviewReport(range: range, baseCommit: baseCommit, headCommit: headCommit, added: [], started: [], extended: [],
+                                  concluded: [], deleted: [], changedCount: changes.changes.count, findings: findings)
+        for change in changes.changes {
+            guard let after = change.after else {
+                if let before = change.before { report.deleted.append(before) }
+                continue
+            }
+            if change.before == nil { report.added.append(after) }
+            guard let experiment = after.experiment else { continue }
+            let previous = change.before?.experiment
+            let was = previous?.status?.value
+            switch experiment.status?.value {
+            case .running? where was != .running:
+                report.started.append(StartedExperiment(record: after, experiment: experiment))
+            case .concluded? where was != .concluded:
+                report.concluded.append(try concluded(after, experiment, bytes: repository.blob(head.files[after.path]!)))
+            default:
+                break
+            }
+            if let previous {
+                let existing = Set(previous.extensions.map(\.key))
+                let appended = experiment.extensions.filter { !existing.contains($0.key) }
+                if experiment.extensions.count > previous.extensions.count, !appended.isEmpty {
+                    report.extended.append(ExtendedExperiment(record: after, experiment: experiment,
+                                                              previousDeadline: previous.deadline?.value, newExtensions: appended))
+                }
+            }
+        }
+        return report
+    }
+
+    private static func concluded(_ record: Record, _ experiment: ExperimentRecord, bytes: [UInt8]) -> ConcludedExperiment {
+        let signals = experiment.signals.map { signal in
+            (signal, SignalVerdict(baseline: signal.baseline?.value, target: signal.target?.value, result: signal.result?.value))
+        }
+        var learnings: String?
+        if case .success(let text) = DecodedText.decode(bytes), case .success(let split) = FrontMatterSplitter.split(text) {
+            learnings = MarkdownDocument(split.body).sectionSource(titled: "Learnings")
+        }
+        return ConcludedExperiment(record: record, experiment: experiment, signals: signals, learnings: learnings)
+    }
+}
+
+extension Extension {
+    /// Its until and reason, to tell an appended entry from an existing one.
+    var key: String {
+        "\(until.map { "\($0.value)" } ?? "")|\(reason?.value ?? "")"
+    }
+}

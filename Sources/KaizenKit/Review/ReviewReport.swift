@@ -1,0 +1,57 @@
+/// What a pull request does to the records, for `kaizen review`: the
+/// experiments it starts, extends and concludes, and every finding in what it
+/// changes, so a reviewer can judge an outcome without opening the files.
+public struct ReviewReport: Sendable {
+    public var range: RevisionRange
+    /// The commit compared against: the merge base for `BASE...HEAD`.
+    public var baseCommit: ObjectID
+    public var headCommit: ObjectID
+    /// Records the change adds, in path order.
+    public var added: [Record]
+    public var started: [StartedExperiment]
+    public var extended: [ExtendedExperiment]
+    public var concluded: [ConcludedExperiment]
+    /// Records the change deletes (also a `record-deleted` finding).
+    public var deleted: [Record]
+    /// How many records the change adds, modifies, renames or deletes.
+    public var changedCount: Int
+    /// The history-rule findings and every `check` finding in changed records, sorted.
+    public var findings: CheckReport
+
+    public var errorCount: Int { findings.errorCount }
+}
+
+public struct StartedExperiment: Sendable {
+    public var record: Record
+    public var experiment: ExperimentRecord
+}
+
+public struct ExtendedExperiment: Sendable {
+    public var record: Record
+    public var experiment: ExperimentRecord
+    /// The deadline before the change.
+    public var previousDeadline: CalendarDate?
+    /// The entries the change appended.
+    public var newExtensions: [Extension]
+}
+
+public struct ConcludedExperiment: Sendable {
+    public var record: Record
+    public var experiment: ExperimentRecord
+    /// In the order the record lists them.
+    public var signals: [(signal: Signal, verdict: SignalVerdict)]
+    /// The Learnings section's Markdown as written, HTML blocks left out; nil when absent.
+    public var learnings: String?
+}
+
+extension ReviewReport {
+    /// Concluded experiments by outcome, in outcome order, only those present.
+    public var outcomes: [(outcome: String, count: Int)] {
+        let written = concluded.map { $0.experiment.outcome?.value.rawValue ?? "no outcome" }
+        let order = Outcome.allCases.map(\.rawValue) + ["no outcome"]
+        return order.compactMap { outcome in
+            let count = written.count { $0 == outcome }
+            return count > 0 ? (outcome, count) : nil
+        }
+    }
+}
