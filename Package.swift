@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["KaizenKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "KaizenKitTests", dependencies: ["KaizenKit"]),
-        .testTarget(name: "KaizenEndToEndTests", dependencies: ["kaizen"]),
+        .testTarget(name: "KaizenEndToEndTests", dependencies: ["kaizen", "CCmark"]),
     ],
     swiftLanguageModes: [.v6]
 )
