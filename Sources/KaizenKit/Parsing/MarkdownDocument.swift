@@ -92,7 +92,10 @@ final class MarkdownDocument {
             let first = max(1, Int(cmark_node_get_start_line(block)))
             let last = min(lines.count, max(first, Int(cmark_node_get_end_line(block))))
             guard first <= last else { continue }
-            blocks.append(lines[(first - 1)..<last].joined(separator: "\n"))
+            // A list's last line can be the blank line after it.
+            var blockLines = lines[(first - 1)..<last]
+            while let line = blockLines.last, line.allSatisfy(\.isWhitespace) { blockLines.removeLast() }
+            blocks.append(blockLines.joined(separator: "\n"))
         }
         return blocks.isEmpty ? nil : blocks.joined(separator: "\n\n")
     }

@@ -23,7 +23,10 @@ public struct RevisionRange: Sendable, Equatable, CustomStringConvertible {
             return
         }
         let parts = text.components(separatedBy: separator)
-        guard parts.count == 2, !parts[0].contains(".."), !parts[1].contains("..") else { throw Self.invalid(text) }
+        // Revision names never start or end with a dot, so `a....b` is a typo, not `a...` and `.b`.
+        guard parts.count == 2, !parts.contains(where: { $0.contains("..") || $0.hasPrefix(".") || $0.hasSuffix(".") }) else {
+            throw Self.invalid(text)
+        }
         // As in git, an empty side means HEAD.
         self.init(base: parts[0].isEmpty ? "HEAD" : parts[0], head: parts[1].isEmpty ? "HEAD" : parts[1], usesMergeBase: usesMergeBase)
     }
