@@ -26,11 +26,14 @@ test: deps
 	$(SWIFT) test
 
 # Builds a git repository with months of history from examples/ into demo/
-# (recreated each time), then lists and checks it and shows two timelines. The deliberate mistakes in
-# examples/ make `check` exit 1, which is the point of the demo.
+# (recreated each time) and a pull-request branch, then lists and checks it, shows
+# two timelines and reviews the pull request. The deliberate mistakes in examples/
+# make `check` exit 1, and the pull request moves a target, so `review` exits 1 too:
+# that is the point of the demo.
 demo: build
 	rm -rf $(DEMO_DIR)
 	examples/build-demo-repo.sh $(DEMO_DIR)
+	examples/build-demo-pull-request.sh $(DEMO_DIR)
 	@echo
 	@echo '$$ kaizen list --today $(DEMO_TODAY)'
 	@cd $(DEMO_DIR) && ../$(BIN) list --today $(DEMO_TODAY)
@@ -40,6 +43,9 @@ demo: build
 	@echo
 	@echo '$$ kaizen timeline canary-payments-api checkout-adopts-canary --today $(DEMO_TODAY)'
 	@cd $(DEMO_DIR) && ../$(BIN) timeline canary-payments-api checkout-adopts-canary --today $(DEMO_TODAY)
+	@echo
+	@echo '$$ kaizen review main...pull-request --today $(DEMO_TODAY)'
+	@cd $(DEMO_DIR) && { ../$(BIN) review main...pull-request --today $(DEMO_TODAY); status=$$?; [ $$status -le 1 ]; }
 
 # Times `kaizen check` on generated repositories against `cat` of the same files,
 # then `kaizen timeline` against `git log` (bench-timeline).

@@ -62,6 +62,24 @@ import Testing
         try expectFlowFigures(in: repository)
     }
 
+    @Test func theDemoPullRequestReviewShowsItsOutcomeAndTheMovedTarget() throws {
+        let folder = try FixtureFolder()
+        let repository = folder.url.appendingPathComponent("demo")
+        for script in ["examples/build-demo-repo.sh", "examples/build-demo-pull-request.sh"] {
+            let (status, output) = try Self.run("/bin/bash", [KaizenProcess.packageRoot.appendingPathComponent(script).path, repository.path])
+            #expect(status == 0, "\(output)")
+        }
+        let review = try KaizenProcess.run(["review", "main...pull-request", "--today", "2026-11-20", "--format", "json"], in: repository)
+        #expect(review.status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(review.stdout.utf8)) as? [String: Any])
+        let summary = try #require(json["summary"] as? [String: Any])
+        #expect([summary["changed"], summary["started"], summary["extended"], summary["concluded"], summary["errors"]] as? [Int]
+                == [4, 1, 1, 1, 2])
+        let findings = (json["findings"] as? [[String: Any]] ?? []).map { "\($0["path"] ?? ""):\($0["line"] ?? "") \($0["rule"] ?? "")" }
+        // The weekly demo's vague hypothesis is one of the demo's deliberate mistakes; the lowered target is the pull request's.
+        #expect(findings == ["experiments/checkout-weekly-demo.md:5 hypothesis-form", "experiments/checkout-weekly-demo.md:9 goalposts-moved"])
+    }
+
     /// `list` and `show` add how long each record has had its status, from git:
     /// compared with the commit `git log` names as the one that last touched it.
     private func expectFlowFigures(in repository: URL) throws {
