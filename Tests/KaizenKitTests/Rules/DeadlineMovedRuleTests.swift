@@ -25,6 +25,30 @@ import Testing
         ])
     }
 
+    // Appending a short extension must not cover for an old one pushed far out.
+    @Test func editingAnExtensionInPlaceWhileAppendingAShorterOneFires() {
+        let harness = RuleHarness(
+            before: [(Self.path, HistoryFixture.experiment(extensions: Self.holidays))],
+            after: [(Self.path, HistoryFixture.experiment(extensions: """
+                  - until: 1️⃣2027-02-15
+                    reason: half the team on holiday
+                  - {until: 2026-12-20, reason: too few reviews over the holidays}
+                """))])
+        harness.expect("deadline-moved", [
+            ExpectedFinding(Self.path, "1", Self.moved("an existing extension's until was", "2026-12-15", "2027-02-15")),
+        ])
+    }
+
+    @Test func aNewExtensionWithoutAReasonFiresAtItsDate() {
+        let harness = RuleHarness(
+            before: [(Self.path, HistoryFixture.experiment(extensions: Self.holidays))],
+            after: [(Self.path, HistoryFixture.experiment(extensions: Self.holidays + "\n  - {until: 1️⃣2026-12-31, reason: \"  \"}"))])
+        harness.expect("deadline-moved", [
+            ExpectedFinding(Self.path, "1",
+                "extension 2 moves the deadline from 2026-12-15 to 2026-12-31 without a reason: say under its reason why the experiment needs longer"),
+        ])
+    }
+
     @Test func reviewByMovedPastTheNewExtensionFires() {
         let harness = RuleHarness(
             before: [(Self.path, HistoryFixture.experiment())],
