@@ -69,15 +69,17 @@ import Testing
         try edit(repo, "improvements/pair-reviews.md") { $0.replacingOccurrences(of: "status: trialling", with: "status: proposed") }
         try repo.remove("experiments/wip-limit.md")
         try repo.commit("Easier target, doubts about pairing, drop the WIP limit trial")
-        // --against compares the working tree, so an uncommitted edit counts too.
-        try edit(repo, "experiments/review-pairs.md") { $0.replacingOccurrences(of: "review-by: 2026-12-20", with: "review-by: 2026-12-29") }
+        // --against compares the working tree, so uncommitted edits count too; a record
+        // renamed (a new id) is paired with its old self by content, as git pairs renames.
+        try repo.move("experiments/review-pairs.md", to: "experiments/pair-on-reviews.md")
+        try edit(repo, "experiments/pair-on-reviews.md") { $0.replacingOccurrences(of: "review-by: 2026-12-20", with: "review-by: 2026-12-29") }
 
         let result = try kaizen(["check", "--against", "main"], in: repo)
         #expect(result.status == 1)
         #expect(result.stderr == "")
         #expect(result.stdout == """
-            experiments/review-pairs.md:\(Self.targetMoved)
-            experiments/review-pairs.md:12:12: error: review-by moved from 2026-12-20 to 2026-12-29 without a new extensions entry: put the old date back and add `- {until: 2026-12-29, reason: ...}` under extensions [deadline-moved]
+            experiments/pair-on-reviews.md:\(Self.targetMoved)
+            experiments/pair-on-reviews.md:12:12: error: review-by moved from 2026-12-20 to 2026-12-29 without a new extensions entry: put the old date back and add `- {until: 2026-12-29, reason: ...}` under extensions [deadline-moved]
             experiments/wip-limit.md:1:1: error: the record 'wip-limit' was deleted, and with it what it taught: restore it (`git checkout` it back) and set status: concluded with outcome: discarded and say why in Learnings [record-deleted]
             improvements/pair-reviews.md:4:9: error: the status went from trialling to proposed: an improvement's status only moves forward (proposed → trialling → proven → retired); record new doubts in an experiment [illegal-transition]
             5 records checked: 4 errors
@@ -175,6 +177,10 @@ import Testing
         #expect(inside.stdout == "experiments/review-pairs.md:\(Self.targetMoved)\n6 records checked: 1 error\n")
         let fromTop = try kaizen(["check", "--root", "teams/payments", "--against", "main"], in: repo)
         #expect(fromTop.stdout == "teams/payments/experiments/review-pairs.md:\(Self.targetMoved)\n6 records checked: 1 error\n")
+        try repo.git(["add", "-A"])
+        let staged = try kaizen(["check", "--staged", "--against", "HEAD"], in: repo, folder: "teams/payments")
+        #expect(staged.status == 1)
+        #expect(staged.stdout == "experiments/review-pairs.md:\(Self.targetMoved)\n1 record checked: 1 error\n")
     }
 
     /// `git commit` with kaizen on PATH, as a developer runs it.
