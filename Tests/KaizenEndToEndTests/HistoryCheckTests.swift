@@ -161,6 +161,15 @@ import Testing
         #expect(staged.stderr == result.stderr)
     }
 
+    @Test func outsideARepositoryThereIsNoHistoryToCompare() throws {
+        let folder = try FixtureFolder(["kaizen.yml": Records.config, "experiments/review-pairs.md": Self.experiment("Review pairs")])
+        let result = try folder.run(["check", "--against", "main"])
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "kaizen: error: \(folder.url.path) is not inside a git repository, and history needs one: "
+            + "run kaizen inside a git work tree (or `git init` one)\n")
+    }
+
     @Test func aWorkspaceInASubfolderIsComparedWithTheSameSubfolder() throws {
         let repo = try repository(root: "teams/payments/")
         // A record-like file outside the workspace is not one of its records.
