@@ -12,7 +12,7 @@ import Testing
     static let targetMoved = "9:13: error: the target of signal 1 ('review wait (hours)') changed from '4' to '2' "
         + "after the experiment started running: \(remedy) [goalposts-moved]"
 
-    /// A running experiment with a body long enough that git and kaizen pair
+    /// An experiment (running unless told) with a body long enough that git and kaizen pair
     /// it with itself after a rename and a one-line edit.
     static func experiment(_ title: String, status: String = "running", reviewBy: String = "2026-12-20", extra: String = "") -> String {
         Records.experiment(title: title, status: status, reviewBy: reviewBy, extra: extra)
