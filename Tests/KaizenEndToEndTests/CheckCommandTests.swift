@@ -135,6 +135,8 @@ import Testing
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("possible-duplicate") && $0.contains("  off  ") })
         #expect(lines.contains { $0.hasPrefix("expires-soon") && $0.contains("  error  ") })
-        #expect(lines.count == 27)
+        // The history rules are listed too: they run with --against.
+        #expect(lines.suffix(4).map { String($0.prefix { $0 != " " }) } == ["goalposts-moved", "deadline-moved", "illegal-transition", "record-deleted"])
+        #expect(lines.count == 31)
     }
 }

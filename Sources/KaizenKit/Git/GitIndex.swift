@@ -1,4 +1,5 @@
 import CGit2
+import Foundation
 
 /// One file in a tree or in the git index (the staging area), as a value.
 struct FileEntry: Sendable {
@@ -19,9 +20,16 @@ struct FileEntry: Sendable {
 final class GitIndex {
     private let handle: OpaquePointer
 
+    /// The index git works on: the file GIT_INDEX_FILE names when it is set, as
+    /// git reads it (`git commit -a` and `git commit PATH` run the pre-commit
+    /// hook on a temporary index there), else the repository's own.
     init(_ repository: GitRepository) throws {
         var index: OpaquePointer?
-        try LibGit2.check(git_repository_index(&index, repository.handle), "reading the index")
+        if let path = ProcessInfo.processInfo.environment["GIT_INDEX_FILE"], !path.isEmpty {
+            try LibGit2.check(git_index_open(&index, path), "reading the index \(path)")
+        } else {
+            try LibGit2.check(git_repository_index(&index, repository.handle), "reading the index")
+        }
         handle = index!
     }
 

@@ -23,10 +23,20 @@ struct RuleHarness {
     var files: [(path: String, text: MarkedText)]
     var config: String?
     var today = CalendarDate(year: 2026, month: 11, day: 20)!
+    /// The files of an earlier version, for the history rules (`kaizen check
+    /// --against`); nil runs only the record rules.
+    var before: [(path: String, text: MarkedText)]?
 
     init(config: String? = nil, _ files: [(String, String)]) {
         self.config = config
         self.files = files.map { ($0.0, MarkedText($0.1)) }
+    }
+
+    /// Compares `after` (the files checked) with `before`. Markers may stand in
+    /// either; a finding on a deleted file points into `before`.
+    init(config: String? = nil, before: [(String, String)], after: [(String, String)]) {
+        self.init(config: config, after)
+        self.before = before.map { ($0.0, MarkedText($0.1)) }
     }
 
     func workspace() -> Workspace {
@@ -37,12 +47,42 @@ struct RuleHarness {
     /// Every diagnostic, sorted.
     func diagnostics() -> [Diagnostic] {
         let workspace = workspace()
-        let parser = RecordParser(config: workspace.config)
-        let parsed = files.map { file in
-            parser.parse(Array(file.text.text.utf8), path: file.path,
-                         folderKind: workspace.config.folderKind(ofPath: file.path))
+        let parsed = Self.parse(files, config: workspace.config)
+        let changes = before.map { before in
+            Self.changes(from: Self.parse(Self.differing(before, from: files), config: workspace.config),
+                         to: Self.parse(Self.differing(files, from: before), config: workspace.config))
         }
-        return Checker.check(parsed, workspace: workspace, today: today).diagnostics
+        return Checker.check(parsed, workspace: workspace, today: today, changes: changes).diagnostics
+    }
+
+    private static func parse(_ files: [(path: String, text: MarkedText)], config: KaizenConfig) -> [ParsedRecord] {
+        let parser = RecordParser(config: config)
+        return files.map { file in
+            parser.parse(Array(file.text.text.utf8), path: file.path, folderKind: config.folderKind(ofPath: file.path))
+        }
+    }
+
+    /// The files of `version` that `other` lacks or holds with other text: as
+    /// in VersionComparison, only these are compared.
+    private static func differing(_ version: [(path: String, text: MarkedText)],
+                                  from other: [(path: String, text: MarkedText)]) -> [(path: String, text: MarkedText)] {
+        version.filter { file in !other.contains { $0.path == file.path && $0.text.text == file.text.text } }
+    }
+
+    /// Pairs the versions as VersionComparison pairs them by id, the same path
+    /// preferred when ids repeat: in head path order, then deletions in base
+    /// path order. (Pairing renamed files by content needs git's blobs; the
+    /// end-to-end tests cover that.)
+    private static func changes(from base: [ParsedRecord], to head: [ParsedRecord]) -> RecordChanges {
+        var unpaired = base.map(\.record)
+        var changes: [RecordChange] = []
+        for record in head.map(\.record).sorted(by: { $0.path < $1.path }) {
+            let index = unpaired.firstIndex { $0.id == record.id && $0.path == record.path }
+                ?? unpaired.firstIndex { $0.id == record.id }
+            changes.append(RecordChange(before: index.map { unpaired.remove(at: $0) }, after: record))
+        }
+        changes += unpaired.sorted { $0.path < $1.path }.map { RecordChange(before: $0, after: nil) }
+        return RecordChanges(changes: changes)
     }
 
     /// The diagnostics of one rule.
@@ -54,7 +94,7 @@ struct RuleHarness {
     func expect(_ rule: String, _ expected: [ExpectedFinding], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let actual = findings(rule)
         let wanted = expected.map { finding -> Diagnostic in
-            let file = files.first { $0.path == finding.path }!
+            let file = (files + (before ?? [])).first { $0.path == finding.path }!
             return Diagnostic(path: finding.path, position: file.text[finding.marker], severity: actual.first?.severity ?? .error,
                               rule: rule, message: finding.message)
         }.sorted()
@@ -64,6 +104,16 @@ struct RuleHarness {
         if config == nil, let descriptor = RuleCatalog.descriptor(named: rule) {
             #expect(actual.allSatisfy { $0.severity == descriptor.defaultSeverity }, sourceLocation: sourceLocation)
         }
+    }
+}
+
+extension RuleHarness {
+    /// Expects none of the history rules to report anything: the change is a
+    /// legitimate edit.
+    func expectNoHistoryFindings(sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let names = Set(RuleCatalog.historyRules.map { type(of: $0).descriptor.name })
+        let found = diagnostics().filter { names.contains($0.rule) }
+        #expect(found.map { "\($0.path):\($0.position) \($0.message) [\($0.rule)]" } == [], sourceLocation: sourceLocation)
     }
 }
 
