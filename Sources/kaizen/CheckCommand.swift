@@ -63,8 +63,23 @@ struct CheckCommand: ParsableCommand {
         }
         let records = loader.load(files)
         let changes = try against.map { try RecordChanges.workingTree(records, workspace: workspace, against: $0) }
+        if let changes, scope != nil { scope!.formUnion(deletedRecords(in: changes, insideFoldersNamedIn: workspace)) }
         let report = Checker.check(records, workspace: workspace, today: today.date, scope: scope, strict: strict, changes: changes)
         try show(report, in: workspace)
+    }
+
+    /// A deleted record is not on disk to be named, so a folder named on the
+    /// command line takes in the deletions that were inside it.
+    private func deletedRecords(in changes: RecordChanges, insideFoldersNamedIn workspace: Workspace) -> [String] {
+        let folders = paths.compactMap { argument -> String? in
+            let url = URL(fileURLWithPath: argument, relativeTo: workspaceOptions.currentDirectory)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+            return workspace.relativePath(url)
+        }
+        return changes.changes.filter { $0.after == nil }.compactMap(\.before?.path).filter { path in
+            folders.contains { $0.isEmpty || path.hasPrefix($0 + "/") }
+        }
     }
 
     /// Checks the index. Problems in files the commit does not change are

@@ -116,6 +116,17 @@ import Testing
         #expect(result.stdout == "6 records checked: no problems\n")
     }
 
+    @Test func aFolderNamedOnTheCommandLineTakesInTheRecordsDeletedFromIt() throws {
+        let repo = try repository()
+        try repo.remove("experiments/wip-limit.md")
+        let inside = try kaizen(["check", "experiments", "--against", "main"], in: repo)
+        #expect(inside.status == 1)
+        #expect(inside.stdout.hasPrefix("experiments/wip-limit.md:1:1: error: the record 'wip-limit' was deleted"))
+        // A folder elsewhere does not.
+        let elsewhere = try kaizen(["check", "improvements", "--against", "main"], in: repo)
+        #expect(elsewhere.status == 0, "\(elsewhere.stdout)")
+    }
+
     @Test func theStagedCheckComparesTheIndexWithHead() throws {
         let repo = try repository()
         try repo.git(["rm", "-q", "experiments/wip-limit.md"])

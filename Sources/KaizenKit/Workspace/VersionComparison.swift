@@ -62,8 +62,12 @@ extension RecordChanges {
         var files: [String: ObjectID] = [:]
         var contents: [ObjectID: [UInt8]] = [:]
         for record in records {
-            // An unreadable file was reported when parsed; it cannot be compared.
-            guard let bytes = try? FileReader.read(workspace.url(for: record.record.path).path) else { continue }
+            // An unreadable file was reported when parsed. It cannot be compared, and is
+            // taken as unchanged rather than as deleted.
+            guard let bytes = try? FileReader.read(workspace.url(for: record.record.path).path) else {
+                files[record.record.path] = base.files[record.record.path]
+                continue
+            }
             let id = ObjectID(blobContents: bytes)
             files[record.record.path] = id
             contents[id] = bytes
