@@ -73,28 +73,17 @@ public struct DiagnosticFormatter: Sendable {
             var errors: Int
             var warnings: Int
         }
-        struct Item: Encodable {
-            var path: String
-            var line: Int
-            var column: Int
-            var severity: Severity
-            var rule: String
-            var message: String
-        }
         var version = 1
         var today: String
         var summary: Summary
-        var diagnostics: [Item]
+        var diagnostics: [DiagnosticJSON]
     }
 
     private func json(_ report: CheckReport) -> String {
         let document = JSONReport(
             today: today.description,
             summary: .init(records: report.recordCount, errors: report.errorCount, warnings: report.warningCount),
-            diagnostics: report.diagnostics.map {
-                .init(path: displayPath($0.path), line: $0.position.line, column: $0.position.column,
-                      severity: $0.severity, rule: $0.rule, message: $0.message)
-            })
+            diagnostics: report.diagnostics.map { DiagnosticJSON($0, displayPath: displayPath) })
         return JSONOutput.encode(document)
     }
 
@@ -129,6 +118,25 @@ public struct DiagnosticFormatter: Sendable {
 
     private func escapeProperty(_ text: String) -> String {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+/// One finding, as `check` and `review` write it in JSON.
+struct DiagnosticJSON: Encodable {
+    var path: String
+    var line: Int
+    var column: Int
+    var severity: Severity
+    var rule: String
+    var message: String
+
+    init(_ diagnostic: Diagnostic, displayPath: (String) -> String) {
+        path = displayPath(diagnostic.path)
+        line = diagnostic.position.line
+        column = diagnostic.position.column
+        severity = diagnostic.severity
+        rule = diagnostic.rule
+        message = diagnostic.message
     }
 }
 

@@ -70,15 +70,6 @@ struct ReviewJSON: Encodable {
         var learnings: String?
     }
 
-    struct Finding: Encodable {
-        var path: String
-        var line: Int
-        var column: Int
-        var severity: Severity
-        var rule: String
-        var message: String
-    }
-
     var version = 1
     var today: String
     var range: String
@@ -91,7 +82,7 @@ struct ReviewJSON: Encodable {
     var extended: [Extended]
     var concluded: [Concluded]
     var deleted: [RecordItem]
-    var findings: [Finding]
+    var findings: [DiagnosticJSON]
 
     init(_ report: ReviewReport, today: CalendarDate, displayPath: (String) -> String) {
         func item(_ record: Record) -> RecordItem {
@@ -133,9 +124,6 @@ struct ReviewJSON: Encodable {
                 },
                 learnings: concluded.learnings)
         }
-        findings = report.findings.diagnostics.map {
-            Finding(path: displayPath($0.path), line: $0.position.line, column: $0.position.column, severity: $0.severity,
-                    rule: $0.rule, message: $0.message)
-        }
+        findings = report.findings.diagnostics.map { DiagnosticJSON($0, displayPath: displayPath) }
     }
 }
