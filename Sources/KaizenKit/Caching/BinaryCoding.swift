@@ -21,6 +21,14 @@ struct BinaryWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    mutating func integer(_ value: Int) {
+        integer(Int64(value))
+    }
+
+    mutating func bool(_ value: Bool) {
+        integer(value ? 1 : 0)
+    }
+
     mutating func id(_ value: ObjectID) {
         bytes.append(contentsOf: value.bytes)
     }
@@ -28,7 +36,7 @@ struct BinaryWriter {
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
-            integer(Int64(utf8.count))
+            integer(utf8.count)
             bytes.append(contentsOf: utf8)
         }
     }
@@ -39,6 +47,18 @@ struct BinaryWriter {
         } else {
             integer(-1)
         }
+    }
+
+    /// A flag, then the value if there is one.
+    mutating func optional<Value>(_ value: Value?, _ write: (inout BinaryWriter, Value) -> Void) {
+        bool(value != nil)
+        if let value { write(&self, value) }
+    }
+
+    /// A count, then each element.
+    mutating func array<Element>(_ values: [Element], _ write: (inout BinaryWriter, Element) -> Void) {
+        integer(values.count)
+        for value in values { write(&self, value) }
     }
 }
 
@@ -66,6 +86,20 @@ struct BinaryReader {
         return Int64(littleEndian: value)
     }
 
+    /// An integer that must fit an `Int`, as counts, numbers and positions do.
+    mutating func int() throws -> Int {
+        guard let value = Int(exactly: try integer()) else { throw Malformed() }
+        return value
+    }
+
+    mutating func bool() throws -> Bool {
+        switch try integer() {
+        case 0: return false
+        case 1: return true
+        default: throw Malformed()
+        }
+    }
+
     /// A count of items that follow; bounded by what the file could hold.
     mutating func count() throws -> Int {
         let value = try integer()
@@ -89,6 +123,18 @@ struct BinaryReader {
         guard let count = Int(exactly: length) else { throw Malformed() }
         try advance(by: count)
         return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset - count..<offset]), as: UTF8.self) }
+    }
+
+    mutating func optional<Value>(_ read: (inout BinaryReader) throws -> Value) throws -> Value? {
+        try bool() ? try read(&self) : nil
+    }
+
+    mutating func array<Element>(_ read: (inout BinaryReader) throws -> Element) throws -> [Element] {
+        let count = try count()
+        var values: [Element] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try read(&self)) }
+        return values
     }
 
     /// An item of `array`, stored as its index.

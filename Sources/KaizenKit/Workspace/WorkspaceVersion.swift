@@ -73,6 +73,26 @@ struct WorkspaceVersion {
         return results.values
     }
 
+    /// Parses every file, in path order, taking from `cache` the files it holds
+    /// at the same blob. The cache is rewritten only when it lacked a file or
+    /// held one this version does not have, and then holds exactly this
+    /// version's files, so it never grows beyond one workspace's records.
+    func parseAll(in repository: GitRepository, cache: ParseCache) throws -> [ParsedRecord] {
+        let paths = files.keys.sorted()
+        let stored = cache.load()
+        let missing = paths.filter { stored[$0]?.blob != files[$0] }
+        let parsed = Dictionary(uniqueKeysWithValues: zip(missing, try parse(missing, in: repository)))
+        let records = paths.map { parsed[$0] ?? stored[$0]!.parsed }
+        if !missing.isEmpty || stored.count > paths.count - missing.count {
+            let entries = Dictionary(uniqueKeysWithValues: zip(paths, records).map { path, record in
+                (path, ParseCache.Entry(blob: files[path]!, parsed: record))
+            })
+            // A cache that cannot be written (a read-only repository) only costs the next run time.
+            try? cache.save(entries)
+        }
+        return records
+    }
+
     /// The files discovery takes on disk: Markdown in a records folder, no
     /// folder README, nothing hidden.
     private static func isRecordPath(_ path: String, config: KaizenConfig) -> Bool {
