@@ -135,6 +135,7 @@ import Testing
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("possible-duplicate") && $0.contains("  off  ") })
         #expect(lines.contains { $0.hasPrefix("expires-soon") && $0.contains("  error  ") })
-        #expect(lines.count == 27)
+        // 27 record rules and the 4 history rules.
+        #expect(lines.count == 31)
     }
 }
