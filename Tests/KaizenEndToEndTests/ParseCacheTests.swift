@@ -112,7 +112,7 @@ import Testing
         #expect(severity.stderr.contains("2 errors and 0 warnings"), "\(severity.stderr)")
     }
 
-    @Test(arguments: ["torn", "garbage", "empty"])
+    @Test(arguments: ["torn", "garbage", "empty", "one byte changed"])
     func aDamagedCacheStillGivesTheRightOutput(_ damage: String) throws {
         let repo = try repository()
         try repo.write("experiments/smaller-batches.md", Records.experiment(title: "Smaller batches", status: "runing"))
@@ -123,7 +123,12 @@ import Testing
         switch damage {
         case "torn": try whole.prefix(whole.count / 2).write(to: file)
         case "garbage": try Data(whole.map { $0 ^ 0x5A }).write(to: file)
-        default: try Data().write(to: file)
+        case "empty": try Data().write(to: file)
+        default:
+            // Inside some record's text, most likely: it would still read as a record.
+            var changed = whole
+            changed[whole.count * 3 / 4] ^= 0x01
+            try changed.write(to: file)
         }
         let damaged = try check(repo)
         #expect(damaged.status == cold.status)

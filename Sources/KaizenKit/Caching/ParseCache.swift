@@ -15,10 +15,45 @@ struct ParseCache {
     static let formatVersion: Int64 = 1
     static let magic = Array("kaizen-parse\n".utf8)
 
-    /// A file's parse, and the blob it was parsed from.
-    struct Entry: Sendable {
-        var blob: ObjectID
-        var parsed: ParsedRecord
+    /// A parsed record in the cache's encoding: decoded where it is used, on
+    /// any thread, and written back as it is when the cache is rewritten.
+    struct StoredRecord: Sendable {
+        fileprivate let encoded: ArraySlice<UInt8>
+
+        init(_ parsed: ParsedRecord) {
+            var writer = BinaryWriter()
+            writer.parsedRecord(parsed)
+            encoded = writer.bytes[...]
+        }
+
+        fileprivate init(encoded: ArraySlice<UInt8>) {
+            self.encoded = encoded
+        }
+
+        /// Nil when the bytes are damaged.
+        func decode() -> ParsedRecord? {
+            var reader = BinaryReader(bytes: encoded)
+            guard let parsed = try? reader.parsedRecord(), reader.isAtEnd else { return nil }
+            return parsed
+        }
+    }
+
+    /// What a cache file held: each path's blob and its record, still encoded.
+    struct Stored: Sendable {
+        private var places: [String: (blob: ObjectID, record: StoredRecord)] = [:]
+
+        var count: Int { places.count }
+
+        init() {}
+
+        fileprivate init(_ places: [String: (blob: ObjectID, record: StoredRecord)]) {
+            self.places = places
+        }
+
+        /// The record stored for `path` if it was parsed from `blob`.
+        func record(_ path: String, blob: ObjectID) -> StoredRecord? {
+            places[path].flatMap { $0.blob == blob ? $0.record : nil }
+        }
     }
 
     let file: URL
@@ -35,41 +70,46 @@ struct ParseCache {
             .joined(separator: "\n")
     }
 
-    /// The stored parses by workspace-relative path; empty when there are none to use.
-    func load() -> [String: Entry] {
-        guard let bytes = try? FileReader.read(file.path) else { return [:] }
-        var reader = BinaryReader(bytes: bytes)
-        return (try? read(&reader)) ?? [:]
+    /// The stored records, each still encoded; none when there are none to use.
+    func load() -> Stored {
+        guard let bytes = try? FileReader.read(file.path) else { return Stored() }
+        return (try? read(bytes)) ?? Stored()
     }
 
-    /// Replaces the stored parses with `entries`.
-    func save(_ entries: [String: Entry]) throws {
+    /// Replaces the stored records with `entries`.
+    func save(_ entries: [(path: String, blob: ObjectID, record: StoredRecord)]) throws {
         var writer = BinaryWriter(replacing: file)
         writer.bytes += Self.magic
         writer.integer(Self.formatVersion)
         writer.string(fingerprint)
-        writer.array(entries.sorted { $0.key < $1.key }) { writer, entry in
-            writer.string(entry.key)
-            writer.id(entry.value.blob)
-            writer.parsedRecord(entry.value.parsed)
+        writer.array(entries.sorted { $0.path < $1.path }) { writer, entry in
+            writer.string(entry.path)
+            writer.id(entry.blob)
+            writer.block(entry.record.encoded)
         }
         try AtomicFile.replace(at: file, bytes: writer.bytes)
     }
 
-    private func read(_ reader: inout BinaryReader) throws -> [String: Entry] {
+    /// The header and each entry's path and blob are checked here; a record
+    /// is decoded only when used, so that decoding runs on all cores.
+    private func read(_ bytes: [UInt8]) throws -> Stored {
+        var reader = BinaryReader(bytes: bytes)
         guard try reader.take(Self.magic.count) == Self.magic[...],
               try reader.integer() == Self.formatVersion,
               try reader.string() == fingerprint else { throw BinaryReader.Malformed() }
         let count = try reader.count()
-        var entries: [String: Entry] = [:]
-        entries.reserveCapacity(count)
+        var places: [String: (blob: ObjectID, record: StoredRecord)] = [:]
+        places.reserveCapacity(count)
+        var previous: String?
         for _ in 0..<count {
             let path = try reader.string()
-            let entry = Entry(blob: try reader.id(), parsed: try reader.parsedRecord())
-            guard entries.updateValue(entry, forKey: path) == nil else { throw BinaryReader.Malformed() }
+            // Written sorted by path, so each path once.
+            guard previous.map({ $0 < path }) ?? true else { throw BinaryReader.Malformed() }
+            previous = path
+            places[path] = (try reader.id(), StoredRecord(encoded: bytes[try reader.block()]))
         }
         guard reader.isAtEnd else { throw BinaryReader.Malformed() }
-        return entries
+        return Stored(places)
     }
 
     /// The executable that holds this code, by path, size and modification

@@ -6,8 +6,8 @@ import Foundation
 /// scope, a torn or corrupt file) makes it count as absent, never as an error.
 struct TimelineCache {
     /// Bump whenever the format or the meaning of what is stored changes.
-    static let formatVersion: UInt32 = 1
-    private static let magic = Array("kaizen-timeline\n".utf8)
+    static let formatVersion: UInt32 = 2
+    static let magic = Array("kaizen-timeline\n".utf8)
 
     let file: URL
     let scope: HistoryScope

@@ -89,10 +89,21 @@ import Testing
         return url
     }
 
-    private func entries(_ records: [ParsedRecord]) -> [String: ParseCache.Entry] {
-        Dictionary(uniqueKeysWithValues: records.map { parsed in
-            (parsed.record.path, ParseCache.Entry(blob: ObjectID(blobContents: Array(parsed.record.path.utf8)), parsed: parsed))
-        })
+    private func entries(_ records: [ParsedRecord]) -> [(path: String, blob: ObjectID, record: ParseCache.StoredRecord)] {
+        records.map { parsed in (parsed.record.path, Self.blob(of: parsed), ParseCache.StoredRecord(parsed)) }
+    }
+
+    private static func blob(of parsed: ParsedRecord) -> ObjectID {
+        ObjectID(blobContents: Array(parsed.record.path.utf8))
+    }
+
+    /// The bytes a cache file starts with, up to its entries.
+    private func header(of cache: ParseCache) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.bytes += ParseCache.magic
+        writer.integer(ParseCache.formatVersion)
+        writer.string(cache.fingerprint)
+        return writer.bytes
     }
 
     @Test func theFixturesCoverEveryPartOfARecord() throws {
@@ -118,13 +129,15 @@ import Testing
         let records = try Self.fixtures()
         let cache = ParseCache(directory: directory.path, folder: "", configBlob: nil)
         try cache.save(entries(records))
-        let loaded = cache.load()
-        #expect(loaded.count == records.count)
+        let stored = cache.load()
+        #expect(stored.count == records.count)
         for parsed in records {
-            let entry = try #require(loaded[parsed.record.path])
-            #expect(entry.blob == ObjectID(blobContents: Array(parsed.record.path.utf8)))
-            #expect(entry.parsed.record == parsed.record, "\(parsed.record.path)")
-            #expect(entry.parsed.diagnostics == parsed.diagnostics, "\(parsed.record.path)")
+            let record = try #require(stored.record(parsed.record.path, blob: Self.blob(of: parsed)))
+            let decoded = try #require(record.decode())
+            #expect(decoded.record == parsed.record, "\(parsed.record.path)")
+            #expect(decoded.diagnostics == parsed.diagnostics, "\(parsed.record.path)")
+            // Another blob at the same path is another file.
+            #expect(stored.record(parsed.record.path, blob: ObjectID(blobContents: [])) == nil)
         }
     }
 
@@ -132,9 +145,14 @@ import Testing
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let cache = ParseCache(directory: directory.path, folder: "", configBlob: nil)
-        try cache.save(entries(try Self.fixtures()))
+        let records = try Self.fixtures()
+        try cache.save(entries(records))
         let first = try FileReader.read(cache.file.path)
-        try cache.save(cache.load())
+        // Written again from what was read, each record as it was stored.
+        let stored = cache.load()
+        try cache.save(records.reversed().map { parsed in
+            (parsed.record.path, Self.blob(of: parsed), stored.record(parsed.record.path, blob: Self.blob(of: parsed))!)
+        })
         #expect(try FileReader.read(cache.file.path) == first)
     }
 
@@ -146,29 +164,51 @@ import Testing
         try cache.save(entries(try Self.fixtures()))
         let bytes = try FileReader.read(cache.file.path)
         try Data(bytes.prefix(count)).write(to: cache.file)
-        #expect(cache.load().isEmpty)
+        #expect(cache.load().count == 0)
         // One byte short of whole, too.
         try Data(bytes.dropLast()).write(to: cache.file)
-        #expect(cache.load().isEmpty)
+        #expect(cache.load().count == 0)
     }
 
     @Test func aDamagedCacheCountsAsAbsent() throws {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let cache = ParseCache(directory: directory.path, folder: "", configBlob: nil)
-        try cache.save(entries(try Self.fixtures()))
+        let records = try Self.fixtures()
+        try cache.save(entries(records))
         let whole = try FileReader.read(cache.file.path)
-        // A length claiming more than the file holds, a record kind that does
-        // not exist, and bytes past the end.
-        let countOffset = ParseCache.magic.count + 8 + 8 + cache.fingerprint.utf8.count
-        var damaged = whole
-        for index in countOffset..<countOffset + 8 { damaged[index] = 0x7F }
-        try Data(damaged).write(to: cache.file)
-        #expect(cache.load().isEmpty)
+        let header = header(of: cache)
+        var count = BinaryWriter()
+        count.integer(records.count)
+        // A count claiming more entries than the file could hold.
+        var claim = BinaryWriter()
+        claim.integer(Int64(whole.count))
+        try Data(header + claim.bytes + whole.dropFirst(header.count + count.bytes.count)).write(to: cache.file)
+        #expect(cache.load().count == 0)
+        // Bytes past the end, and nothing but garbage.
         try Data(whole + [0]).write(to: cache.file)
-        #expect(cache.load().isEmpty)
+        #expect(cache.load().count == 0)
         try Data(repeating: 0xFF, count: whole.count).write(to: cache.file)
-        #expect(cache.load().isEmpty)
+        #expect(cache.load().count == 0)
+    }
+
+    @Test func aDamagedRecordDoesNotDecode() throws {
+        let parsed = try #require(try Self.fixtures().first { $0.record.experiment != nil })
+        var writer = BinaryWriter()
+        writer.parsedRecord(parsed)
+        let whole = writer.bytes
+        for cut in [0, 1, whole.count / 2, whole.count - 1] {
+            var reader = BinaryReader(bytes: Array(whole.prefix(cut)))
+            #expect(throws: BinaryReader.Malformed.self) { try reader.parsedRecord() }
+        }
+        // A flag that is neither 0 nor 1, where the kind starts.
+        var damaged = whole
+        var prefix = BinaryWriter()
+        prefix.string(parsed.record.id)
+        prefix.string(parsed.record.path)
+        damaged[prefix.bytes.count] = 0x7E
+        var reader = BinaryReader(bytes: damaged)
+        #expect(throws: BinaryReader.Malformed.self) { try reader.parsedRecord() }
     }
 
     @Test func aCacheOfAnotherVersionIsNotUsed() throws {
@@ -176,12 +216,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let cache = ParseCache(directory: directory.path, folder: "", configBlob: nil)
         try cache.save(entries(try Self.fixtures()))
-        var bytes = try FileReader.read(cache.file.path)
-        withUnsafeBytes(of: (ParseCache.formatVersion + 1).littleEndian) { version in
-            bytes.replaceSubrange(ParseCache.magic.count..<ParseCache.magic.count + 8, with: version)
-        }
-        try Data(bytes).write(to: cache.file)
-        #expect(cache.load().isEmpty)
+        let bytes = try FileReader.read(cache.file.path)
+        var version = BinaryWriter(), other = BinaryWriter()
+        version.integer(ParseCache.formatVersion)
+        other.integer(ParseCache.formatVersion + 1)
+        let start = ParseCache.magic.count
+        try Data(bytes.prefix(start) + other.bytes + bytes.dropFirst(start + version.bytes.count)).write(to: cache.file)
+        #expect(cache.load().count == 0)
     }
 
     @Test func aCacheForAnotherConfigurationOrFolderIsNotUsed() throws {
@@ -190,9 +231,9 @@ import Testing
         let config = ObjectID(blobContents: Array("version: 1\n".utf8))
         let edited = ObjectID(blobContents: Array("version: 1\nareas: [security]\n".utf8))
         try ParseCache(directory: directory.path, folder: "", configBlob: config).save(entries(try Self.fixtures()))
-        #expect(!ParseCache(directory: directory.path, folder: "", configBlob: config).load().isEmpty)
-        #expect(ParseCache(directory: directory.path, folder: "", configBlob: edited).load().isEmpty)
-        #expect(ParseCache(directory: directory.path, folder: "", configBlob: nil).load().isEmpty)
+        #expect(ParseCache(directory: directory.path, folder: "", configBlob: config).load().count > 0)
+        #expect(ParseCache(directory: directory.path, folder: "", configBlob: edited).load().count == 0)
+        #expect(ParseCache(directory: directory.path, folder: "", configBlob: nil).load().count == 0)
 
         let fingerprints = [
             ParseCache(directory: directory.path, folder: "", configBlob: nil),
@@ -206,7 +247,7 @@ import Testing
     @Test func aMissingCacheIsEmptyAndAnUnwritableOneIsAnError() throws {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(ParseCache(directory: directory.path, folder: "", configBlob: nil).load().isEmpty)
+        #expect(ParseCache(directory: directory.path, folder: "", configBlob: nil).load().count == 0)
         // A file where the cache's folder should be.
         let blocked = directory.appendingPathComponent("blocked")
         try Data().write(to: blocked)
