@@ -21,7 +21,10 @@ public struct Record: Sendable, Equatable {
     /// those fields stay silent rather than report them a second time.
     public var invalidKeys: Set<String>
 
-    public enum Details: Sendable, Equatable {
+    /// Indirect, so that a record's fields of its kind are one shared box:
+    /// the checker and its rules copy records thousands of times a run, and
+    /// each copy retained every field of an experiment.
+    public indirect enum Details: Sendable, Equatable {
         case improvement(ImprovementRecord)
         case experiment(ExperimentRecord)
         case constraint(ConstraintRecord)
