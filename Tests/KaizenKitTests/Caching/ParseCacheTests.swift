@@ -97,6 +97,16 @@ import Testing
         ObjectID(blobContents: Array(parsed.record.path.utf8))
     }
 
+    /// Saves the fixtures to a cache in a new folder, which goes when `body`
+    /// returns; `body` gets the cache and the bytes it wrote.
+    private func withSavedFixtures(_ body: (ParseCache, [UInt8]) throws -> Void) throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cache = ParseCache(directory: directory.path, folder: "", configBlob: nil)
+        try cache.save(entries(try Self.fixtures()))
+        try body(cache, try FileReader.read(cache.file.path))
+    }
+
     /// The bytes a cache file starts with, up to its entries.
     private func header(of cache: ParseCache) -> [UInt8] {
         var writer = BinaryWriter()
@@ -142,54 +152,43 @@ import Testing
     }
 
     @Test func theSameEntriesMakeTheSameBytes() throws {
-        let directory = try folder()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let cache = ParseCache(directory: directory.path, folder: "", configBlob: nil)
-        let records = try Self.fixtures()
-        try cache.save(entries(records))
-        let first = try FileReader.read(cache.file.path)
-        // Written again from what was read, each record as it was stored.
-        let stored = cache.load()
-        try cache.save(records.reversed().map { parsed in
-            (parsed.record.path, Self.blob(of: parsed), stored.record(parsed.record.path, blob: Self.blob(of: parsed))!)
-        })
-        #expect(try FileReader.read(cache.file.path) == first)
+        try withSavedFixtures { cache, first in
+            // Written again from what was read, each record as it was stored.
+            let stored = cache.load()
+            try cache.save(try Self.fixtures().reversed().map { parsed in
+                (parsed.record.path, Self.blob(of: parsed), stored.record(parsed.record.path, blob: Self.blob(of: parsed))!)
+            })
+            #expect(try FileReader.read(cache.file.path) == first)
+        }
     }
 
     @Test(arguments: [0, 1, 13, 21, 100, 5_000])
     func aTornCacheCountsAsAbsent(keeping count: Int) throws {
-        let directory = try folder()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let cache = ParseCache(directory: directory.path, folder: "", configBlob: nil)
-        try cache.save(entries(try Self.fixtures()))
-        let bytes = try FileReader.read(cache.file.path)
-        try Data(bytes.prefix(count)).write(to: cache.file)
-        #expect(cache.load().count == 0)
-        // One byte short of whole, too.
-        try Data(bytes.dropLast()).write(to: cache.file)
-        #expect(cache.load().count == 0)
+        try withSavedFixtures { cache, bytes in
+            try Data(bytes.prefix(count)).write(to: cache.file)
+            #expect(cache.load().count == 0)
+            // One byte short of whole, too.
+            try Data(bytes.dropLast()).write(to: cache.file)
+            #expect(cache.load().count == 0)
+        }
     }
 
     @Test func aDamagedCacheCountsAsAbsent() throws {
-        let directory = try folder()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let cache = ParseCache(directory: directory.path, folder: "", configBlob: nil)
-        let records = try Self.fixtures()
-        try cache.save(entries(records))
-        let whole = try FileReader.read(cache.file.path)
-        let header = header(of: cache)
-        var count = BinaryWriter()
-        count.integer(records.count)
-        // A count claiming more entries than the file could hold.
-        var claim = BinaryWriter()
-        claim.integer(Int64(whole.count))
-        try Data(header + claim.bytes + whole.dropFirst(header.count + count.bytes.count)).write(to: cache.file)
-        #expect(cache.load().count == 0)
-        // Bytes past the end, and nothing but garbage.
-        try Data(whole + [0]).write(to: cache.file)
-        #expect(cache.load().count == 0)
-        try Data(repeating: 0xFF, count: whole.count).write(to: cache.file)
-        #expect(cache.load().count == 0)
+        try withSavedFixtures { cache, whole in
+            let header = header(of: cache)
+            var count = BinaryWriter()
+            count.integer(try Self.fixtures().count)
+            // A count claiming more entries than the file could hold.
+            var claim = BinaryWriter()
+            claim.integer(Int64(whole.count))
+            try Data(header + claim.bytes + whole.dropFirst(header.count + count.bytes.count)).write(to: cache.file)
+            #expect(cache.load().count == 0)
+            // Bytes past the end, and nothing but garbage.
+            try Data(whole + [0]).write(to: cache.file)
+            #expect(cache.load().count == 0)
+            try Data(repeating: 0xFF, count: whole.count).write(to: cache.file)
+            #expect(cache.load().count == 0)
+        }
     }
 
     @Test func aDamagedRecordDoesNotDecode() throws {
@@ -212,17 +211,14 @@ import Testing
     }
 
     @Test func aCacheOfAnotherVersionIsNotUsed() throws {
-        let directory = try folder()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let cache = ParseCache(directory: directory.path, folder: "", configBlob: nil)
-        try cache.save(entries(try Self.fixtures()))
-        let bytes = try FileReader.read(cache.file.path)
-        var version = BinaryWriter(), other = BinaryWriter()
-        version.integer(ParseCache.formatVersion)
-        other.integer(ParseCache.formatVersion + 1)
-        let start = ParseCache.magic.count
-        try Data(bytes.prefix(start) + other.bytes + bytes.dropFirst(start + version.bytes.count)).write(to: cache.file)
-        #expect(cache.load().count == 0)
+        try withSavedFixtures { cache, bytes in
+            var version = BinaryWriter(), other = BinaryWriter()
+            version.integer(ParseCache.formatVersion)
+            other.integer(ParseCache.formatVersion + 1)
+            let start = ParseCache.magic.count
+            try Data(bytes.prefix(start) + other.bytes + bytes.dropFirst(start + version.bytes.count)).write(to: cache.file)
+            #expect(cache.load().count == 0)
+        }
     }
 
     @Test func aCacheForAnotherConfigurationOrFolderIsNotUsed() throws {
