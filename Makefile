@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/kaizen
 DEMO_TODAY := 2026-11-20
 DEMO_DIR := demo
 
-.PHONY: all deps build test demo bench bench-timeline release clean
+.PHONY: all deps build test demo bench bench-timeline bench-hook release clean
 
 all: build
 
@@ -48,15 +48,22 @@ demo: build
 	@cd $(DEMO_DIR) && { ../$(BIN) review main...pull-request --today $(DEMO_TODAY); status=$$?; [ $$status -le 1 ]; }
 
 # Times `kaizen check` on generated repositories against `cat` of the same files,
-# then `kaizen timeline` against `git log` (bench-timeline).
+# then `kaizen timeline` against `git log` (bench-timeline), then the pre-commit
+# hook against `git diff --cached` (bench-hook).
 bench: release
 	python3 bench/check_bench.py --kaizen $(RELEASE_BIN)
 	python3 bench/timeline/timeline_bench.py --kaizen $(RELEASE_BIN)
+	python3 bench/hook/hook_bench.py --kaizen $(RELEASE_BIN)
 
 # Times `kaizen timeline` (full, cached, incremental) on a generated 50,000-commit
 # history against one `git log` over the record folders.
 bench-timeline: release
 	python3 bench/timeline/timeline_bench.py --kaizen $(RELEASE_BIN)
+
+# Times the installed pre-commit hook (cold, warm, one record newly staged) on a
+# generated 5,000-record repository against `git diff --cached --name-only`.
+bench-hook: release
+	python3 bench/hook/hook_bench.py --kaizen $(RELEASE_BIN)
 
 clean:
 	rm -rf .build $(DEMO_DIR) bench/out

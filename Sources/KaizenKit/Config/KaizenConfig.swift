@@ -89,20 +89,31 @@ public struct HypothesisPattern: @unchecked Sendable {
     public static let standardSource =
         #"(?is)^\s*if\s+(?<change>.+?),?\s+(?:then\s+)?(?:we|i|they|the\s+team)(?:'d|’d|\s+would|\s+will)?\s+expects?\s+(?<effect>.+?)\s*\.?\s*$"#
 
-    public static let standard = HypothesisPattern(standardSource: standardSource)
+    /// The standard pattern as it is run: the same up to the effect, which is
+    /// taken to the end and then trimmed as `(?<effect>.+?)\s*\.?\s*$` would
+    /// (see `lazyEffectEnd`). ICU tried that lazy tail after every character
+    /// of the effect, which was most of the time of checking hypotheses.
+    private static let standardMatchingSource =
+        #"(?is)^\s*if\s+(?<change>.+?),?\s+(?:then\s+)?(?:we|i|they|the\s+team)(?:'d|’d|\s+would|\s+will)?\s+expects?\s+(?<effect>.+)$"#
 
-    private init(standardSource: String) {
+    public static let standard = HypothesisPattern()
+
+    private init() {
+        source = Self.standardSource
         // The built-in pattern is a constant that is known to compile.
-        self.source = standardSource
-        self.expression = try! NSRegularExpression(pattern: standardSource)
-        self.isStandard = true
-        self.groups = Self.namedGroups(in: standardSource)
+        expression = try! NSRegularExpression(pattern: Self.standardMatchingSource)
+        isStandard = true
+        groups = Self.namedGroups(in: Self.standardSource)
     }
 
     public init(source: String) throws {
+        if source == Self.standardSource {
+            self = Self.standard
+            return
+        }
         self.source = source
         self.expression = try NSRegularExpression(pattern: source)
-        self.isStandard = source == Self.standardSource
+        self.isStandard = false
         self.groups = Self.namedGroups(in: source)
     }
 
@@ -115,9 +126,32 @@ public struct HypothesisPattern: @unchecked Sendable {
         let range = NSRange(text.startIndex..., in: text)
         guard let result = expression.firstMatch(in: text, range: range) else { return nil }
         func group(_ name: String) -> String? {
-            guard groups.contains(name), let groupRange = Range(result.range(withName: name), in: text) else { return nil }
+            guard groups.contains(name), var groupRange = Range(result.range(withName: name), in: text) else { return nil }
+            if isStandard, name == "effect" {
+                groupRange = groupRange.lowerBound..<Self.lazyEffectEnd(in: text, from: groupRange.lowerBound)
+            }
             return String(text[groupRange])
         }
         return (group("change"), group("effect"))
+    }
+
+    /// Where the standard pattern's lazy effect, starting at `start`, ends:
+    /// it is the shortest text (one character at least) after which only
+    /// whitespace, one full stop and whitespace follow, so the longest such
+    /// tail is cut off. That tail matches whatever the effect holds, so the
+    /// effect starts where it does with any tail, and `change` is the same
+    /// too. `\s` in ICU is Unicode's White_Space, as `isWhitespace` is.
+    static func lazyEffectEnd(in text: String, from start: String.Index) -> String.Index {
+        let scalars = text.unicodeScalars
+        var end = scalars.endIndex
+        func dropWhitespace() {
+            while end > start, scalars[scalars.index(before: end)].properties.isWhitespace { end = scalars.index(before: end) }
+        }
+        dropWhitespace()
+        if end > start, scalars[scalars.index(before: end)] == "." {
+            end = scalars.index(before: end)
+            dropWhitespace()
+        }
+        return max(end, scalars.index(after: start))
     }
 }

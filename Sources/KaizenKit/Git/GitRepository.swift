@@ -122,8 +122,12 @@ final class GitRepository {
     /// This repository's own git folder (for a linked worktree, its folder under `worktrees/`).
     var gitDirectory: String { Self.trimmingSlash(String(cString: git_repository_path(handle))) }
 
-    /// The git folder shared by all worktrees: where caches belong.
+    /// The git folder shared by all worktrees.
     var commonDirectory: String { Self.trimmingSlash(String(cString: git_repository_commondir(handle))) }
+
+    /// Where kaizen keeps its caches: in the git folder every worktree shares,
+    /// out of the work tree and gone with the repository.
+    var cacheDirectory: String { commonDirectory + "/kaizen" }
 
     var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
 

@@ -1,7 +1,8 @@
 import Yams
 
-/// A parsed record file and what was wrong with it.
-public struct ParsedRecord: Sendable {
+/// A parsed record file and what was wrong with it. Equatable, so that a parse
+/// read back from the parse cache can be compared with a fresh one.
+public struct ParsedRecord: Sendable, Equatable {
     public var record: Record
     public var diagnostics: [Diagnostic]
 }

@@ -4,7 +4,7 @@
 /// for them were reported when the file was parsed. A file whose front matter
 /// could not be read still yields a record, so its id still counts for links
 /// and duplicate ids.
-public struct Record: Sendable {
+public struct Record: Sendable, Equatable {
     /// The file name without `.md`.
     public var id: String
     /// Relative to the workspace root, `/`-separated.
@@ -21,7 +21,10 @@ public struct Record: Sendable {
     /// those fields stay silent rather than report them a second time.
     public var invalidKeys: Set<String>
 
-    public enum Details: Sendable {
+    /// Indirect, so that a record's fields of its kind are one shared box:
+    /// the checker and its rules copy records thousands of times a run, and
+    /// each copy retained every field of an experiment.
+    public indirect enum Details: Sendable, Equatable {
         case improvement(ImprovementRecord)
         case experiment(ExperimentRecord)
         case constraint(ConstraintRecord)
@@ -113,7 +116,7 @@ public struct Record: Sendable {
     }
 }
 
-public struct ImprovementRecord: Sendable {
+public struct ImprovementRecord: Sendable, Equatable {
     public var status: Located<ImprovementStatus>?
     public var origin: Located<String>?
     public var level: Located<Level>?
@@ -121,7 +124,7 @@ public struct ImprovementRecord: Sendable {
     public var constraints: [Located<String>]
 }
 
-public struct ExperimentRecord: Sendable {
+public struct ExperimentRecord: Sendable, Equatable {
     public var teams: [Located<String>]
     public var improvement: Located<String>?
     public var constraints: [Located<String>]
@@ -146,7 +149,7 @@ public struct ExperimentRecord: Sendable {
     }
 }
 
-public struct Signal: Sendable {
+public struct Signal: Sendable, Equatable {
     /// Its place in the YAML list, from 1, as messages number it.
     public var number: Int
     public var position: SourcePosition
@@ -158,7 +161,7 @@ public struct Signal: Sendable {
     public var result: Located<String>?
 }
 
-public struct Extension: Sendable {
+public struct Extension: Sendable, Equatable {
     /// Its place in the YAML list, from 1.
     public var number: Int
     public var position: SourcePosition
@@ -166,13 +169,13 @@ public struct Extension: Sendable {
     public var reason: Located<String>?
 }
 
-public struct ConstraintRecord: Sendable {
+public struct ConstraintRecord: Sendable, Equatable {
     public var status: Located<ConstraintStatus>?
     public var level: Located<Level>?
     public var observed: [Observation]
 }
 
-public struct Observation: Sendable {
+public struct Observation: Sendable, Equatable {
     public var position: SourcePosition
     public var date: Located<CalendarDate>?
     public var team: Located<String>?

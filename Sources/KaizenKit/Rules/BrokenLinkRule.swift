@@ -9,19 +9,24 @@ struct BrokenLinkRule: Rule {
     static let descriptor = RuleDescriptor.brokenLink
 
     func check(_ context: RuleContext, findings: inout Findings) {
-        let indexes = Dictionary(grouping: context.records.filter { $0.kind != nil }, by: { $0.kind! })
-            .mapValues { SuggestionIndex($0.map(\.id)) }
+        // The kinds of the records with each exact id; more than one when ids collide.
+        var kindsByID: [String: [RecordKind?]] = [:]
+        kindsByID.reserveCapacity(context.records.count)
+        for record in context.records { kindsByID[record.id, default: []].append(record.kind) }
+        // Made when the first link is missing: most repositories have none.
+        var indexes: [RecordKind: SuggestionIndex]?
         var suggestions: [String: String] = [:]
         for record in context.records {
             for (link, kind) in record.references {
-                guard let problem = problem(with: link.value, expecting: kind, in: context) else { continue }
+                guard let problem = problem(with: link.value, expecting: kind, kindsByID: kindsByID) else { continue }
                 if case .wrongKind(let found) = problem {
                     findings.add(record, at: link.position, "'\(link.value)' is \(found.withArticle), not \(kind.withArticle)")
                     continue
                 }
                 let key = "\(kind.rawValue)/\(link.value)"
                 if suggestions[key] == nil {
-                    suggestions[key] = indexes[kind].flatMap { $0.closest(to: link.value) }.map { " (did you mean '\($0)'?)" } ?? ""
+                    if indexes == nil { indexes = Self.suggestionIndexes(context.records) }
+                    suggestions[key] = indexes![kind].flatMap { $0.closest(to: link.value) }.map { " (did you mean '\($0)'?)" } ?? ""
                 }
                 findings.add(record, at: link.position, "no \(kind.rawValue) has the id '\(link.value)'\(suggestions[key]!)")
             }
@@ -33,10 +38,19 @@ struct BrokenLinkRule: Rule {
         case wrongKind(RecordKind)
     }
 
-    private func problem(with id: String, expecting kind: RecordKind, in context: RuleContext) -> Problem? {
-        guard let targets = context.recordsByID[id] else { return .missing }
+    private func problem(with id: String, expecting kind: RecordKind, kindsByID: [String: [RecordKind?]]) -> Problem? {
+        guard let targets = kindsByID[id] else { return .missing }
         // A target of unknown kind (unreadable, outside the folders) gets the benefit of the doubt.
-        if targets.contains(where: { $0.kind == kind || $0.kind == nil }) { return nil }
-        return .wrongKind(targets[0].kind!)
+        if targets.contains(where: { $0 == kind || $0 == nil }) { return nil }
+        return .wrongKind(targets[0]!)
+    }
+
+    /// The ids of each kind, to suggest one for a missing link.
+    private static func suggestionIndexes(_ records: [Record]) -> [RecordKind: SuggestionIndex] {
+        var ids: [RecordKind: [String]] = [:]
+        for record in records {
+            if let kind = record.kind { ids[kind, default: []].append(record.id) }
+        }
+        return ids.mapValues { SuggestionIndex($0) }
     }
 }

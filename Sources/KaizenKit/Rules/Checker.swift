@@ -39,7 +39,7 @@ public enum Checker {
             return findings.diagnostics
         }
         var diagnostics = workspace.configDiagnostics + parsed.flatMap(\.diagnostics)
-        for findings in results.values { diagnostics += findings }
+        for findings in results.takeValues() { diagnostics += findings }
         if let changes {
             for rule in RuleCatalog.historyRules where config.severity(of: type(of: rule).descriptor) != nil {
                 var findings = Findings(rule: type(of: rule).descriptor)

@@ -10,10 +10,12 @@ struct DuplicateIDRule: Rule {
     static let descriptor = RuleDescriptor.duplicateID
 
     func check(_ context: RuleContext, findings: inout Findings) {
-        let groups = Dictionary(grouping: context.records) { $0.id.lowercased() }
+        // Grouped by position, so no record is copied for the many ids that occur once.
+        let records = context.records
+        let groups = Dictionary(grouping: records.indices) { records[$0].id.lowercased() }
         for (_, group) in groups where group.count > 1 {
-            for record in group {
-                let others = group.filter { $0.path != record.path }.map(\.path).sorted()
+            for record in group.map({ records[$0] }) {
+                let others = group.map { records[$0].path }.filter { $0 != record.path }.sorted()
                 findings.add(record, at: .start,
                     "the id '\(record.id)' is also used by \(others.joined(separator: ", ")): ids are unique across all kinds, ignoring case; rename one of the files")
             }

@@ -12,8 +12,6 @@ public struct RuleContext: Sendable {
     public let records: [Record]
     public let config: KaizenConfig
     public let today: CalendarDate
-    /// Records by exact id; more than one when ids collide.
-    let recordsByID: [String: [Record]]
 
     /// Each kind's records with their typed fields, computed once for all rules.
     let experiments: [(record: Record, experiment: ExperimentRecord)]
@@ -24,7 +22,6 @@ public struct RuleContext: Sendable {
         self.records = records
         self.config = config
         self.today = today
-        self.recordsByID = Dictionary(grouping: records, by: \.id)
         self.experiments = records.compactMap { record in record.experiment.map { (record, $0) } }
         self.improvements = records.compactMap { record in record.improvement.map { (record, $0) } }
         self.constraints = records.compactMap { record in record.constraint.map { (record, $0) } }

@@ -22,14 +22,15 @@ struct SimilarityJoin {
     /// digits, three characters or more, stopwords removed, a plural `s` dropped.
     static func words(in text: String) -> Set<String> {
         var result = Set<String>()
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            asciiWords(in: text, into: &result)
+            return result
+        }
         var word = String.UnicodeScalarView()
         func finish() {
             defer { word = String.UnicodeScalarView() }
             guard word.count >= 3 else { return }
-            var text = String(word)
-            guard !stopwords.contains(text) else { return }
-            if text.count > 4, text.hasSuffix("s"), !text.hasSuffix("ss") { text.removeLast() }
-            result.insert(text)
+            insert(String(word), into: &result)
         }
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
@@ -46,6 +47,50 @@ struct SimilarityJoin {
         }
         finish()
         return result
+    }
+
+    /// `words(in:)` for ASCII text: runs of letters and digits are found in
+    /// its bytes and each word made in one step, not a scalar at a time (most
+    /// records are ASCII, and this runs over every improvement).
+    private static func asciiWords(in text: String, into result: inout Set<String>) {
+        func isWordByte(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+            default: false
+            }
+        }
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            while start < bytes.count {
+                guard isWordByte(bytes[start]) else {
+                    start += 1
+                    continue
+                }
+                var end = start + 1
+                while end < bytes.count, isWordByte(bytes[end]) { end += 1 }
+                if end - start >= 3 {
+                    let word = String(unsafeUninitializedCapacity: end - start) { buffer in
+                        for offset in 0..<end - start {
+                            let byte = bytes[start + offset]
+                            buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                        }
+                        return end - start
+                    }
+                    insert(word, into: &result)
+                }
+                start = end
+            }
+        }
+    }
+
+    /// Adds `word` (three characters or more) unless it is a stopword, a
+    /// plural `s` dropped.
+    private static func insert(_ word: String, into result: inout Set<String>) {
+        var word = word
+        guard !stopwords.contains(word) else { return }
+        if word.count > 4, word.hasSuffix("s"), !word.hasSuffix("ss") { word.removeLast() }
+        result.insert(word)
     }
 
     /// Every pair (first < second, as indices into `sets`) with similarity at
@@ -82,10 +127,12 @@ struct SimilarityJoin {
     private static func tokenize(_ sets: [Set<String>]) -> [[Int32]] {
         var frequency: [String: Int] = [:]
         for set in sets { for word in set { frequency[word, default: 0] += 1 } }
-        let ranked = frequency.keys.sorted { (frequency[$0]!, $0) < (frequency[$1]!, $1) }
+        // Counts travel with their words: looking them up inside the comparison
+        // cost two hash lookups per step of the sort.
+        let ranked = frequency.map { (count: $0.value, word: $0.key) }.sorted { ($0.count, $0.word) < ($1.count, $1.word) }
         var ids: [String: Int32] = [:]
         ids.reserveCapacity(ranked.count)
-        for (rank, word) in ranked.enumerated() { ids[word] = Int32(rank) }
+        for (rank, entry) in ranked.enumerated() { ids[entry.word] = Int32(rank) }
         return sets.map { set in set.map { ids[$0]! }.sorted() }
     }
 

@@ -34,7 +34,7 @@ public struct HistoryScanner: Sendable {
             return Timeline(ref: ref, head: nil, shallow: repository.isShallow, fields: scope.fields, records: [])
         }
         let head = try repository.resolveCommit(ref)
-        let cache = useCache ? TimelineCache(directory: repository.commonDirectory + "/kaizen", scope: scope) : nil
+        let cache = useCache ? TimelineCache(directory: repository.cacheDirectory, scope: scope) : nil
         var builder = cache?.load() ?? TimelineBuilder(fields: scope.fields)
         if let boundary = builder.shallowBoundary, try !FirstParentWalk.isShallowBoundary(boundary, in: repository) {
             // The clone was deepened: the history before the old boundary can now be read.

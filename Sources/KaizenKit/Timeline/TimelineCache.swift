@@ -6,29 +6,26 @@ import Foundation
 /// scope, a torn or corrupt file) makes it count as absent, never as an error.
 struct TimelineCache {
     /// Bump whenever the format or the meaning of what is stored changes.
-    static let formatVersion: UInt32 = 1
-    private static let magic = Array("kaizen-timeline\n".utf8)
+    static let formatVersion: UInt32 = 2
+    static let magic = Array("kaizen-timeline\n".utf8)
 
     let file: URL
     let scope: HistoryScope
 
     init(directory: String, scope: HistoryScope) {
         self.scope = scope
-        file = URL(fileURLWithPath: directory).appendingPathComponent("timeline-\(Self.fingerprint(scope.cacheKey)).cache")
+        file = URL(fileURLWithPath: directory).appendingPathComponent("timeline-\(StableHash.hex(of: scope.cacheKey)).cache")
     }
 
     func load() -> TimelineBuilder? {
         guard let bytes = try? FileReader.read(file.path) else { return nil }
-        var reader = Reader(bytes: bytes)
+        var reader = BinaryReader(bytes: bytes)
         return try? read(&reader)
     }
 
     func save(_ builder: TimelineBuilder) throws {
         guard let head = builder.head else { return }
-        var writer = Writer()
-        // About the size of the file it replaces, so the buffer is not copied as it grows.
-        let previousSize = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
-        writer.bytes.reserveCapacity((previousSize ?? 0) + 65_536)
+        var writer = BinaryWriter(replacing: file)
         writer.bytes += Self.magic
         writer.integer(Int64(Self.formatVersion))
         writer.string(scope.cacheKey)
@@ -86,12 +83,10 @@ struct TimelineCache {
         try AtomicFile.replace(at: file, bytes: writer.bytes)
     }
 
-    private struct Corrupt: Error {}
-
-    private func read(_ reader: inout Reader) throws -> TimelineBuilder {
+    private func read(_ reader: inout BinaryReader) throws -> TimelineBuilder {
         guard try reader.take(Self.magic.count) == Self.magic[...],
               try reader.integer() == Int64(Self.formatVersion),
-              try reader.string() == scope.cacheKey else { throw Corrupt() }
+              try reader.string() == scope.cacheKey else { throw BinaryReader.Malformed() }
         let head = try reader.id()
         let boundary = try reader.integer() == 1 ? try reader.id() : nil
         var authors: [GitSignature] = []
@@ -102,7 +97,7 @@ struct TimelineCache {
         for _ in 0..<(try reader.count()) {
             let id = try reader.id()
             let seconds = try reader.integer()
-            guard let offset = Int32(exactly: try reader.integer()) else { throw Corrupt() }
+            guard let offset = Int32(exactly: try reader.integer()) else { throw BinaryReader.Malformed() }
             commits.append(CommitStamp(id: id, date: GitTime(seconds: seconds, offsetMinutes: offset),
                                        author: try reader.element(of: authors)))
         }
@@ -131,102 +126,10 @@ struct TimelineCache {
         for _ in 0..<(try reader.count()) {
             let path = try reader.string()
             let index = try reader.integer()
-            guard entries.indices.contains(Int(index)) else { throw Corrupt() }
+            guard entries.indices.contains(Int(index)) else { throw BinaryReader.Malformed() }
             live[path] = Int(index)
         }
-        guard reader.isAtEnd else { throw Corrupt() }
+        guard reader.isAtEnd else { throw BinaryReader.Malformed() }
         return TimelineBuilder(fields: fields, head: head, shallowBoundary: boundary, entries: entries, live: live)
-    }
-
-    /// FNV-1a, 64 bits: a stable file name for a scope (Swift's own hash is seeded per process).
-    private static func fingerprint(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-
-    private struct Writer {
-        var bytes: [UInt8] = []
-
-        mutating func integer(_ value: Int64) {
-            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
-        }
-
-        mutating func id(_ value: ObjectID) {
-            bytes.append(contentsOf: value.bytes)
-        }
-
-        mutating func string(_ value: String) {
-            var value = value
-            value.withUTF8 { utf8 in
-                integer(Int64(utf8.count))
-                bytes.append(contentsOf: utf8)
-            }
-        }
-
-        mutating func optionalString(_ value: String?) {
-            if let value {
-                string(value)
-            } else {
-                integer(-1)
-            }
-        }
-    }
-
-    private struct Reader {
-        let bytes: [UInt8]
-        var offset = 0
-
-        var isAtEnd: Bool { offset == bytes.count }
-
-        mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
-            guard count >= 0, count <= bytes.count - offset else { throw Corrupt() }
-            defer { offset += count }
-            return bytes[offset..<offset + count]
-        }
-
-        mutating func integer() throws -> Int64 {
-            let slice = try take(8)
-            var value: Int64 = 0
-            withUnsafeMutableBytes(of: &value) { $0.copyBytes(from: slice) }
-            return Int64(littleEndian: value)
-        }
-
-        /// A count of items that follow; bounded by what the file could hold.
-        mutating func count() throws -> Int {
-            let value = try integer()
-            guard value >= 0, value <= Int64(bytes.count - offset) else { throw Corrupt() }
-            return Int(value)
-        }
-
-        mutating func id() throws -> ObjectID {
-            let slice = try take(20)
-            return slice.withUnsafeBytes { ObjectID(bytes: $0) }
-        }
-
-        mutating func string() throws -> String {
-            guard let value = try optionalString() else { throw Corrupt() }
-            return value
-        }
-
-        mutating func optionalString() throws -> String? {
-            let length = try integer()
-            if length == -1 { return nil }
-            guard let count = Int(exactly: length) else { throw Corrupt() }
-            return String(decoding: try take(count), as: UTF8.self)
-        }
-
-        mutating func element<Element>(of array: [Element]) throws -> Element {
-            try element(of: array, at: try integer())
-        }
-
-        func element<Element>(of array: [Element], at number: Int64) throws -> Element {
-            guard number >= 0, number < Int64(array.count) else { throw Corrupt() }
-            return array[Int(number)]
-        }
     }
 }

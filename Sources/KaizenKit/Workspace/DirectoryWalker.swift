@@ -35,7 +35,9 @@ enum DirectoryWalker {
 
     /// A folder README explains its folder; it is not a record.
     static func isFolderReadme(_ name: String) -> Bool {
-        name.lowercased() == "readme.md"
+        // Only ASCII letters lowercase to those of readme.md, so a name of
+        // another length is not one: most names are never lowercased.
+        name.utf8.count == 9 && name.lowercased() == "readme.md"
     }
 
     /// Whether discovery takes a file with this name as a record.

@@ -25,7 +25,8 @@ public struct StagedWorkspace: Sendable {
 
         var changed = Set(staged.paths(differingFrom: head.files) + head.paths(differingFrom: staged.files))
         if staged.configBlob != head.configBlob { changed.insert(KaizenConfig.fileName) }
-        let records = try staged.parse(staged.files.keys.sorted(), in: repository)
+        let cache = ParseCache(directory: repository.cacheDirectory, folder: folder, configBlob: staged.configBlob)
+        let records = try staged.parseAll(in: repository, cache: cache)
         let changes = try against.map { revision in
             let base = revision == "HEAD"
                 ? head

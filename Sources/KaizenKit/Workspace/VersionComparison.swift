@@ -10,8 +10,13 @@ enum VersionComparison {
     static func changes(from base: WorkspaceVersion, to headFiles: [String: ObjectID], headRecords: [ParsedRecord],
                         repository: GitRepository, headContents: (ObjectID) throws -> [UInt8]) throws -> RecordChanges {
         let before = try base.parse(base.paths(differingFrom: headFiles), in: repository).map(\.record)
-        let headByPath = Dictionary(headRecords.map { ($0.record.path, $0.record) }, uniquingKeysWith: { first, _ in first })
-        let after = headFiles.filter { base.files[$0.key] != $0.value }.keys.sorted().compactMap { headByPath[$0] }
+        let changed = headFiles.filter { base.files[$0.key] != $0.value }.keys.sorted()
+        // Only the changed records are looked up: copying every record into a
+        // table cost more than the comparison itself.
+        let wanted = Set(changed)
+        let headByPath = Dictionary(headRecords.lazy.filter { wanted.contains($0.record.path) }.map { ($0.record.path, $0.record) },
+                                    uniquingKeysWith: { first, _ in first })
+        let after = changed.compactMap { headByPath[$0] }
 
         var changes: [RecordChange] = []
         var candidates = Dictionary(grouping: before.indices, by: { before[$0].id })

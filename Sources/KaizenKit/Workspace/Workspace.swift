@@ -94,23 +94,40 @@ enum FileReader {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw KaizenError.cannotRead(path: path, reason: "it is a folder or a special file, not a file")
         }
-        // One spare byte lets the read that finds the end fit without growing the buffer.
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
-        var count = 0
-        while true {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: 4096)) }
-            let result = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-            }
+        // Read into uninitialised memory: zeroing a buffer first costs as much
+        // as the read for a large file (the parse cache). One spare byte lets
+        // the read that finds the end fit.
+        var failure: Int32 = 0
+        let expected = Int(info.st_size) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+            count = 0
+            failure = readAll(descriptor, into: UnsafeMutableRawBufferPointer(buffer), count: &count)
+        }
+        // A file that grew since fstat: the rest, a chunk at a time.
+        var chunk = [UInt8](repeating: 0, count: bytes.count == expected ? 65_536 : 0)
+        while failure == 0, !chunk.isEmpty {
+            var count = 0
+            failure = chunk.withUnsafeMutableBytes { readAll(descriptor, into: $0, count: &count) }
+            bytes += chunk[..<count]
+            if count < chunk.count { break }
+        }
+        if failure != 0 { throw KaizenError.cannotRead(path: path, reason: reason(failure)) }
+        return bytes
+    }
+
+    /// Reads until `buffer` is full or the file ends; the error number of a
+    /// failed read, or 0.
+    private static func readAll(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, count: inout Int) -> Int32 {
+        while count < buffer.count {
+            let result = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
             if result < 0 {
                 if errno == EINTR { continue }
-                throw KaizenError.cannotRead(path: path, reason: reason(errno))
+                return errno
             }
             if result == 0 { break }
             count += result
         }
-        bytes.removeSubrange(count...)
-        return bytes
+        return 0
     }
 
     private static func reason(_ code: Int32) -> String {

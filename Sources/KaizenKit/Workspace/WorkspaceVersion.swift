@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The record files of a workspace as one version of its repository holds
 /// them: a commit's tree or the index. Files are listed from git; their
 /// contents are read and parsed only when asked, so comparing two versions
@@ -60,25 +62,79 @@ struct WorkspaceVersion {
         files.filter { other[$0.key] != $0.value }.keys.sorted()
     }
 
-    /// Reads and parses the files at `paths` (which must be in `files`): blobs
-    /// on this thread, since libgit2 handles stay on one, parsing on all cores.
+    /// Reads and parses the files at `paths` (which must be in `files`).
     func parse(_ paths: [String], in repository: GitRepository) throws -> [ParsedRecord] {
-        let contents = try paths.map { path in (path: path, bytes: try repository.blob(files[path]!)) }
+        try records(paths, in: repository, stored: Array(repeating: nil, count: paths.count))!
+    }
+
+    /// Parses every file, in path order, taking from `cache` the files it holds
+    /// at the same blob. The cache is rewritten only when it lacked a file or
+    /// held one this version does not have, and then holds exactly this
+    /// version's files, so it never grows beyond one workspace's records.
+    func parseAll(in repository: GitRepository, cache: ParseCache) throws -> [ParsedRecord] {
+        let paths = files.keys.sorted()
+        var stored = cache.load()
+        var hits = paths.map { stored.record($0, blob: files[$0]!) }
+        var records = try self.records(paths, in: repository, stored: hits)
+        if records == nil {
+            // A stored record that does not decode: the file is damaged, so none of it is used.
+            stored = ParseCache.Stored()
+            hits = Array(repeating: nil, count: paths.count)
+            records = try self.records(paths, in: repository, stored: hits)
+        }
+        let parsed = records!
+        let missing = hits.count { $0 == nil }
+        if missing > 0 || stored.count > paths.count - missing {
+            let entries = paths.indices.map { index in
+                (path: paths[index], blob: files[paths[index]]!, record: hits[index] ?? ParseCache.StoredRecord(parsed[index]))
+            }
+            // A cache that cannot be written (a read-only repository) only costs the next run time.
+            try? cache.save(entries)
+        }
+        return parsed
+    }
+
+    /// The records at `paths`, decoded from `stored` (by position) where it
+    /// holds them, else read and parsed: blobs on this thread, since libgit2
+    /// handles stay on one, decoding and parsing on all cores. Nil when a
+    /// stored record does not decode.
+    private func records(_ paths: [String], in repository: GitRepository, stored: [ParseCache.StoredRecord?]) throws -> [ParsedRecord]? {
+        let contents = try paths.indices.map { stored[$0] == nil ? try repository.blob(files[paths[$0]]!) : nil }
         let parser = RecordParser(config: workspace.config)
         let config = workspace.config
-        let results = ParallelResults<ParsedRecord>(count: contents.count)
+        let damaged = Atomic<Bool>(false)
+        let results = ParallelResults<ParsedRecord>(count: paths.count)
         results.fill { index in
-            parser.parse(contents[index].bytes, path: contents[index].path, folderKind: config.folderKind(ofPath: contents[index].path))
+            let path = paths[index]
+            guard let record = stored[index] else {
+                return parser.parse(contents[index]!, path: path, folderKind: config.folderKind(ofPath: path))
+            }
+            if let parsed = record.decode() { return parsed }
+            damaged.store(true, ordering: .relaxed)
+            return ParsedRecord(record: .unreadable(path: path, kind: nil), diagnostics: [])
         }
-        return results.values
+        return damaged.load(ordering: .relaxed) ? nil : results.takeValues()
     }
 
     /// The files discovery takes on disk: Markdown in a records folder, no
     /// folder README, nothing hidden.
     private static func isRecordPath(_ path: String, config: KaizenConfig) -> Bool {
         guard config.folderKind(ofPath: path) != nil else { return false }
-        let components = path.split(separator: "/")
-        guard !components.contains(where: { $0.hasPrefix(".") }), let name = components.last else { return false }
+        let name: Substring
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            // Record paths are ASCII, where a byte is a character: one pass over
+            // the bytes costs far less than splitting, for every file of two versions.
+            var startsComponent = true
+            for byte in path.utf8 {
+                if startsComponent, byte == UInt8(ascii: ".") { return false }
+                startsComponent = byte == UInt8(ascii: "/")
+            }
+            name = path[(path.utf8.lastIndex(of: UInt8(ascii: "/")).map(path.utf8.index(after:)) ?? path.startIndex)...]
+        } else {
+            let components = path.split(separator: "/")
+            guard !components.contains(where: { $0.hasPrefix(".") }), let last = components.last else { return false }
+            name = last
+        }
         return DirectoryWalker.isRecordFileName(String(name))
     }
 }

@@ -6,6 +6,19 @@ import Testing
         #expect(SimilarityJoin.words(in: "The Teams merge small changes, daily!") == ["merge", "small", "change", "daily"])
     }
 
+    /// ASCII text takes a path of its own; a trailing " é" (too short to be a
+    /// word) sends the same text down the general one.
+    @Test func asciiTextGivesTheWordsTheGeneralPathGives() {
+        let texts = [
+            "Review pairs: 2 reviewers, 48h -> 4h. PASS passes pass glass glasses; A/B tests (x3) in CI_CD & QA!",
+            "If we release the payments API through a 5 % canary, we expect the change failure rate to fall from 18 % to 8 %.",
+            "   ", "", "abc", "ab", "ABCS", "Tests tests TESTS", "under_score kebab-case dotted.words CamelCase 1234 12",
+        ]
+        for text in texts {
+            #expect(SimilarityJoin.words(in: text) == SimilarityJoin.words(in: text + " é"), "\(text)")
+        }
+    }
+
     /// The prefix-filtered join must find exactly what comparing every pair finds.
     @Test func findsTheSamePairsAsComparingEveryPair() {
         var generator = SplitMix64(seed: 42)

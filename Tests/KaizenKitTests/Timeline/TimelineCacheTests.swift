@@ -70,10 +70,21 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let cache = TimelineCache(directory: directory.path, scope: scope)
         try cache.save(sampleBuilder())
-        var bytes = try [UInt8](Data(contentsOf: cache.file))
-        // Past the header, a count that claims more items than the file could hold.
-        for index in 40..<min(bytes.count, 48) { bytes[index] = 0x7F }
-        try Data(bytes).write(to: cache.file)
+        let bytes = try [UInt8](Data(contentsOf: cache.file))
+        // Past the header, a count of authors that claims more than the file could hold.
+        let builder = sampleBuilder()
+        var header = BinaryWriter()
+        header.bytes += TimelineCache.magic
+        header.integer(Int64(TimelineCache.formatVersion))
+        header.string(scope.cacheKey)
+        header.id(builder.head!)
+        header.integer(1)
+        header.id(builder.shallowBoundary!)
+        var authors = BinaryWriter(), claim = BinaryWriter()
+        authors.integer(2)
+        claim.integer(Int64(bytes.count))
+        #expect(Array(bytes.prefix(header.bytes.count + authors.bytes.count)) == header.bytes + authors.bytes)
+        try Data(header.bytes + claim.bytes + bytes.dropFirst(header.bytes.count + authors.bytes.count)).write(to: cache.file)
         #expect(cache.load() == nil)
     }
 }

@@ -1,0 +1,126 @@
+import Foundation
+
+/// The parsed records of a workspace's index, kept under the git folder by
+/// path and blob id. The index names each file's blob without reading it, so
+/// the pre-commit check parses only what was staged since the last run instead
+/// of every record (YAML parsing is most of a check's time).
+///
+/// A stored parse holds only for what it was made with: the same kaizen.yml
+/// (folders and areas shape it), the same workspace folder (paths are relative
+/// to it) and the same kaizen build (another may parse differently). A file
+/// made with anything else, or of another format version, torn or damaged,
+/// counts as absent, never as an error.
+struct ParseCache {
+    /// Bump whenever the format or the meaning of what is stored changes.
+    static let formatVersion: Int64 = 1
+    static let magic = Array("kaizen-parse\n".utf8)
+
+    /// A parsed record in the cache's encoding: decoded where it is used, on
+    /// any thread, and written back as it is when the cache is rewritten.
+    struct StoredRecord: Sendable {
+        fileprivate let encoded: ArraySlice<UInt8>
+
+        init(_ parsed: ParsedRecord) {
+            var writer = BinaryWriter()
+            writer.parsedRecord(parsed)
+            encoded = writer.bytes[...]
+        }
+
+        fileprivate init(encoded: ArraySlice<UInt8>) {
+            self.encoded = encoded
+        }
+
+        /// Nil when the bytes are damaged.
+        func decode() -> ParsedRecord? {
+            var reader = BinaryReader(bytes: encoded)
+            guard let parsed = try? reader.parsedRecord(), reader.isAtEnd else { return nil }
+            return parsed
+        }
+    }
+
+    /// What a cache file held: each path's blob and its record, still encoded.
+    struct Stored: Sendable {
+        private var places: [String: (blob: ObjectID, record: StoredRecord)] = [:]
+
+        var count: Int { places.count }
+
+        init() {}
+
+        fileprivate init(_ places: [String: (blob: ObjectID, record: StoredRecord)]) {
+            self.places = places
+        }
+
+        /// The record stored for `path` if it was parsed from `blob`.
+        func record(_ path: String, blob: ObjectID) -> StoredRecord? {
+            places[path].flatMap { $0.blob == blob ? $0.record : nil }
+        }
+    }
+
+    let file: URL
+    /// Everything a stored parse depends on besides the file's contents.
+    let fingerprint: String
+
+    /// - Parameters:
+    ///   - folder: the workspace's path in the repository, "" for the top.
+    ///   - configBlob: the blob of the kaizen.yml the records are parsed with, nil for the defaults.
+    init(directory: String, folder: String, configBlob: ObjectID?) {
+        // One file per workspace, so two workspaces in one repository do not evict each other.
+        file = URL(fileURLWithPath: directory).appendingPathComponent("parse-\(StableHash.hex(of: folder)).cache")
+        fingerprint = ["folder \(folder)", "config \(configBlob?.description ?? "none")", "build \(Self.build)"]
+            .joined(separator: "\n")
+    }
+
+    /// The stored records, each still encoded; none when there are none to use.
+    func load() -> Stored {
+        guard let bytes = try? FileReader.read(file.path) else { return Stored() }
+        return (try? read(bytes)) ?? Stored()
+    }
+
+    /// Replaces the stored records with `entries`.
+    func save(_ entries: [(path: String, blob: ObjectID, record: StoredRecord)]) throws {
+        var writer = BinaryWriter(replacing: file)
+        writer.bytes += Self.magic
+        writer.integer(Self.formatVersion)
+        writer.string(fingerprint)
+        writer.array(entries.sorted { $0.path < $1.path }) { writer, entry in
+            writer.string(entry.path)
+            writer.id(entry.blob)
+            writer.block(entry.record.encoded)
+        }
+        try AtomicFile.replace(at: file, bytes: writer.bytes)
+    }
+
+    /// The header and each entry's path and blob are checked here; a record
+    /// is decoded only when used, so that decoding runs on all cores.
+    private func read(_ bytes: [UInt8]) throws -> Stored {
+        var reader = BinaryReader(bytes: bytes)
+        guard try reader.take(Self.magic.count) == Self.magic[...],
+              try reader.integer() == Self.formatVersion,
+              try reader.string() == fingerprint else { throw BinaryReader.Malformed() }
+        let count = try reader.count()
+        var places: [String: (blob: ObjectID, record: StoredRecord)] = [:]
+        places.reserveCapacity(count)
+        var previous: String?
+        for _ in 0..<count {
+            let path = try reader.string()
+            // Written sorted by path, so each path once.
+            guard previous.map({ $0 < path }) ?? true else { throw BinaryReader.Malformed() }
+            previous = path
+            places[path] = (try reader.id(), StoredRecord(encoded: bytes[try reader.block()]))
+        }
+        guard reader.isAtEnd else { throw BinaryReader.Malformed() }
+        return Stored(places)
+    }
+
+    /// The executable that holds this code, by path, size and modification
+    /// time: a rebuilt or upgraded kaizen may read the same file differently
+    /// (a new field, a reworded message), so it must not reuse older parses.
+    /// When the executable cannot be found, no stored parse is ever reused.
+    private static let build: String = {
+        guard let path = Bundle.main.executablePath,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = attributes[.size] as? Int,
+              let modified = attributes[.modificationDate] as? Date else { return "unknown \(UUID().uuidString)" }
+        return "\(path) \(size) \(modified.timeIntervalSince1970)"
+    }()
+}
