@@ -166,11 +166,12 @@ extension BinaryReader {
     }
 
     private mutating func keyPositions() throws -> [String: SourcePosition] {
-        let pairs = try array { reader in (try reader.string(), try reader.position()) }
-        var positions: [String: SourcePosition] = [:]
-        positions.reserveCapacity(pairs.count)
-        for (key, position) in pairs {
-            guard positions.updateValue(position, forKey: key) == nil else { throw Malformed() }
+        // Straight into the dictionary: this is the costliest part of a record to decode.
+        let count = try count()
+        var positions = [String: SourcePosition](minimumCapacity: count)
+        for _ in 0..<count {
+            let key = try string()
+            guard positions.updateValue(try position(), forKey: key) == nil else { throw Malformed() }
         }
         return positions
     }
