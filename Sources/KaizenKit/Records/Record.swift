@@ -167,6 +167,11 @@ public struct Extension: Sendable, Equatable {
     public var position: SourcePosition
     public var until: Located<CalendarDate>?
     public var reason: Located<String>?
+
+    /// Its until and reason, to tell an appended entry from an existing one.
+    var key: String {
+        "\(until.map { "\($0.value)" } ?? "")|\(reason?.value ?? "")"
+    }
 }
 
 public struct ConstraintRecord: Sendable, Equatable {

@@ -72,10 +72,3 @@ public enum PullRequestReview {
         return ConcludedExperiment(record: record, experiment: experiment, signals: signals, learnings: learnings)
     }
 }
-
-extension Extension {
-    /// Its until and reason, to tell an appended entry from an existing one.
-    var key: String {
-        "\(until.map { "\($0.value)" } ?? "")|\(reason?.value ?? "")"
-    }
-}

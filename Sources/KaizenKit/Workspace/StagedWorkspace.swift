@@ -23,7 +23,7 @@ public struct StagedWorkspace: Sendable {
         let staged = try WorkspaceVersion.index(of: repository, folder: folder, workspace: workspace)
         let head = try WorkspaceVersion.commit(try repository.baseCommit("HEAD"), of: repository, folder: folder, workspace: workspace)
 
-        var changed = Set(staged.paths(differingFrom: head.files) + head.paths(differingFrom: staged.files))
+        var changed = Set(staged.files.paths(differingFrom: head.files) + head.files.paths(differingFrom: staged.files))
         if staged.configBlob != head.configBlob { changed.insert(KaizenConfig.fileName) }
         let cache = ParseCache(directory: repository.cacheDirectory, folder: folder, configBlob: staged.configBlob)
         let records = try staged.parseAll(in: repository, cache: cache)

@@ -9,8 +9,8 @@ enum VersionComparison {
     ///   - headContents: the later version's bytes for a blob id, for pairing renamed files by content.
     static func changes(from base: WorkspaceVersion, to headFiles: [String: ObjectID], headRecords: [ParsedRecord],
                         repository: GitRepository, headContents: (ObjectID) throws -> [UInt8]) throws -> RecordChanges {
-        let before = try base.parse(base.paths(differingFrom: headFiles), in: repository).map(\.record)
-        let changed = headFiles.filter { base.files[$0.key] != $0.value }.keys.sorted()
+        let before = try base.parse(base.files.paths(differingFrom: headFiles), in: repository).map(\.record)
+        let changed = headFiles.paths(differingFrom: base.files)
         // Only the changed records are looked up: copying every record into a
         // table cost more than the comparison itself.
         let wanted = Set(changed)

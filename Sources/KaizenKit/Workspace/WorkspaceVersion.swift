@@ -57,11 +57,6 @@ struct WorkspaceVersion {
         return WorkspaceVersion(workspace: versioned, files: records, configBlob: configBlob)
     }
 
-    /// The paths whose file differs from `other`'s, or that `other` lacks, sorted.
-    func paths(differingFrom other: [String: ObjectID]) -> [String] {
-        files.filter { other[$0.key] != $0.value }.keys.sorted()
-    }
-
     /// Reads and parses the files at `paths` (which must be in `files`).
     func parse(_ paths: [String], in repository: GitRepository) throws -> [ParsedRecord] {
         try records(paths, in: repository, stored: Array(repeating: nil, count: paths.count))!
@@ -145,5 +140,12 @@ extension Workspace {
     func withConfig(_ loaded: LoadedConfig?) -> Workspace {
         guard let loaded else { return Workspace(root: root, config: KaizenConfig(), configDiagnostics: [], hasConfigFile: false) }
         return Workspace(root: root, config: loaded.config, configDiagnostics: loaded.diagnostics, hasConfigFile: true)
+    }
+}
+
+extension [String: ObjectID] {
+    /// The paths whose file differs from `other`'s, or that `other` lacks, sorted.
+    func paths(differingFrom other: [String: ObjectID]) -> [String] {
+        filter { other[$0.key] != $0.value }.keys.sorted()
     }
 }
