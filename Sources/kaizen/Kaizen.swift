@@ -10,7 +10,8 @@ struct Kaizen: ParsableCommand {
         version: KaizenVersion.current,
         subcommands: [
             CheckCommand.self, InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self,
-            SchemaCommand.self, TimelineCommand.self, ReviewCommand.self, HooksCommand.self,
+            SchemaCommand.self, TimelineCommand.self, ReviewCommand.self, DueCommand.self, ReportCommand.self,
+            HooksCommand.self,
         ]
     )
 

@@ -83,6 +83,7 @@ extension BinaryWriter {
         bool(section.hasContent)
         bool(section.hasGuidanceComment)
         string(section.text)
+        array(section.entryDates) { $0.integer($1.dayNumber) }
     }
 
     private mutating func diagnostic(_ diagnostic: Diagnostic) {
@@ -194,7 +195,13 @@ extension BinaryReader {
 
     private mutating func section() throws -> BodySection {
         BodySection(title: try string(), position: try position(), hasContent: try bool(),
-                    hasGuidanceComment: try bool(), text: try string())
+                    hasGuidanceComment: try bool(), text: try string(),
+                    entryDates: try array { reader in
+                        // Years 0 to 9999, as records write them; anything else is damage.
+                        let day = try reader.int()
+                        guard (-719_528...2_932_896).contains(day) else { throw Malformed() }
+                        return CalendarDate(dayNumber: day)
+                    })
     }
 
     private mutating func diagnostic() throws -> Diagnostic {

@@ -16,8 +16,9 @@ public struct ConfigLoader {
 
     static let keys = [
         "version", "teams", "paths", "max-experiment-days", "expiry-notice-days", "wip-limit",
-        "review-window-days", "hypothesis-pattern", "areas", "rules",
+        "review-window-days", "review-period-days", "hypothesis-pattern", "areas", "rules", "goals",
     ]
+    static let goalKeys = ["adoption-rate", "knowledge-capture", "impact-multiplication", "scaling-efficiency", "level-balance"]
 
     public static func load(_ bytes: [UInt8], path: String = KaizenConfig.fileName) -> LoadedConfig {
         var loader = ConfigLoader(path: path)
@@ -66,6 +67,8 @@ public struct ConfigLoader {
             case "expiry-notice-days": config.expiryNoticeDays = positiveInteger(value, key, allowZero: true) ?? config.expiryNoticeDays
             case "wip-limit": config.wipLimit = positiveInteger(value, key) ?? config.wipLimit
             case "review-window-days": config.reviewWindowDays = positiveInteger(value, key) ?? config.reviewWindowDays
+            case "review-period-days": config.reviewPeriodDays = positiveInteger(value, key) ?? config.reviewPeriodDays
+            case "goals": readGoals(value)
             case "hypothesis-pattern": readHypothesisPattern(value)
             case "areas": readAreas(value)
             case "rules": readRules(value)
@@ -227,6 +230,56 @@ public struct ConfigLoader {
                     "rule '\(name)' can be set to error, warning or off, not '\(value.scalar?.string ?? "a list or mapping")'")
             }
         }
+    }
+
+    private mutating func readGoals(_ node: Node) {
+        guard let mapping = node.mapping else {
+            collector.report(.wrongType, at: reader.position(of: node.mark),
+                "'goals' must map each figure to its goal, e.g. goals: {adoption-rate: 70%, impact-multiplication: 5}")
+            return
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.scalar?.string ?? "?"
+            switch key {
+            case "adoption-rate": config.goals.adoptionRate = share(value, key) ?? config.goals.adoptionRate
+            case "knowledge-capture": config.goals.knowledgeCapture = share(value, key) ?? config.goals.knowledgeCapture
+            case "scaling-efficiency": config.goals.scalingEfficiency = share(value, key) ?? config.goals.scalingEfficiency
+            case "level-balance": config.goals.levelBalance = share(value, key) ?? config.goals.levelBalance
+            case "impact-multiplication": config.goals.impactMultiplication = multiple(value, key) ?? config.goals.impactMultiplication
+            default:
+                collector.report(.unknownField, at: reader.position(of: keyNode.mark),
+                    "unknown goal '\(key)'\(Suggestion.clause(for: key, among: Self.goalKeys)); the goals are: \(Self.goalKeys.joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// A percentage written `70%` (or as a fraction, 0.7), as a fraction.
+    private mutating func share(_ node: Node, _ key: String) -> Double? {
+        let text = node.scalar?.string.trimmingSpaces() ?? ""
+        let value: Double?
+        if text.hasSuffix("%") {
+            value = Double(text.dropLast().trimmingSpaces()).map { $0 / 100 }
+        } else {
+            value = Double(text).flatMap { $0 <= 1 ? $0 : nil }
+        }
+        guard let value, value >= 0, value <= 1 else {
+            collector.report(.invalidValue, at: reader.position(of: node.mark),
+                "goal '\(key)' must be a percentage from 0% to 100%, e.g. 70%, not '\(node.scalar?.string ?? "a list or mapping")'")
+            return nil
+        }
+        return value
+    }
+
+    /// A multiple written `5`, `5x` or `5×`, at least 1.
+    private mutating func multiple(_ node: Node, _ key: String) -> Double? {
+        var text = node.scalar?.string.trimmingSpaces() ?? ""
+        if text.hasSuffix("x") || text.hasSuffix("×") { text.removeLast() }
+        guard let value = Double(text.trimmingSpaces()), value >= 1, value.isFinite else {
+            collector.report(.invalidValue, at: reader.position(of: node.mark),
+                "goal '\(key)' must be a number of teams per improvement, 1 or more, e.g. 5, not '\(node.scalar?.string ?? "a list or mapping")'")
+            return nil
+        }
+        return value
     }
 
     private mutating func positiveInteger(_ node: Node, _ key: String, allowZero: Bool = false) -> Int? {

@@ -15,6 +15,22 @@ public struct KaizenConfig: Sendable {
         }
     }
 
+    /// The targets `kaizen report` measures the cross-team figures against.
+    public struct Goals: Sendable, Equatable {
+        /// Share of teams that retained an improvement from another team.
+        public var adoptionRate = 0.70
+        /// Share of proven improvements with their guide sections filled.
+        public var knowledgeCapture = 0.90
+        /// Teams retaining each proven improvement, its origin included.
+        public var impactMultiplication = 5.0
+        /// How much shorter an adopting team's trial is than the origin's.
+        public var scalingEfficiency = 0.60
+        /// The largest share of active improvements one level may hold.
+        public var levelBalance = 0.80
+
+        public init() {}
+    }
+
     /// What `kaizen.yml` says about a rule.
     public enum RuleSetting: Sendable, Equatable {
         case off
@@ -37,6 +53,9 @@ public struct KaizenConfig: Sendable {
     public var wipLimit = 3
     /// How far back observations count when deciding a constraint is recurring.
     public var reviewWindowDays = 90
+    /// A running experiment should get a dated Observations entry at least this often.
+    public var reviewPeriodDays = 14
+    public var goals = Goals()
     public var hypothesisPattern = HypothesisPattern.standard
     /// Areas added to the built-in ones.
     public var extraAreas: [String] = []

@@ -16,6 +16,10 @@ public struct BodySection: Sendable, Equatable {
     public var hasGuidanceComment: Bool
     /// The section's readable text, whitespace-separated.
     public var text: String
+    /// The dates that open its entries: a paragraph, heading or list item
+    /// whose text starts with `YYYY-MM-DD`, as dated notes under
+    /// Observations do. In the order written.
+    public var entryDates: [CalendarDate] = []
 }
 
 /// A Markdown document parsed by cmark-gfm; owns the node tree.
@@ -61,6 +65,7 @@ final class MarkdownDocument {
                 } else {
                     current!.hasContent = true
                 }
+                current!.entryDates += Self.entryDates(in: block)
                 let text = Self.plainText(of: block)
                 if !text.isEmpty {
                     current!.text += current!.text.isEmpty ? text : " " + text
@@ -120,6 +125,24 @@ final class MarkdownDocument {
             }
         }
         return pieces.joined()
+    }
+
+    /// The dates opening `block` or, for a list, each of its items.
+    private static func entryDates(in block: OpaquePointer) -> [CalendarDate] {
+        func leadingDate(_ node: OpaquePointer) -> CalendarDate? {
+            let text = plainText(of: node).drop { $0.isWhitespace }
+            guard case .success(let date) = CalendarDate.parse(String(text.prefix(10))) else { return nil }
+            return date
+        }
+        guard cmark_node_get_type(block) == CMARK_NODE_LIST else { return leadingDate(block).map { [$0] } ?? [] }
+        var dates: [CalendarDate] = []
+        var item = cmark_node_first_child(block)
+        while let current = item {
+            // The item's first block: a date in a nested list is not the item's.
+            if let first = cmark_node_first_child(current), let date = leadingDate(first) { dates.append(date) }
+            item = cmark_node_next(current)
+        }
+        return dates
     }
 
     /// An HTML block that holds nothing but `<!-- comments -->` and whitespace.
