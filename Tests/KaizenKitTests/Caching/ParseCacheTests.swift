@@ -130,6 +130,7 @@ import Testing
         #expect(records.contains { $0.record.experiment?.outcome != nil && $0.record.experiment?.concluded != nil })
         #expect(records.contains { $0.record.constraint?.observed.contains { $0.note != nil } ?? false })
         #expect(records.contains { $0.record.sections.contains { $0.hasGuidanceComment } })
+        #expect(records.contains { $0.record.sections.contains { !$0.entryDates.isEmpty } })
         #expect(Set(records.flatMap(\.diagnostics).map(\.severity)) == [.warning, .error])
     }
 

@@ -42,6 +42,47 @@ import Testing
         #expect(!config.hypothesisPattern.isStandard)
     }
 
+    @Test func goalsAndReviewPeriod() {
+        let loaded = load(MarkedText("""
+            review-period-days: 7
+            goals:
+              adoption-rate: 50%
+              knowledge-capture: 0.75
+              impact-multiplication: 3x
+              scaling-efficiency: "40 %"
+              level-balance: 100%
+            """))
+        #expect(loaded.diagnostics.isEmpty)
+        let goals = loaded.config.goals
+        #expect(loaded.config.reviewPeriodDays == 7)
+        #expect((goals.adoptionRate, goals.knowledgeCapture, goals.impactMultiplication) == (0.5, 0.75, 3))
+        #expect((goals.scalingEfficiency, goals.levelBalance) == (0.4, 1))
+        #expect(KaizenConfig().goals == KaizenConfig.Goals())
+        #expect((KaizenConfig().goals.adoptionRate, KaizenConfig().goals.impactMultiplication) == (0.7, 5))
+    }
+
+    @Test func badGoalsPointAtTheValueAndKeepTheDefault() {
+        let text = MarkedText("""
+            goals:
+              adoption-rate: 1️⃣70
+              knowledge-capture: 2️⃣120%
+              impact-multiplication: 3️⃣0.5
+              4️⃣adoption: 70%
+              level-balance: 5️⃣[80%]
+            """)
+        let loaded = load(text)
+        let expected: [(Character, String)] = [
+            ("1", "goal 'adoption-rate' must be a percentage from 0% to 100%, e.g. 70%, not '70'"),
+            ("2", "goal 'knowledge-capture' must be a percentage from 0% to 100%, e.g. 70%, not '120%'"),
+            ("3", "goal 'impact-multiplication' must be a number of teams per improvement, 1 or more, e.g. 5, not '0.5'"),
+            ("4", "unknown goal 'adoption'; the goals are: adoption-rate, knowledge-capture, impact-multiplication, scaling-efficiency, level-balance"),
+            ("5", "goal 'level-balance' must be a percentage from 0% to 100%, e.g. 70%, not 'a list or mapping'"),
+        ]
+        #expect(loaded.diagnostics.map(\.message) == expected.map(\.1))
+        #expect(loaded.diagnostics.map(\.position) == expected.map { text[$0.0] })
+        #expect(loaded.config.goals == KaizenConfig.Goals())
+    }
+
     @Test func aTeamListIsAcceptedToo() {
         let loaded = load(MarkedText("teams: [payments, platform]\n"))
         #expect(loaded.diagnostics.isEmpty)
@@ -66,7 +107,7 @@ import Testing
         let loaded = load(text)
         let expected: [(Character, String, String)] = [
             ("1", "invalid-value", "'version' is 2, but this kaizen reads version 1: upgrade kaizen or write version: 1"),
-            ("9", "unknown-field", "unknown setting 'teems' (did you mean 'teams'?); the settings are: version, teams, paths, max-experiment-days, expiry-notice-days, wip-limit, review-window-days, hypothesis-pattern, areas, rules"),
+            ("9", "unknown-field", "unknown setting 'teems' (did you mean 'teams'?); the settings are: version, teams, paths, max-experiment-days, expiry-notice-days, wip-limit, review-window-days, review-period-days, hypothesis-pattern, areas, rules, goals"),
             ("2", "invalid-value", "team id 'Payments' must be a lowercase slug (letters, digits, single hyphens), e.g. 'payments'"),
             ("3", "unknown-field", "unknown team setting 'colour'; a team has name and wip-limit"),
             ("4", "wrong-type", "'max-experiment-days' must be a whole number above 0, not 'ninety'"),

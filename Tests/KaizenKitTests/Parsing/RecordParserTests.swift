@@ -90,6 +90,32 @@ import Testing
         #expect(parsed.record.section("Learnings")?.hasContent == true)
     }
 
+    /// Dated notes open with their date; a date later in the text, or in a
+    /// nested list, belongs to something else.
+    @Test func sectionsKeepTheDatesThatOpenTheirEntries() {
+        let text = Self.experiment + """
+
+            ## Observations
+
+            - 2026-09-14: pairs formed
+              - 2026-09-15: a nested note
+            - **2026-10-01** the first week measured
+            * not dated, though 2026-10-02 is mentioned
+
+            2026-10-20 A paragraph entry.
+
+            ### 2026-11-02
+
+            Under a dated heading.
+
+            - 2026-13-01 is no date
+            """
+        let sections = parser.parse(Array(text.utf8), path: "experiments/review-pairs.md", folderKind: .experiment).record.sections
+        let dates = sections.first { $0.title == "Observations" }?.entryDates.map(\.description)
+        #expect(dates == ["2026-09-14", "2026-10-01", "2026-10-20", "2026-11-02"])
+        #expect(sections.first { $0.title == "Plan" }?.entryDates == [])
+    }
+
     @Test func anHTMLCommentAloneLeavesASectionEmpty() {
         let text = Self.experiment + "<!-- what did you learn? -->\n"
         #expect(parse(text).record.section("Learnings")?.hasContent == false)

@@ -1,0 +1,163 @@
+@testable import KaizenKit
+import Testing
+
+/// Every figure of InsightsFixture, worked out by hand. The period is the six
+/// months to 2026-11-20: 2026-05-20 to 2026-11-20.
+@Suite struct ReportBuilderTests {
+    typealias Report = CrossTeamReport
+
+    func report(history: Bool = true, records: [Record] = InsightsFixture.records) -> CrossTeamReport {
+        let period = ReportPeriod(length: PeriodLength(count: 6, unit: .months), endingOn: InsightsFixture.today)
+        return ReportBuilder(records: records, config: InsightsFixture.config, period: period,
+                             dating: RecordDating(history: history ? InsightsFixture.history : nil)).build()
+    }
+
+    @Test func periodAndTeams() {
+        let report = report()
+        #expect(report.period == ReportPeriod(start: CalendarDate(year: 2026, month: 5, day: 20)!, end: InsightsFixture.today))
+        #expect(report.teams == ["payments", "checkout", "mobile", "data"])
+        #expect(report.recordCount == 18)
+    }
+
+    /// Adoptions concluded in the period: checkout-canary (08-31) and
+    /// mobile-canary (10-21, from history). payments-canary is the origin's
+    /// own; checkout-trunk is checkout's own improvement. 2 of 4 teams.
+    @Test func adoptionRate() {
+        let adoption = report().adoption
+        #expect(adoption.teams == Ratio(2, of: 4))
+        #expect(adoption.adopters == [Report.TeamImprovements(team: "checkout", improvements: ["canary"]),
+                                      Report.TeamImprovements(team: "mobile", improvements: ["canary"])])
+        #expect(adoption.others == ["payments", "data"])
+        #expect(report().goalsMet.adoption == false)
+    }
+
+    /// Without history, mobile-canary has no conclusion day and drops out.
+    @Test func adoptionWithoutHistoryCountsOnlyFrontMatterDays() {
+        let report = report(history: false)
+        #expect(report.adoption.teams == Ratio(1, of: 4))
+        #expect(report.flow.undated == ["mobile-canary"])
+        #expect(!report.hasHistory)
+    }
+
+    /// Proven: canary, quarantine (both with the guide), trunk (lacks two sections).
+    @Test func knowledgeCapture() {
+        let capture = report().capture
+        #expect(capture.improvements == Ratio(2, of: 3))
+        #expect(capture.missing == [Report.MissingSections(improvement: "trunk", sections: ["Context", "Adaptation notes"])])
+    }
+
+    /// canary: payments (origin), checkout, mobile = 3; quarantine: checkout = 1;
+    /// trunk: checkout = 1 (payments discarded it). 5 ÷ 3.
+    @Test func impactMultiplication() {
+        let impact = report().impact
+        #expect(impact.retentions == 5)
+        #expect(impact.improvements == 3)
+        #expect(impact.multiplication == 5.0 / 3.0)
+        #expect(impact.perImprovement.map(\.improvement) == ["canary", "quarantine", "trunk"])
+        #expect(impact.perImprovement[0].teams == ["payments", "checkout", "mobile"])
+        #expect(report().goalsMet.impact == false)
+    }
+
+    /// Adoptions: 30 and 50 days, median 40. Origin trials of adopted
+    /// improvements: payments-canary, 60 days. 1 − 40/60 = 1/3.
+    @Test func scalingEfficiency() {
+        let scaling = report().scaling
+        #expect(scaling.adoptions.map(\.experiment).sorted() == ["checkout-canary", "mobile-canary"])
+        #expect(scaling.adoptions.map(\.days).sorted() == [30, 50])
+        #expect(scaling.originTrials == [Report.Trial(experiment: "payments-canary", improvement: "canary", teams: ["payments"], days: 60)])
+        #expect(scaling.medianAdoptionDays == 40)
+        #expect(scaling.medianOriginDays == 60)
+        #expect(abs(scaling.reduction! - 1.0 / 3.0) < 1e-12)
+        #expect(report().goalsMet.scaling == false)
+    }
+
+    /// Active: canary (system), trunk and pairs (team), quarantine (cross-team); old is retired.
+    @Test func levelBalance() {
+        let levels = report().levels
+        #expect(levels.counts == [Report.LevelCount(level: .team, count: 2), Report.LevelCount(level: .crossTeam, count: 1),
+                                  Report.LevelCount(level: .system, count: 1)])
+        #expect(levels.total == 4)
+        #expect(levels.largestShare == 0.5)
+        #expect(report().goalsMet.levels == true)
+    }
+
+    /// Concluded in the period: checkout-trunk 40 (07-11), payments-trunk 45
+    /// (08-15), checkout-canary 30 (08-31), mobile-canary 50 (10-21).
+    /// Sorted 30 40 45 50: median 42.5; 85th percentile rank ⌈3.4⌉ = 4: 50.
+    @Test func flow() {
+        let flow = report().flow
+        #expect(flow.workInProgress == [
+            Report.TeamLoad(team: "payments", running: 1, limit: 3), Report.TeamLoad(team: "checkout", running: 1, limit: 3),
+            Report.TeamLoad(team: "mobile", running: 1, limit: 1), Report.TeamLoad(team: "data", running: 1, limit: 3),
+        ])
+        #expect(flow.cycleTimes.sorted() == [30, 40, 45, 50])
+        #expect(flow.medianCycleDays == 42.5)
+        #expect(flow.cycleDays85 == 50)
+        #expect(flow.throughput.map(\.month) == ["2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"])
+        #expect(flow.throughput.map(\.count) == [0, 0, 1, 2, 0, 1, 0])
+        #expect(flow.expired == ["mobile-pairs"])
+        #expect(flow.undated.isEmpty)
+    }
+
+    /// Review window 90 days. Now (2026-08-22 on): staging, by payments and
+    /// checkout. On 2026-05-20 (2026-02-19 on): cab, three times by data.
+    /// Days open: cab 03-01 → 11-20 = 264; staging 09-01 → 11-20 = 80;
+    /// noise 06-01 → resolved 07-01 (history) = 30; queue 11-01 → 11-20 = 19.
+    @Test func constraints() {
+        let figures = report().constraints
+        #expect(figures.recurring == [Report.RecurringConstraint(constraint: "staging", teams: ["payments", "checkout"], times: 2)])
+        #expect(figures.recurringAtStart == 1)
+        #expect(figures.ages == [
+            Report.ConstraintAge(constraint: "cab", status: "easing", days: 264),
+            Report.ConstraintAge(constraint: "staging", status: "open", days: 80),
+            Report.ConstraintAge(constraint: "noise", status: "resolved", days: 30),
+            Report.ConstraintAge(constraint: "queue", status: "open", days: 19),
+        ])
+        // staging has checkout-canary, cab has checkout-focus; noise is resolved.
+        #expect(figures.unaddressed == ["queue"])
+    }
+
+    /// Of the four concluded in the period, mobile-canary has no learnings
+    /// and payments-trunk was discarded.
+    @Test func learning() {
+        let learning = report().learning
+        #expect(learning.withLearnings == Ratio(3, of: 4))
+        #expect(learning.discarded == Ratio(1, of: 4))
+        #expect(!learning.neverDiscards)
+    }
+
+    @Test func fiveConclusionsAndNoneDiscardedIsFlagged() {
+        let parser = RecordParser(config: InsightsFixture.config)
+        let records = (1...5).map { number in
+            parser.parse(Array(InsightsFixture.experiment(teams: "[payments]", """
+                status: concluded
+                start: 2026-09-01
+                review-by: 2026-10-01
+                outcome: \(number == 5 ? "inconclusive" : "retained")
+                concluded: 2026-09-2\(number)
+                """, learnings: "Learned.").utf8), path: "experiments/e\(number).md", folderKind: .experiment).record
+        }
+        let learning = report(records: records).learning
+        #expect(learning.discarded == Ratio(0, of: 5))
+        #expect(learning.neverDiscards)
+        #expect(!report(records: Array(records.prefix(4))).learning.neverDiscards)
+    }
+
+    @Test func emptyWorkspaceHasNoShares() {
+        let report = report(records: [])
+        #expect(report.adoption.teams == Ratio(0, of: 4))
+        #expect(report.capture.improvements.share == nil)
+        #expect(report.impact.multiplication == nil)
+        #expect(report.scaling.reduction == nil)
+        #expect(report.levels.largestShare == nil)
+        #expect(report.flow.medianCycleDays == nil && report.flow.cycleDays85 == nil)
+        #expect(report.goalsMet == CrossTeamReport.GoalsMet(adoption: false, capture: nil, impact: nil, scaling: nil, levels: nil))
+    }
+
+    @Test func teamsComeFromRecordsWithoutConfiguredTeams() {
+        let period = ReportPeriod(start: CalendarDate(year: 2026, month: 1, day: 1)!, end: InsightsFixture.today)
+        let report = ReportBuilder(records: InsightsFixture.records, config: KaizenConfig(), period: period,
+                                   dating: RecordDating(history: nil)).build()
+        #expect(report.teams == ["checkout", "data", "mobile", "payments"])
+    }
+}
