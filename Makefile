@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/kaizen
 DEMO_TODAY := 2026-11-20
 DEMO_DIR := demo
 
-.PHONY: all deps build test demo bench bench-timeline bench-hook release clean
+.PHONY: all deps build test demo bench bench-timeline bench-hook bench-report release clean
 
 all: build
 
@@ -48,12 +48,14 @@ demo: build
 	@cd $(DEMO_DIR) && { ../$(BIN) review main...pull-request --today $(DEMO_TODAY); status=$$?; [ $$status -le 1 ]; }
 
 # Times `kaizen check` on generated repositories against `cat` of the same files,
-# then `kaizen timeline` against `git log` (bench-timeline), then the pre-commit
-# hook against `git diff --cached` (bench-hook).
+# then `kaizen timeline` against `git log` (bench-timeline), the pre-commit
+# hook against `git diff --cached` (bench-hook), and `kaizen report` against
+# `kaizen timeline` (bench-report).
 bench: release
 	python3 bench/check_bench.py --kaizen $(RELEASE_BIN)
 	python3 bench/timeline/timeline_bench.py --kaizen $(RELEASE_BIN)
 	python3 bench/hook/hook_bench.py --kaizen $(RELEASE_BIN)
+	python3 bench/report/report_bench.py --kaizen $(RELEASE_BIN)
 
 # Times `kaizen timeline` (full, cached, incremental) on a generated 50,000-commit
 # history against one `git log` over the record folders.
@@ -64,6 +66,11 @@ bench-timeline: release
 # generated 5,000-record repository against `git diff --cached --name-only`.
 bench-hook: release
 	python3 bench/hook/hook_bench.py --kaizen $(RELEASE_BIN)
+
+# Times `kaizen report` against `kaizen timeline` (cold and warm) on the
+# timeline benchmark's generated 50,000-commit history.
+bench-report: release
+	python3 bench/report/report_bench.py --kaizen $(RELEASE_BIN)
 
 clean:
 	rm -rf .build $(DEMO_DIR) bench/out

@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
             scope = Set(requested + [KaizenConfig.fileName])
             files = Array(Set(files).union(requested)).sorted()
         }
-        let records = loader.load(files)
+        let records = loader.loadReusingParses(files)
         let changes = try against.map { try RecordChanges.workingTree(records, workspace: workspace, against: $0) }
         if let changes, scope != nil { scope!.formUnion(deletedRecords(in: changes, insideFoldersNamedIn: workspace)) }
         let report = Checker.check(records, workspace: workspace, today: today.date, scope: scope, strict: strict, changes: changes)

@@ -36,7 +36,7 @@ struct DueCommand: ParsableCommand {
                 "unknown team '\(team)'\(Suggestion.clause(for: team, among: known)); the teams in kaizen.yml are \(known.joined(separator: ", "))")
         }
         let loader = RecordLoader(workspace: workspace)
-        let records = loader.load(loader.recordPaths()).map(\.record)
+        let records = loader.loadReusingParses(loader.recordPaths()).map(\.record)
         let days = within.map { $0.before(today.date).days(until: today.date) } ?? workspace.config.expiryNoticeDays
         let dating = RecordDating(history: try history.workspaceHistory(workspace))
         let list = DueList.make(records: records, config: workspace.config, today: today.date, within: days, team: team, dating: dating)

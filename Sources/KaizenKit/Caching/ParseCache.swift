@@ -76,6 +76,17 @@ struct ParseCache {
         return (try? read(bytes)) ?? Stored()
     }
 
+    /// Makes the cache hold exactly `files`, each its stored encoding where
+    /// it had one, else its parse encoded; written only when the cache lacked
+    /// a file or held one `files` does not have (`storedCount` entries), so
+    /// it never grows beyond one workspace's records. A cache that cannot be
+    /// written (a read-only repository) only costs the next run time.
+    func keep(_ files: [(path: String, blob: ObjectID, stored: StoredRecord?, parsed: ParsedRecord)], storedCount: Int) {
+        let hits = files.count { $0.stored != nil }
+        guard hits < files.count || storedCount > hits else { return }
+        try? save(files.map { ($0.path, $0.blob, $0.stored ?? StoredRecord($0.parsed)) })
+    }
+
     /// Replaces the stored records with `entries`.
     func save(_ entries: [(path: String, blob: ObjectID, record: StoredRecord)]) throws {
         var writer = BinaryWriter(replacing: file)

@@ -35,6 +35,10 @@ public struct ReportBuilder: Sendable {
 
     private let improvements: [String: (record: Record, improvement: ImprovementRecord)]
     private let experiments: [(record: Record, experiment: ExperimentRecord)]
+    // Worked out once: several figures read each of them.
+    private let retentions: [Retention]
+    private let proven: [(record: Record, improvement: ImprovementRecord)]
+    private let concludedInPeriod: [(record: Record, experiment: ExperimentRecord, day: CalendarDate)]
 
     public init(records: [Record], config: KaizenConfig, period: ReportPeriod, dating: RecordDating) {
         self.records = records
@@ -46,8 +50,20 @@ public struct ReportBuilder: Sendable {
             if let improvement = record.improvement, improvements[record.id] == nil { improvements[record.id] = (record, improvement) }
         }
         self.improvements = improvements
-        self.experiments = records.compactMap { record in record.experiment.map { (record, $0) } }
+        let experiments = records.compactMap { record in record.experiment.map { (record: record, experiment: $0) } }
             .sorted { $0.record.id < $1.record.id }
+        self.experiments = experiments
+        retentions = experiments.compactMap { record, experiment in
+            guard experiment.status?.value == .concluded, experiment.outcome?.value == .retained,
+                  let id = experiment.improvement?.value, let improvement = improvements[id] else { return nil }
+            return Retention(experiment: record, improvement: id, origin: improvement.improvement.origin?.value,
+                             teams: record.teams, day: dating.concluded(record))
+        }
+        proven = improvements.values.filter { $0.improvement.status?.value == .proven }.sorted { $0.record.id < $1.record.id }
+        concludedInPeriod = experiments.compactMap { record, experiment in
+            guard experiment.status?.value == .concluded, let day = dating.concluded(record), period.contains(day) else { return nil }
+            return (record, experiment, day)
+        }
     }
 
     public func build() -> CrossTeamReport {
@@ -70,22 +86,6 @@ public struct ReportBuilder: Sendable {
         var day: CalendarDate?
     }
 
-    private var retentions: [Retention] {
-        experiments.compactMap { record, experiment in
-            guard experiment.status?.value == .concluded, experiment.outcome?.value == .retained,
-                  let id = experiment.improvement?.value, let improvement = improvements[id] else { return nil }
-            return Retention(experiment: record, improvement: id, origin: improvement.improvement.origin?.value,
-                             teams: record.teams, day: dating.concluded(record))
-        }
-    }
-
-    private var concludedInPeriod: [(record: Record, experiment: ExperimentRecord, day: CalendarDate)] {
-        experiments.compactMap { record, experiment in
-            guard experiment.status?.value == .concluded, let day = dating.concluded(record), period.contains(day) else { return nil }
-            return (record, experiment, day)
-        }
-    }
-
     private func adoption() -> CrossTeamReport.Adoption {
         var adopted: [String: Set<String>] = [:]
         for retention in retentions {
@@ -101,10 +101,6 @@ public struct ReportBuilder: Sendable {
                                         others: teams.filter { adopted[$0] == nil })
     }
 
-    private var proven: [(record: Record, improvement: ImprovementRecord)] {
-        improvements.values.filter { $0.improvement.status?.value == .proven }.sorted { $0.record.id < $1.record.id }
-    }
-
     private func capture() -> CrossTeamReport.Capture {
         let missing = proven.compactMap { record, _ -> CrossTeamReport.MissingSections? in
             let lacking = NotCapturedRule.guideSections.map(\.title).filter { record.section($0)?.hasContent != true }
@@ -114,7 +110,6 @@ public struct ReportBuilder: Sendable {
     }
 
     private func impact() -> CrossTeamReport.Impact {
-        let retentions = self.retentions
         let spreads = proven.map { record, improvement in
             var teams = improvement.origin.map { [$0.value] } ?? []
             for retention in retentions where retention.improvement == record.id {

@@ -53,13 +53,50 @@ public struct RecordLoader: Sendable {
             let path = paths[index]
             let folderKind = workspace.config.folderKind(ofPath: path)
             do {
-                let bytes = try FileReader.read(workspace.url(for: path).path)
+                let bytes = try FileReader.read(workspace.filePath(for: path))
                 return parser.parse(bytes, path: path, folderKind: folderKind)
             } catch {
                 return Self.unreadable(path: path, kind: folderKind, error: error)
             }
         }
         return results.takeValues()
+    }
+
+    /// `load(_:)`, reusing the parses kept under the git folder (see
+    /// `ParseCache`) for files whose contents are unchanged, by the blob id
+    /// git would give them: a command over every record then parses only what
+    /// changed since the last run. Outside a git work tree it is `load(_:)`.
+    public func loadReusingParses(_ paths: [String]) -> [ParsedRecord] {
+        guard let repository = try? GitRepository.discover(containing: workspace.root.path),
+              let folder = try? repository.path(of: workspace.root) else { return load(paths) }
+        // The parses hold for the kaizen.yml the workspace was opened with.
+        let configBlob = workspace.hasConfigFile
+            ? (try? FileReader.read(workspace.filePath(for: KaizenConfig.fileName))).map(ObjectID.init(blobContents:))
+            : nil
+        let cache = ParseCache(directory: repository.cacheDirectory, folder: folder, configBlob: configBlob)
+        let stored = cache.load()
+        let parser = RecordParser(config: workspace.config)
+        let workspace = self.workspace
+        let results = ParallelResults<(parsed: ParsedRecord, blob: ObjectID?, stored: ParseCache.StoredRecord?)>(count: paths.count)
+        results.fill { index in
+            let path = paths[index]
+            let folderKind = workspace.config.folderKind(ofPath: path)
+            let bytes: [UInt8]
+            do {
+                bytes = try FileReader.read(workspace.filePath(for: path))
+            } catch {
+                return (Self.unreadable(path: path, kind: folderKind, error: error), nil, nil)
+            }
+            let blob = ObjectID(blobContents: bytes)
+            // A stored parse that does not decode is damaged: the file is parsed instead.
+            if let hit = stored.record(path, blob: blob), let parsed = hit.decode() { return (parsed, blob, hit) }
+            return (parser.parse(bytes, path: path, folderKind: folderKind), blob, nil)
+        }
+        let values = results.takeValues()
+        cache.keep(paths.indices.compactMap { index in
+            values[index].blob.map { (paths[index], $0, values[index].stored, values[index].parsed) }
+        }, storedCount: stored.count)
+        return values.map(\.parsed)
     }
 
     private static func unreadable(path: String, kind: RecordKind?, error: Error) -> ParsedRecord {

@@ -69,7 +69,7 @@ extension RecordChanges {
         for record in records {
             // An unreadable file was reported when parsed. It cannot be compared, and is
             // taken as unchanged rather than as deleted.
-            guard let bytes = try? FileReader.read(workspace.url(for: record.record.path).path) else {
+            guard let bytes = try? FileReader.read(workspace.filePath(for: record.record.path)) else {
                 files[record.record.path] = base.files[record.record.path]
                 continue
             }

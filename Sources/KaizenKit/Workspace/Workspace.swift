@@ -73,6 +73,14 @@ public struct Workspace: Sendable {
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
+    /// The absolute path of a workspace-relative (or absolute) path, joined
+    /// as text: URL's appending asks the file system whether each path is a
+    /// folder, which for every record of a large workspace costs more than
+    /// reading the records from a cache.
+    public func filePath(for path: String) -> String {
+        path.hasPrefix("/") ? path : (root.path == "/" ? "/" : root.path + "/") + path
+    }
+
     /// The absolute URL of a workspace-relative (or absolute) path.
     public func url(for path: String) -> URL {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)

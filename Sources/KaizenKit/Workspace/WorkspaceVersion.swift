@@ -78,14 +78,7 @@ struct WorkspaceVersion {
             records = try self.records(paths, in: repository, stored: hits)
         }
         let parsed = records!
-        let missing = hits.count { $0 == nil }
-        if missing > 0 || stored.count > paths.count - missing {
-            let entries = paths.indices.map { index in
-                (path: paths[index], blob: files[paths[index]]!, record: hits[index] ?? ParseCache.StoredRecord(parsed[index]))
-            }
-            // A cache that cannot be written (a read-only repository) only costs the next run time.
-            try? cache.save(entries)
-        }
+        cache.keep(paths.indices.map { (paths[$0], files[paths[$0]]!, hits[$0], parsed[$0]) }, storedCount: stored.count)
         return parsed
     }
 
