@@ -27,7 +27,7 @@ test: deps
 
 # Builds a git repository with months of history from examples/ into demo/
 # (recreated each time) and a pull-request branch, then lists and checks it, shows
-# two timelines and reviews the pull request. The deliberate mistakes in examples/
+# two timelines, the cross-team report and what is due, and reviews the pull request. The deliberate mistakes in examples/
 # make `check` exit 1, and the pull request moves a target, so `review` exits 1 too:
 # that is the point of the demo.
 demo: build
@@ -43,6 +43,12 @@ demo: build
 	@echo
 	@echo '$$ kaizen timeline canary-payments-api checkout-adopts-canary --today $(DEMO_TODAY)'
 	@cd $(DEMO_DIR) && ../$(BIN) timeline canary-payments-api checkout-adopts-canary --today $(DEMO_TODAY)
+	@echo
+	@echo '$$ kaizen report --today $(DEMO_TODAY)'
+	@cd $(DEMO_DIR) && ../$(BIN) report --today $(DEMO_TODAY)
+	@echo
+	@echo '$$ kaizen due --today $(DEMO_TODAY)'
+	@cd $(DEMO_DIR) && ../$(BIN) due --today $(DEMO_TODAY)
 	@echo
 	@echo '$$ kaizen review main...pull-request --today $(DEMO_TODAY)'
 	@cd $(DEMO_DIR) && { ../$(BIN) review main...pull-request --today $(DEMO_TODAY); status=$$?; [ $$status -le 1 ]; }

@@ -60,6 +60,29 @@ import Testing
         #expect(check.stderr == "")
 
         try expectFlowFigures(in: repository)
+        try expectReport(in: repository)
+    }
+
+    /// The demo's cross-team figures, as worked out from examples/: platform's
+    /// canary releases retained by checkout (checkout-adopts-canary) and by
+    /// payments (with platform, canary-payments-api), checkout's trunk-based
+    /// development by payments (payments-adopts-trunk-based).
+    private func expectReport(in repository: URL) throws {
+        let result = try KaizenProcess.run(["report", "--today", "2026-11-20", "--format", "json"], in: repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let adoption = report["adoption"] as? [String: Any]
+        #expect((adoption?["rate"] as? [String: Any])?["count"] as? Int == 2)
+        #expect((adoption?["adopters"] as? [[String: Any]])?.map { $0["team"] as? String } == ["payments", "checkout"])
+        let impact = report["impact"] as? [String: Any]
+        #expect([impact?["retentions"], impact?["improvements"]] as? [Int] == [9, 6])
+        let capture = (report["capture"] as? [String: Any])?["missing"] as? [[String: Any]]
+        #expect(capture?.map { $0["improvement"] as? String } == ["review-pairs"])
+        let flow = report["flow"] as? [String: Any]
+        #expect(flow?["expired"] as? [String] == ["mobile-weekly-release-train"])
+
+        let due = try KaizenProcess.run(["due", "--today", "2026-11-20", "--team", "mobile"], in: repository)
+        #expect(due.stdout.contains("mobile-weekly-release-train  expired 7 days ago, on 2026-11-13"))
     }
 
     @Test func theDemoPullRequestReviewShowsItsOutcomeAndTheMovedTarget() throws {
