@@ -148,9 +148,16 @@ public struct ExperimentEditor: Sendable {
             return "deadline \(experiment.deadline!.value) → \(until) (extension \(number)): \(reason)"
         case .conclude(let outcome, let date):
             try editor.setText("status", to: ExperimentStatus.concluded.rawValue, after: [])
+            // A concluded experiment has a start date; one abandoned before it
+            // ran started and ended on the same day.
+            let neverRan = status == .planned && experiment.start == nil
+            if neverRan {
+                try editor.setText("start", to: date.description, after: ["status"])
+            }
             try editor.setText("outcome", to: outcome.rawValue, after: ["extensions", "review-by"])
             try editor.setText("concluded", to: date.description, after: ["outcome"])
             return "status \(status.rawValue) → concluded, outcome \(outcome.rawValue), concluded \(date)"
+                + (neverRan ? ", start \(date) (it never ran)" : "")
         }
     }
 
@@ -163,6 +170,7 @@ public struct ExperimentEditor: Sendable {
             return "add '- {until: \(until), reason: \(YAMLText.quoted(reason))}' at the end of 'extensions:' (create the list after review-by if there is none)"
         case .conclude(let outcome, let date):
             return "set 'status: concluded', 'outcome: \(outcome.rawValue)' and 'concluded: \(date)'"
+                + (outcome == .discarded ? " (and 'start: \(date)' if it never started)" : "")
         }
     }
 

@@ -167,12 +167,13 @@ struct FrontMatterEditor {
             setExpected(key, .sequence([item]))
         case .sequence(let sequence):
             let start = try valueStart(of: entry)
+            let written: [(String, String)]
             switch source.bytes[start] {
-            case UInt8(ascii: "["): try appendToFlowList(fields, entry: entry, listStart: start, last: sequence.last)
-            case UInt8(ascii: "-"): try appendToBlockList(fields, entry: entry, listStart: start, last: sequence.last!)
+            case UInt8(ascii: "["): written = try appendToFlowList(fields, entry: entry, listStart: start, last: sequence.last)
+            case UInt8(ascii: "-"): written = try appendToBlockList(fields, entry: entry, listStart: start, last: sequence.last!)
             default: throw Refusal(reason: "'\(key)' is a list written in a form kaizen does not edit")
             }
-            setExpected(key, .sequence(sequence.map(YAMLValue.init) + [item]))
+            setExpected(key, .sequence(sequence.map(YAMLValue.init) + [YAMLValue.fields(written)]))
         default:
             throw Refusal(reason: "'\(key)' holds \(Self.describe(entry.value)), not a list")
         }
@@ -318,20 +319,23 @@ struct FrontMatterEditor {
         insertLines(Self.blockItem(fields, layout: layout), afterLine: entry.lastLine)
     }
 
-    private mutating func appendToFlowList(_ fields: [(String, String)], entry: Entry, listStart: Int, last: Node?) throws(Refusal) {
+    /// Returns the fields in the order written.
+    private mutating func appendToFlowList(_ fields: [(String, String)], entry: Entry, listStart: Int,
+                                           last: Node?) throws(Refusal) -> [(String, String)] {
         guard let (listEnd, afterLast) = source.flowCollection(at: listStart) else {
             throw Refusal(reason: "the list '\(entry.key)' is never closed")
         }
         let close = listEnd - 1
         let lastItem = last.flatMap { $0.mark }.flatMap { source.offset(line: $0.line, column: $0.column) }
         let (order, spaced) = lastItem.map { itemStyle(last!, at: $0) } ?? (nil, false)
-        let item = Self.flowMapping(Self.ordered(fields, like: order), spaced: spaced)
+        let ordered = Self.ordered(fields, like: order)
+        let item = Self.flowMapping(ordered, spaced: spaced)
         let previous = source.bytes[afterLast - 1]
         if previous == UInt8(ascii: "[") {
             let inside = afterLast..<close
             let blank = inside.allSatisfy { FrontMatterSource.isSpace(source.bytes[$0]) }
             record(Change(range: blank ? inside : afterLast..<afterLast, replacement: Array(item.utf8)))
-            return
+            return ordered
         }
         guard let lastItem else { throw Refusal(reason: "the list '\(entry.key)' is written in a form kaizen does not edit") }
         let lastLine = source.lineIndex(of: afterLast - 1)
@@ -341,7 +345,7 @@ struct FrontMatterEditor {
         guard onOwnLines else {
             let text = previous == UInt8(ascii: ",") ? " \(item)," : ", \(item)"
             record(Change(range: afterLast..<afterLast, replacement: Array(text.utf8)))
-            return
+            return ordered
         }
         // One item per line: the new one goes on a line of its own, indented
         // like the last, after any comment that ends the last one's line.
@@ -353,9 +357,12 @@ struct FrontMatterEditor {
             record(Change(range: afterLast..<afterLast, replacement: [UInt8(ascii: ",")]))
             record(Change(range: lineEnd..<lineEnd, replacement: newLine))
         }
+        return ordered
     }
 
-    private mutating func appendToBlockList(_ fields: [(String, String)], entry: Entry, listStart: Int, last: Node) throws(Refusal) {
+    /// Returns the fields in the order written.
+    private mutating func appendToBlockList(_ fields: [(String, String)], entry: Entry, listStart: Int,
+                                            last: Node) throws(Refusal) -> [(String, String)] {
         guard let mark = last.mark, let itemStart = source.offset(line: mark.line, column: mark.column), last.mapping != nil else {
             throw Refusal(reason: "the last item of '\(entry.key)' is not a mapping like {\(fields.map(\.0).joined(separator: ", "))}")
         }
@@ -371,6 +378,7 @@ struct FrontMatterEditor {
             lines = Self.blockItem(ordered, layout: .block(dash: dash, key: source.column(of: itemStart), keyOnDashLine: keyOnDashLine))
         }
         insertLines(lines, afterLine: entry.lastLine)
+        return ordered
     }
 
     /// The offset of the `-` before an item's first key on the same line, if there is one.
@@ -482,9 +490,9 @@ struct FrontMatterEditor {
 
     // MARK: - Text
 
-    /// A value as kaizen writes it: plain when it is a simple word or date
-    /// that every YAML reader takes as that text, else double-quoted; in an
-    /// existing value's style where it can be.
+    /// A value as kaizen writes it: plain when it is a word or a date that
+    /// every YAML reader takes as that text (not a number, boolean or null),
+    /// else double-quoted; in an existing value's style where it can be.
     private static func scalarText(_ value: String, like style: ScalarStyle? = nil) -> String {
         let printable = !value.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
         switch style {
@@ -503,7 +511,8 @@ struct FrontMatterEditor {
     ]
 
     private static func isPlainSafe(_ value: String) -> Bool {
-        guard let first = value.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || ("0"..."9").contains(first),
+        if case .success = CalendarDate.parse(value) { return true }
+        guard let first = value.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic,
               !reservedWords.contains(value) else { return false }
         return value.unicodeScalars.allSatisfy { scalar in
             scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._/".unicodeScalars.contains(scalar))
