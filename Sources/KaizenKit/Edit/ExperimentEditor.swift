@@ -27,7 +27,8 @@ public struct RecordEdit: Sendable {
     public var edited: [UInt8]
     /// One line: what changed.
     public var summary: String
-    /// What `kaizen check` reports on the edited record.
+    /// What `kaizen check` reports on the edited record, at the places in
+    /// the original file where each finding's text is or would go.
     public var diagnostics: [Diagnostic]
     /// What to do about the errors, when there are any.
     public var advice: String
@@ -66,19 +67,26 @@ public struct ExperimentEditor: Sendable {
         let original = try FileReader.read(workspace.url(for: record.path).path)
         let summary: String
         let edited: [UInt8]
+        let changes: [FrontMatterEditor.Change]
         do throws(FrontMatterEditor.Refusal) {
             var editor = try FrontMatterEditor(original)
             summary = try Self.apply(change, to: &editor, from: status, experiment)
-            edited = try editor.edited().bytes
+            (edited, changes) = try editor.edited()
         } catch {
             throw KaizenError.cannotEdit(path: record.path, reason: error.reason, byHand: Self.byHand(change))
         }
         let parser = RecordParser(config: workspace.config)
         let reparsed = parser.parse(edited, path: record.path, folderKind: workspace.config.folderKind(ofPath: record.path))
         let records = parsed.map { $0.record.path == record.path ? reparsed : $0 }
-        let report = Checker.check(records, workspace: workspace, today: today, scope: [record.path])
+        // The findings point into the file as it is, which is what the person opens.
+        let positions = EditedPositions(original: original, edited: edited, changes: changes)
+        let diagnostics = Checker.check(records, workspace: workspace, today: today, scope: [record.path]).diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.position = positions.original(diagnostic.position)
+            return diagnostic
+        }
         return RecordEdit(path: record.path, original: original, edited: edited, summary: summary,
-                          diagnostics: report.diagnostics, advice: Self.advice(change, path: record.path, errors: report.diagnostics))
+                          diagnostics: diagnostics, advice: Self.advice(change, path: record.path, errors: diagnostics))
     }
 
     /// Writes a prepared edit: atomically, keeping the file's permissions,

@@ -55,6 +55,8 @@ import Testing
             "the Learnings section holds only the template's guidance: write what you learned, whatever the outcome",
         ])
         #expect(edit.errors.map(\.rule) == ["conclusion-incomplete", "conclusion-incomplete"])
+        // Lines of the file as it is, without the two lines conclude would have added above Learnings.
+        #expect(edit.errors.map(\.position) == [SourcePosition(line: 7, column: 5), SourcePosition(line: 20, column: 1)])
         #expect(edit.advice
             == "fill in what the conclusion still lacks in experiments/review-pairs.md (a result under each signal, the Learnings section), then run conclude again")
     }

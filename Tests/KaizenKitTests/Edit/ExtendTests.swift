@@ -53,6 +53,7 @@ import Testing
         let edit = try folder.editor().prepare(.extend(until: CalendarDate(year: 2027, month: 3, day: 1)!, reason: "more"),
                                                id: "review-pairs", today: folder.today)
         #expect(edit.errors.map(\.rule) == ["too-long"])
-        #expect(edit.errors.first?.position == SourcePosition(line: 14, column: 12))
+        // Where the new extension would go, in the file as it is.
+        #expect(edit.errors.first?.position == SourcePosition(line: 13, column: 1))
     }
 }

@@ -56,7 +56,8 @@ import Testing
         #expect(edit.errors.map(\.rule) == ["date-order"])
         #expect(edit.errors.first?.message
             == "start 2026-11-25 is in the future (today is 2026-11-20) but the status is running: set status to planned until it starts")
-        #expect(edit.errors.first?.position == SourcePosition(line: 11, column: 8))
+        // The finding points into the file as it is: where 'start:' would go.
+        #expect(edit.errors.first?.position == SourcePosition(line: 11, column: 1))
         #expect(edit.advice == "fix what is listed above in experiments/review-pairs.md, then run start again")
     }
 
