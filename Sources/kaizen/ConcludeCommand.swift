@@ -13,8 +13,7 @@ struct ConcludeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The experiment's id (its file name without .md).")
-    var id: String
+    @OptionGroup var experiment: ExperimentEditOptions
 
     @Option(help: "retained, discarded or inconclusive.")
     var outcome: Outcome
@@ -22,10 +21,7 @@ struct ConcludeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day it concluded, YYYY-MM-DD (default: today).", valueName: "date"))
     var date: CalendarDate?
 
-    @OptionGroup var workspaceOptions: WorkspaceOptions
-    @OptionGroup var today: TodayOption
-
     func run() throws {
-        try Editing.run(.conclude(outcome, on: date ?? today.date), id: id, workspaceOptions: workspaceOptions, today: today)
+        try experiment.run(.conclude(outcome, on: date ?? experiment.today.date))
     }
 }

@@ -13,17 +13,13 @@ struct ExtendCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The experiment's id (its file name without .md).")
-    var id: String
+    @OptionGroup var experiment: ExperimentEditOptions
 
     @Option(help: ArgumentHelp("The new deadline, YYYY-MM-DD: later than the current one.", valueName: "date"))
     var until: CalendarDate
 
     @Option(help: ArgumentHelp("Why the experiment needs longer.", valueName: "text"))
     var reason: String
-
-    @OptionGroup var workspaceOptions: WorkspaceOptions
-    @OptionGroup var today: TodayOption
 
     func validate() throws {
         if reason.allSatisfy(\.isWhitespace) {
@@ -32,7 +28,6 @@ struct ExtendCommand: ParsableCommand {
     }
 
     func run() throws {
-        try Editing.run(.extend(until: until, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines)), id: id,
-                        workspaceOptions: workspaceOptions, today: today)
+        try experiment.run(.extend(until: until, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 }

@@ -11,16 +11,12 @@ struct StartCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The experiment's id (its file name without .md).")
-    var id: String
+    @OptionGroup var experiment: ExperimentEditOptions
 
     @Option(help: ArgumentHelp("The day it started, YYYY-MM-DD (default: today).", valueName: "date"))
     var date: CalendarDate?
 
-    @OptionGroup var workspaceOptions: WorkspaceOptions
-    @OptionGroup var today: TodayOption
-
     func run() throws {
-        try Editing.run(.start(on: date ?? today.date), id: id, workspaceOptions: workspaceOptions, today: today)
+        try experiment.run(.start(on: date ?? experiment.today.date))
     }
 }

@@ -7,50 +7,14 @@ import Testing
     static let today = ["--today", "2026-11-20"]
     static let path = "experiments/review-pairs.md"
 
-    /// A planned experiment with a comment, a quoted value and CRLF line endings kept apart from the edits.
-    static let planned = """
-        ---
-        kind: experiment
-        title: 'Review pairs'   # short
-        teams: [payments]
-        hypothesis: "If we pair on reviews, we expect review wait to fall from 48 to 4 hours"
-        signals:
-          - metric: review wait (hours)
-            baseline: "48"
-            target: "4"
-        status: planned
-        review-by: 2026-12-20
-        rollback: stop pairing
-        ---
+    /// A planned experiment with a comment and a quoted title, kept apart from the edits, and an empty Learnings section.
+    static let planned = Records.experiment(status: "planned")
+        .replacingOccurrences(of: "start: 2026-10-01\n", with: "")
+        .replacingOccurrences(of: "title: Review pairs\n", with: "title: 'Review pairs'   # short\n") + "\n## Learnings\n"
 
-        ## Plan
-
-        Pair on every review.
-
-        ## Learnings
-
-        """
-
-    static let improvement = """
-        ---
-        kind: improvement
-        title: Review pairs
-        status: proven
-        origin: payments
-        level: team
-        area: flow
-        ---
-
-        ## Summary
-
-        Two people review together.
-
-        ## Adaptation notes
-
-        - Pair across time zones only in the overlap hours.
-        - Rotate pairs weekly.
-
-        """
+    /// A proven improvement with adaptation notes.
+    static let improvement = Records.improvement.replacingOccurrences(of: "status: trialling", with: "status: proven")
+        + "\n## Adaptation notes\n\n- Pair across time zones only in the overlap hours.\n- Rotate pairs weekly.\n"
 
     func folder(_ files: [String: String] = [:]) throws -> FixtureFolder {
         try FixtureFolder(["kaizen.yml": Records.config, Self.path: Self.planned].merging(files) { $1 })
@@ -161,7 +125,7 @@ import Testing
         try step(["extend", "review-pairs", "--until", "2026-12-31", "--reason", "Freeze weeks"])
         // The team writes its results and learnings, as conclude asks.
         let text = try repo.read(Self.path)
-            .replacingOccurrences(of: "    target: \"4\"\n", with: "    target: \"4\"\n    result: \"6\"\n")
+            .replacingOccurrences(of: "    target: 4\n", with: "    target: 4\n    result: 6\n")
             .replacingOccurrences(of: "## Learnings\n", with: "## Learnings\n\nPairs cut the wait to six hours.\n")
         try repo.write(Self.path, text)
         try repo.commit("Results and learnings")
@@ -176,7 +140,7 @@ import Testing
     @Test func adoptWritesAnExperimentThatParsesAndLinksBack() throws {
         let retained = Self.planned
             .replacingOccurrences(of: "status: planned\n", with: "status: concluded\nstart: 2026-10-01\n")
-            .replacingOccurrences(of: "    target: \"4\"\n", with: "    target: \"4\"\n    result: \"6\"\n")
+            .replacingOccurrences(of: "    target: 4\n", with: "    target: 4\n    result: 6\n")
             .replacingOccurrences(of: "rollback: stop pairing\n", with: "rollback: stop pairing\nimprovement: pair-reviews\noutcome: retained\nconcluded: 2026-11-01\n")
             .replacingOccurrences(of: "## Learnings\n", with: "## Learnings\n\nIt halved the wait.\n")
         let folder = try folder(["improvements/pair-reviews.md": Self.improvement, Self.path: retained])

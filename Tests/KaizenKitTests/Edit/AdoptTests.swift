@@ -32,18 +32,6 @@ import Testing
 
         """
 
-    static let constraint = """
-        ---
-        kind: constraint
-        title: Weekly change board
-        status: open
-        level: system
-        observed:
-          - {date: 2026-10-01, team: payments, note: waits a week}
-        ---
-
-        """
-
     static func originExperiment(outcome: String = "retained", concluded: String = "2026-08-07", metric: String = "change failure rate",
                                  rollback: String = "Switch back to a plain Deployment.") -> String {
         """
@@ -78,8 +66,7 @@ import Testing
     }
 
     func folder(_ extra: [String: String] = [:], config: String = EditWorkspace.config) throws -> EditWorkspace {
-        var files = ["improvements/canary-releases.md": Self.improvement, "constraints/change-board.md": Self.constraint,
-                     "experiments/canary-api.md": Self.originExperiment()]
+        var files = ["improvements/canary-releases.md": Self.improvement, "experiments/canary-api.md": Self.originExperiment()]
         files.merge(extra) { $1 }
         return try EditWorkspace(files, config: config)
     }

@@ -131,12 +131,15 @@ import Testing
             ---
 
             """)
-        let flowSignals = "---\nsignals: [{metric: wait, baseline: 48, target: 4}]\nreview-by: 2026-12-01\n---\n"
-        #expect(try edit(flowSignals) { try $0.append(entry, to: "extensions", after: ["review-by"]) }.text
-            == "---\nsignals: [{metric: wait, baseline: 48, target: 4}]\nreview-by: 2026-12-01\nextensions: [{until: 2026-12-18, reason: \"freeze weeks\"}]\n---\n")
-        let noLists = "---\nreview-by: 2026-12-01\n---\n".crlf
-        #expect(try edit(noLists) { try $0.append(entry, to: "extensions", after: ["review-by"]) }.text
-            == "---\nreview-by: 2026-12-01\nextensions:\n  - until: 2026-12-18\n    reason: \"freeze weeks\"\n---\n".crlf)
+        let otherLayouts = [
+            ("---\nsignals: [{metric: wait, baseline: 48, target: 4}]\nreview-by: 2026-12-01\n---\n",
+             "---\nsignals: [{metric: wait, baseline: 48, target: 4}]\nreview-by: 2026-12-01\nextensions: [{until: 2026-12-18, reason: \"freeze weeks\"}]\n---\n"),
+            ("---\nreview-by: 2026-12-01\n---\n".crlf,
+             "---\nreview-by: 2026-12-01\nextensions:\n  - until: 2026-12-18\n    reason: \"freeze weeks\"\n---\n".crlf),
+        ]
+        for (text, expected) in otherLayouts {
+            #expect(try edit(text) { try $0.append(entry, to: "extensions", after: ["review-by"]) }.text == expected)
+        }
     }
 
     @Test func anEmptyOrNullListBecomesABlockList() throws {

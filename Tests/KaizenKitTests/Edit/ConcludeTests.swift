@@ -4,25 +4,13 @@ import Testing
 /// `kaizen conclude`: running (or, discarded, planned) → concluded, with outcome and date.
 @Suite struct ConcludeTests {
     let path = "experiments/review-pairs.md"
-    static let learnings = "## Plan\n\nPair on reviews.\n\n## Learnings\n\nPairs halved the wait.\n"
-
     /// A running experiment, with results and learnings unless told otherwise.
     func running(results: Bool = true, learnings: Bool = true, status: String = "running") -> String {
-        EditFixtures.experiment("""
-            kind: experiment
-            title: Review pairs
-            teams: [payments]
-            hypothesis: If we pair on reviews, we expect review wait to fall from 48 to 4 hours
-            signals:
-              - metric: review wait (hours)
-                baseline: "48"
-                target: "4"
-            \(results ? "    result: \"6\"\n" : "")status: \(status)   # since October
-            start: 2026-10-01
-            review-by: 2026-12-20
-            rollback: stop pairing
-
-            """, body: learnings ? Self.learnings : "## Plan\n\nPair on reviews.\n\n## Learnings\n\n<!-- What did you learn? -->\n")
+        EditFixtures.planned
+            .replacingOccurrences(of: "    target: 4\n", with: "    target: 4\n" + (results ? "    result: \"6\"\n" : ""))
+            .replacingOccurrences(of: "status: planned\n", with: "status: \(status)   # since October\nstart: 2026-10-01\n")
+            .replacingOccurrences(of: "## Learnings\n",
+                                  with: "## Learnings\n\n" + (learnings ? "Pairs halved the wait.\n" : "<!-- What did you learn? -->\n"))
     }
 
     @Test func aRunningExperimentIsConcludedWithOutcomeAndDateAfterReviewBy() throws {

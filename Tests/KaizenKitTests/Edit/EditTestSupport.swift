@@ -61,14 +61,7 @@ final class EditWorkspace {
     let root: URL
     let today = CalendarDate(year: 2026, month: 11, day: 20)!
 
-    static let config = """
-        version: 1
-        teams:
-          payments: {name: Payments}
-          checkout: {name: Checkout}
-          platform: {name: Platform}
-
-        """
+    static let config = "version: 1\nteams: {payments: {name: Payments}, checkout: {name: Checkout}, platform: {name: Platform}}\n"
 
     init(_ files: [String: String], config: String = EditWorkspace.config) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("kaizen-edit-\(UUID().uuidString)")
@@ -115,24 +108,11 @@ final class EditWorkspace {
     }
 }
 
-/// Small experiments for the command tests; `front` lines go between the delimiters.
+/// Small records for the command tests.
 enum EditFixtures {
-    static func experiment(_ front: String, body: String = "## Plan\n\nPair on reviews.\n") -> String {
-        "---\n" + front + "---\n\n" + body
-    }
+    /// A planned experiment that passes check on 2026-11-20, with an empty Learnings section.
+    static let planned = RecordParserTests.experiment
+        .replacingOccurrences(of: "status: running\nstart: 2026-09-01\nreview-by: 2026-11-30\n", with: "status: planned\nreview-by: 2026-12-20\n")
 
-    static let planned = experiment("""
-        kind: experiment
-        title: Review pairs
-        teams: [payments]
-        hypothesis: If we pair on reviews, we expect review wait to fall from 48 to 4 hours
-        signals:
-          - metric: review wait (hours)
-            baseline: "48"
-            target: "4"
-        status: planned
-        review-by: 2026-12-20
-        rollback: stop pairing
-
-        """)
+    static let improvement = "---\nkind: improvement\ntitle: Review pairs\nstatus: trialling\norigin: payments\nlevel: team\narea: flow\n---\n"
 }

@@ -27,17 +27,8 @@ import Testing
         let running = EditFixtures.planned.replacingOccurrences(of: "status: planned\n", with: "status: running\nstart: 2026-10-01\n")
         let concluded = running.replacingOccurrences(of: "status: running\n", with: "status: concluded\n")
             .replacingOccurrences(of: "rollback: stop pairing\n", with: "rollback: stop pairing\noutcome: retained\nconcluded: 2026-11-01\n")
-        let folder = try EditWorkspace([path: running, "experiments/done.md": concluded, "improvements/review-pairs-practice.md": """
-            ---
-            kind: improvement
-            title: Review pairs
-            status: trialling
-            origin: payments
-            level: team
-            area: flow
-            ---
-
-            """])
+        let folder = try EditWorkspace([path: running, "experiments/done.md": concluded,
+                                        "improvements/review-pairs-practice.md": EditFixtures.improvement])
         let editor = try folder.editor()
         #expect(folder.message { _ = try editor.prepare(.start(on: folder.today), id: "review-pairs", today: folder.today) }
             == "'review-pairs' is already running since 2026-10-01: there is nothing to start")
