@@ -117,7 +117,7 @@ struct FrontMatterEditor {
         switch source.bytes[offset] {
         case UInt8(ascii: "\""): keyEnd = source.endOfDoubleQuoted(at: offset)
         case UInt8(ascii: "'"): keyEnd = source.endOfSingleQuoted(at: offset)
-        default: keyEnd = source.bytes[offset] == UInt8(ascii: "?") ? nil : source.endOfPlainOnLine(at: offset, isKey: true)
+        default: keyEnd = source.endOfPlainOnLine(at: offset, isKey: true)
         }
         var colon = keyEnd ?? source.end
         while colon < source.lines[line].contentEnd, FrontMatterSource.isSpace(source.bytes[colon]) { colon += 1 }
