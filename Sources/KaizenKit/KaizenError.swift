@@ -12,6 +12,12 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
     case noSuchPath(String)
     case noSuchRecord(id: String, suggestion: String?)
     case invalidArgument(String)
+    /// A record's front matter has a shape kaizen cannot edit in place without guessing.
+    case cannotEdit(path: String, reason: String, byHand: String)
+    /// The file changed on disk between kaizen reading it and writing it back.
+    case changedOnDisk(path: String)
+    /// The file is reached through a symbolic link that leads out of the repository.
+    case outsideRepository(path: String, target: String)
 
     public var errorDescription: String? {
         switch self {
@@ -33,6 +39,12 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
             return "no record has the id '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
         case let .invalidArgument(message):
             return message
+        case let .cannotEdit(path, reason, byHand):
+            return "cannot edit \(path) in place: \(reason). Nothing was written; make the change by hand: \(byHand)"
+        case let .changedOnDisk(path):
+            return "\(path) changed on disk while kaizen was editing it; nothing was written, so that change is kept: run the command again"
+        case let .outsideRepository(path, target):
+            return "\(path) leads to \(target), outside the repository: kaizen does not write through a symbolic link that leaves the repository; nothing was written"
         }
     }
 }

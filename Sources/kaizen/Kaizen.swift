@@ -10,6 +10,7 @@ struct Kaizen: ParsableCommand {
         version: KaizenVersion.current,
         subcommands: [
             CheckCommand.self, InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self,
+            StartCommand.self, ExtendCommand.self, ConcludeCommand.self, AdoptCommand.self,
             SchemaCommand.self, TimelineCommand.self, ReviewCommand.self, DueCommand.self, ReportCommand.self,
             HooksCommand.self,
         ]

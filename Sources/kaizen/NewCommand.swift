@@ -70,14 +70,7 @@ struct NewCommand: ParsableCommand {
         let path = try RecordCreator(workspace: workspace, records: parsed.map(\.record)).create(request)
         let display = workspaceOptions.displayPath(in: workspace)
         print(display(path))
-
-        let report = Checker.check(parsed + loader.load([path]), workspace: workspace, today: today.date, scope: [path])
-        if !report.diagnostics.isEmpty {
-            Terminal.standardError("kaizen: still to fill in:\n")
-            for diagnostic in report.diagnostics {
-                Terminal.standardError("  \(display(diagnostic.path)):\(diagnostic.position): \(diagnostic.message) [\(diagnostic.rule)]\n")
-            }
-        }
+        Editing.reportStillToFillIn(path, among: parsed, loader: loader, today: today.date, display: display)
     }
 }
 

@@ -82,8 +82,56 @@ final class MarkdownDocument {
     /// it elsewhere cannot inject markup; nil when there is no such section or
     /// nothing else in it.
     func sectionSource(titled title: String) -> String? {
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = sourceLines()
         var blocks: [String] = []
+        forEachBlock(inSectionTitled: title) { block in
+            let text = Self.lines(of: block, in: lines)
+            if !text.isEmpty { blocks.append(text.joined(separator: "\n")) }
+        }
+        return blocks.isEmpty ? nil : blocks.joined(separator: "\n\n")
+    }
+
+    /// The section titled `title` as the entries of a checklist: one per item
+    /// of a list (without its marker or checkbox; a nested list stays inside
+    /// its item), one per other block. Each entry is its lines as written,
+    /// continuation lines without the item's indentation; HTML blocks are left out.
+    func checklistEntries(inSectionTitled title: String) -> [[Substring]] {
+        let lines = sourceLines()
+        var entries: [[Substring]] = []
+        forEachBlock(inSectionTitled: title) { block in
+            switch cmark_node_get_type(block) {
+            case CMARK_NODE_LIST:
+                var item = cmark_node_first_child(block)
+                while let current = item {
+                    item = cmark_node_next(current)
+                    guard let content = cmark_node_first_child(current) else { continue }
+                    let contentStart = max(0, Int(cmark_node_get_start_column(content)) - 1)
+                    var entry = Self.lines(of: current, in: lines)
+                    guard !entry.isEmpty else { continue }
+                    entry[0] = Self.withoutCheckbox(Substring(entry[0].utf8.dropFirst(contentStart)))
+                    for index in entry.indices.dropFirst() {
+                        entry[index] = entry[index].dropFirst(min(contentStart, entry[index].prefix { $0 == " " }.count))
+                    }
+                    entries.append(entry)
+                }
+            case CMARK_NODE_HEADING:
+                entries.append([Substring(Self.plainText(of: block))])
+            default:
+                let entry = Self.lines(of: block, in: lines)
+                if !entry.isEmpty { entries.append(entry) }
+            }
+        }
+        return entries
+    }
+
+    /// The document's lines, without their line breaks.
+    private func sourceLines() -> [Substring] {
+        source.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    }
+
+    /// Calls `body` with each block of the level-2 section titled `title`
+    /// (compared without case), HTML blocks left out.
+    private func forEachBlock(inSectionTitled title: String, _ body: (OpaquePointer) -> Void) {
         var inSection = false
         var node = cmark_node_first_child(root)
         while let block = node {
@@ -94,15 +142,27 @@ final class MarkdownDocument {
                 continue
             }
             guard inSection, cmark_node_get_type(block) != CMARK_NODE_HTML_BLOCK else { continue }
-            let first = max(1, Int(cmark_node_get_start_line(block)))
-            let last = min(lines.count, max(first, Int(cmark_node_get_end_line(block))))
-            guard first <= last else { continue }
-            // A list's last line can be the blank line after it.
-            var blockLines = lines[(first - 1)..<last]
-            while let line = blockLines.last, line.allSatisfy(\.isWhitespace) { blockLines.removeLast() }
-            blocks.append(blockLines.joined(separator: "\n"))
+            body(block)
         }
-        return blocks.isEmpty ? nil : blocks.joined(separator: "\n\n")
+    }
+
+    /// The lines a node spans, without trailing blank lines.
+    private static func lines(of node: OpaquePointer, in lines: [Substring]) -> [Substring] {
+        let first = max(1, Int(cmark_node_get_start_line(node)))
+        let last = min(lines.count, max(first, Int(cmark_node_get_end_line(node))))
+        guard first <= last else { return [] }
+        // A list's last line can be the blank line after it.
+        var nodeLines = Array(lines[(first - 1)..<last])
+        while let line = nodeLines.last, line.allSatisfy(\.isWhitespace) { nodeLines.removeLast() }
+        return nodeLines
+    }
+
+    /// A task list item's text without its `[ ]` or `[x]`.
+    private static func withoutCheckbox(_ text: Substring) -> Substring {
+        for box in ["[ ] ", "[x] ", "[X] "] where text.hasPrefix(box) {
+            return text.dropFirst(box.count)
+        }
+        return text
     }
 
     /// The literal text under `node`: text, code spans and code blocks, with

@@ -30,6 +30,50 @@ enum AtomicFile {
         }
     }
 
+    /// Replaces a person's file with `bytes`, keeping its permission bits (and
+    /// its owner, where allowed). A symbolic link is written through to the
+    /// file it leads to, so the link stays a link, unless that file lies
+    /// outside `root`. Nothing is written when the file no longer holds
+    /// `original`: someone edited it since it was read, and that edit is kept.
+    /// `path` names the file in errors.
+    static func replaceUserFile(at url: URL, named path: String, inside root: URL, original: [UInt8], with bytes: [UInt8]) throws {
+        guard let resolvedPointer = realpath(url.path, nil) else {
+            throw KaizenError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+        let resolved = String(cString: resolvedPointer)
+        free(resolvedPointer)
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(rootPath == "/" ? "/" : rootPath + "/") else {
+            throw KaizenError.outsideRepository(path: path, target: resolved)
+        }
+        var info = stat()
+        guard stat(resolved, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            throw KaizenError.cannotWrite(path: path, reason: "it is not a regular file")
+        }
+        let target = URL(fileURLWithPath: resolved)
+        let mode = info.st_mode & 0o7777
+        let temporary = try writeTemporary(bytes, beside: target, mode: mode, flush: true)
+        // open() applied the umask; the file keeps exactly the bits it had
+        // (set after the owner, which may clear some of them).
+        _ = chown(temporary, info.st_uid, info.st_gid)
+        _ = chmod(temporary, mode)
+        guard (try? FileReader.read(resolved)) == original else {
+            unlink(temporary)
+            throw KaizenError.changedOnDisk(path: path)
+        }
+        guard rename(temporary, resolved) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw KaizenError.cannotWrite(path: path, reason: reason)
+        }
+        // The rename itself reaches the disk when the folder is flushed.
+        let folder = open(target.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
+    }
+
     /// The path of a new, flushed file holding `bytes`, in the target's folder.
     private static func writeTemporary(_ bytes: [UInt8], beside url: URL, mode: mode_t, flush: Bool) throws -> String {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path

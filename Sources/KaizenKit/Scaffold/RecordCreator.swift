@@ -49,6 +49,13 @@ public struct RecordCreator: Sendable {
 
     /// Writes the new record and returns its workspace-relative path.
     public func create(_ request: NewRecordRequest) throws -> String {
+        let (path, text) = try render(request)
+        try AtomicFile.create(at: workspace.url(for: path), contents: text)
+        return path
+    }
+
+    /// The new record's workspace-relative path and text, not yet written.
+    func render(_ request: NewRecordRequest) throws -> (path: String, text: String) {
         let title = request.title.trimmingSpaces()
         guard !title.isEmpty else { throw KaizenError.invalidArgument("the title is empty: give the record a one-line title") }
         guard !title.contains(where: \.isNewline) else {
@@ -58,8 +65,7 @@ public struct RecordCreator: Sendable {
         let path = "\(workspace.config.folders[request.kind]!)/\(id).md"
         let values = try templateValues(for: request, title: title)
         let template = try TemplateStore(workspace: workspace).template(for: request.kind)
-        try AtomicFile.create(at: workspace.url(for: path), contents: TemplateRenderer(values: values).render(template))
-        return path
+        return (path, TemplateRenderer(values: values).render(template))
     }
 
     private func identifier(for request: NewRecordRequest, title: String) throws -> String {
@@ -86,7 +92,7 @@ public struct RecordCreator: Sendable {
         var values = [
             "title": YAMLText.quoted(title),
             "today": request.today.description,
-            "team": try team(for: request),
+            "team": try team(request.team),
             "level": (request.level ?? .team).rawValue,
         ]
         let maximum = config.maxExperimentDays
@@ -113,9 +119,9 @@ public struct RecordCreator: Sendable {
     }
 
     /// The given team, checked against kaizen.yml; or the only team there is.
-    private func team(for request: NewRecordRequest) throws -> String {
+    func team(_ given: String?) throws -> String {
         let known = workspace.config.teamIDs
-        guard let team = request.team else {
+        guard let team = given else {
             if known.count == 1 { return known[0] }
             let choices = known.isEmpty ? "" : ": one of \(known.joined(separator: ", "))"
             throw KaizenError.invalidArgument("--team is required\(choices)")

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import KaizenKit
+
+/// The experiment that `start`, `extend` or `conclude` edits in place, and where.
+struct ExperimentEditOptions: ParsableArguments {
+    @Argument(help: "The experiment's id (its file name without .md).")
+    var id: String
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+    @OptionGroup var today: TodayOption
+
+    /// Prepares `change`, refuses it (exit 1, nothing written) when the edited
+    /// record would fail `kaizen check`, else writes it and prints the path and
+    /// what changed.
+    func run(_ change: ExperimentChange) throws {
+        let workspace = try workspaceOptions.open()
+        let loader = RecordLoader(workspace: workspace)
+        let editor = ExperimentEditor(workspace: workspace, parsed: loader.load(loader.recordPaths()))
+        let edit = try editor.prepare(change, id: id, today: today.date)
+        let display = workspaceOptions.displayPath(in: workspace)
+        guard edit.errors.isEmpty else {
+            for diagnostic in edit.errors { Terminal.standardError(Editing.line(diagnostic, display)) }
+            Terminal.standardError("kaizen: nothing was written: after \(change.command), \(display(edit.path)) would fail `kaizen check`; \(edit.advice)\n")
+            throw ExitCode.failure
+        }
+        try editor.write(edit)
+        print(display(edit.path))
+        print(edit.summary)
+        for diagnostic in edit.diagnostics { Terminal.standardError(Editing.line(diagnostic, display)) }
+    }
+}
+
+/// What the commands that write records share.
+enum Editing {
+    /// Lists on stderr what `kaizen check` still finds in a record just created.
+    static func reportStillToFillIn(_ path: String, among parsed: [ParsedRecord], loader: RecordLoader, today: CalendarDate,
+                                    display: (String) -> String) {
+        let report = Checker.check(parsed + loader.load([path]), workspace: loader.workspace, today: today, scope: [path])
+        guard !report.diagnostics.isEmpty else { return }
+        Terminal.standardError("kaizen: still to fill in:\n")
+        for diagnostic in report.diagnostics {
+            Terminal.standardError("  \(display(diagnostic.path)):\(diagnostic.position): \(diagnostic.message) [\(diagnostic.rule)]\n")
+        }
+    }
+
+    /// `path:line:col: severity: message [rule]`, as `kaizen check` prints it.
+    static func line(_ diagnostic: Diagnostic, _ display: (String) -> String) -> String {
+        "\(display(diagnostic.path)):\(diagnostic.position): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]\n"
+    }
+}
+
+extension Outcome: ExpressibleByArgument {}
