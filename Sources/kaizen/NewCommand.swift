@@ -71,7 +71,13 @@ struct NewCommand: ParsableCommand {
         let display = workspaceOptions.displayPath(in: workspace)
         print(display(path))
 
-        let report = Checker.check(parsed + loader.load([path]), workspace: workspace, today: today.date, scope: [path])
+        let created = loader.load([path])
+        if kind == .improvement {
+            let formatter = SimilarFormatter(format: .text, kind: kind, displayPath: display)
+            let lookalikes = RecordSimilarity.lookalikes(of: created[0].record, in: parsed.map(\.record))
+            Terminal.standardError(formatter.lookalikeNotice(for: created[0].record, lookalikes))
+        }
+        let report = Checker.check(parsed + created, workspace: workspace, today: today.date, scope: [path])
         if !report.diagnostics.isEmpty {
             Terminal.standardError("kaizen: still to fill in:\n")
             for diagnostic in report.diagnostics {
