@@ -10,7 +10,7 @@ struct Kaizen: ParsableCommand {
         version: KaizenVersion.current,
         subcommands: [
             CheckCommand.self, InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self,
-            SchemaCommand.self, TimelineCommand.self, ReviewCommand.self, SimilarCommand.self, HooksCommand.self,
+            SchemaCommand.self, TimelineCommand.self, ReviewCommand.self, SimilarCommand.self, RecommendCommand.self, HooksCommand.self,
         ]
     )
 
