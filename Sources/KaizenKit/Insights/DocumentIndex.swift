@@ -63,37 +63,70 @@ public struct DocumentIndex: Sendable {
     public init(records: [Record], fields: Fields = .all) {
         self.records = records
         self.fields = fields
-        // Each record's field-weighted counts, on all cores: this is most of
-        // the time the possible-duplicate rule takes.
-        let counted = ParallelResults<(counts: [String: Double], body: Bool)>(count: records.count)
-        counted.fill { Self.weightedCounts(of: records[$0], fields: fields) }
-        let results = counted.takeValues()
-        let counts = results.map(\.counts)
-        hasBodyWords = results.map(\.body)
+        // Every word gets an id in the order first seen, and each record its
+        // field-weighted counts by id, gathered in `counts` (indexed by id)
+        // for the ids in `seen`.
+        var vocabulary = Vocabulary()
+        var frequency: [Int] = []
+        var counts: [Double] = []
+        var seen: [Int32] = []
+        var entries: [[(term: Int32, tf: Double)]] = []
+        var lengths: [Double] = []
+        var hasBodyWords: [Bool] = []
+        entries.reserveCapacity(records.count)
+        for record in records {
+            var length = 0.0
+            var body = false
+            for field in Self.fields(of: record, fields) {
+                Tokenizer.forEachWordBytes(in: field.text) { word in
+                    let (id, isNew) = vocabulary.id(of: word)
+                    if isNew {
+                        frequency.append(0)
+                        counts.append(0)
+                    }
+                    if counts[Int(id)] == 0 { seen.append(id) }
+                    counts[Int(id)] += field.weight
+                    length += field.weight
+                    body = body || field.isBody
+                }
+            }
+            entries.append(seen.map { (term: $0, tf: counts[Int($0)]) })
+            for id in seen {
+                frequency[Int(id)] += 1
+                counts[Int(id)] = 0
+            }
+            seen.removeAll(keepingCapacity: true)
+            lengths.append(length)
+            hasBodyWords.append(body)
+        }
+        self.lengths = lengths
+        self.hasBodyWords = hasBodyWords
 
-        var frequency: [String: Int] = [:]
-        for record in counts { for word in record.keys { frequency[word, default: 0] += 1 } }
-        let ranked = frequency.map { (count: $0.value, word: $0.key) }.sorted { ($0.count, $1.word) > ($1.count, $0.word) }
-        terms = ranked.map(\.word)
-        documentFrequency = ranked.map(\.count)
-        var ids: [String: Int32] = [:]
-        ids.reserveCapacity(ranked.count)
-        for (id, entry) in ranked.enumerated() { ids[entry.word] = Int32(id) }
-        termIDs = ids
+        // Term ids rank the words commonest first (ties by the word).
+        let words = (0..<vocabulary.count).map { vocabulary.word($0) }
+        let order = words.indices.sorted { a, b in
+            frequency[a] != frequency[b] ? frequency[a] > frequency[b] : words[a] < words[b]
+        }
+        var rank = [Int32](repeating: 0, count: words.count)
+        for (id, word) in order.enumerated() { rank[word] = Int32(id) }
+        terms = order.map { words[$0] }
+        documentFrequency = order.map { frequency[$0] }
+        termIDs = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, Int32($0)) })
 
-        lengths = counts.map { $0.values.reduce(0, +) }
         averageLength = lengths.isEmpty ? 0 : lengths.reduce(0, +) / Double(lengths.count)
         let count = Double(records.count) + Self.backgroundRecords
         let idf = documentFrequency.map { n in log(1 + (count - Double(n) + 0.5) / (Double(n) + 0.5)) }
         var vectors: [Vector] = []
-        vectors.reserveCapacity(counts.count)
-        for (document, words) in counts.enumerated() {
-            let entries = words.map { (term: ids[$0.key]!, tf: $0.value) }.sorted { $0.term < $1.term }
+        vectors.reserveCapacity(entries.count)
+        for (document, record) in entries.enumerated() {
+            // Sorted by term id as integers (the id above, the entry's place below): quicker than by a closure.
+            let order = record.indices.map { UInt64(rank[Int(record[$0].term)]) << 32 | UInt64($0) }.sorted()
+            let ranked = order.map { (term: Int32($0 >> 32), tf: record[Int($0 & 0xFFFF_FFFF)].tf) }
             let lengthFactor = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
             var vector = Vector()
-            vector.terms.reserveCapacity(entries.count)
-            vector.values.reserveCapacity(entries.count)
-            for entry in entries {
+            vector.terms.reserveCapacity(ranked.count)
+            vector.values.reserveCapacity(ranked.count)
+            for entry in ranked {
                 vector.terms.append(entry.term)
                 vector.values.append(idf[Int(entry.term)] * entry.tf * (Self.k1 + 1) / (entry.tf + lengthFactor))
             }
@@ -104,33 +137,15 @@ public struct DocumentIndex: Sendable {
     }
 
     /// The texts of a record's fields, each with the weight of its words.
-    static func fields(of record: Record, _ fields: Fields = .all) -> [(text: String, weight: Double)] {
-        var result: [(text: String, weight: Double)] = []
-        if let title = record.title { result.append((title.value, titleWeight)) }
-        for tag in record.tags { result.append((tag.value, tagWeight)) }
-        if let area = record.improvement?.area { result.append((area.value, tagWeight)) }
+    static func fields(of record: Record, _ fields: Fields = .all) -> [(text: String, weight: Double, isBody: Bool)] {
+        var result: [(text: String, weight: Double, isBody: Bool)] = []
+        if let title = record.title { result.append((title.value, titleWeight, false)) }
+        for tag in record.tags { result.append((tag.value, tagWeight, false)) }
+        if let area = record.improvement?.area { result.append((area.value, tagWeight, false)) }
         if fields == .all {
-            for section in record.sections where !section.text.isEmpty { result.append((section.text, bodyWeight)) }
+            for section in record.sections where !section.text.isEmpty { result.append((section.text, bodyWeight, true)) }
         }
         return result
-    }
-
-    /// The field-weighted count of each word of `record`, and whether its body has a word.
-    static func weightedCounts(of record: Record, fields: Fields) -> (counts: [String: Double], body: Bool) {
-        var counts: [String: Double] = [:]
-        for field in Self.fields(of: record, .headings) {
-            Tokenizer.forEachWord(in: field.text) { counts[$0, default: 0] += field.weight }
-        }
-        var body = false
-        if fields == .all {
-            for section in record.sections {
-                Tokenizer.forEachWord(in: section.text) { word in
-                    counts[word, default: 0] += bodyWeight
-                    body = true
-                }
-            }
-        }
-        return (counts, body)
     }
 
     /// `bm25(word, document)`, 0 when the record lacks the word.
