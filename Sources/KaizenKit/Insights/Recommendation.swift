@@ -24,10 +24,16 @@ public struct Recommendation: Sendable {
 }
 
 /// A word of the team's context found in an improvement, and where the word
-/// came from: "constraint slow-ci-queue" or "your tags and areas".
+/// came from.
 public struct MatchedWord: Sendable, Equatable {
     public var word: String
-    public var source: String
+    /// The constraint it came from, or nil for the team's tags and areas.
+    public var constraint: String?
+
+    /// "constraint slow-ci-queue" or "your tags and areas".
+    var source: String {
+        constraint.map { "constraint \($0)" } ?? "your tags and areas"
+    }
 }
 
 /// What `kaizen recommend` found for one team.

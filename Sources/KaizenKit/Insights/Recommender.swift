@@ -102,7 +102,7 @@ public struct Recommender: Sendable {
                 score: Self.textWeight * text + Double(addressed.reduce(0) { $0 + $1.weight })
                     + Self.retainedWeight * Double(retainedBy.count),
                 text: text, addresses: addressed, retainedBy: retainedBy,
-                matchedWords: matches.map { MatchedWord(word: $0.word, source: context.source(of: $0.word)) },
+                matchedWords: matches.map { MatchedWord(word: $0.word, constraint: context.constraint(of: $0.word)) },
                 reasons: [])
             recommendation.reasons = reasons(for: recommendation, windowDays: config.reviewWindowDays)
             recommendations.append(recommendation)

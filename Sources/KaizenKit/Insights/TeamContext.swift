@@ -7,13 +7,15 @@ struct TeamContext {
     let constraints: [Recommendation.ObservedConstraint]
     /// The query: a weight per word.
     let query: [String: Double]
-    /// For each word of the query, what added most to its weight.
+    /// For each word of the query, the constraint that added most to its
+    /// weight, or "" for the team's tags and areas.
     private let sources: [String: String]
 
     init(team: String, records: [Record], today: CalendarDate, windowDays: Int) {
         var constraints: [Recommendation.ObservedConstraint] = []
         var query: [String: Double] = [:]
-        // Per word: how much each source added, to name the largest.
+        // Per word: how much each source (a constraint id, or "" for tags
+        // and areas) added, to name the largest.
         var contributions: [String: [String: Double]] = [:]
         func add(_ word: String, _ weight: Double, from source: String) {
             query[word, default: 0] += weight
@@ -31,12 +33,12 @@ struct TeamContext {
                 for field in DocumentIndex.fields(of: record) {
                     for word in Tokenizer.words(in: field.text) { strongest[word] = max(strongest[word] ?? 0, field.weight) }
                 }
-                for (word, weight) in strongest { add(word, Double(observed.weight) * weight, from: "constraint \(record.id)") }
+                for (word, weight) in strongest { add(word, Double(observed.weight) * weight, from: record.id) }
             } else if record.experiment.map({ $0.teams.contains { $0.value == team } }) ?? false
                         || record.improvement?.origin?.value == team {
                 let labels = record.tags.map(\.value) + (record.improvement?.area.map { [$0.value] } ?? [])
                 for label in labels {
-                    for word in Tokenizer.words(in: label) { add(word, DocumentIndex.tagWeight, from: "your tags and areas") }
+                    for word in Tokenizer.words(in: label) { add(word, DocumentIndex.tagWeight, from: "") }
                 }
             }
         }
@@ -47,7 +49,9 @@ struct TeamContext {
         }
     }
 
-    func source(of word: String) -> String {
-        sources[word] ?? ""
+    /// The constraint a query word came from most, or nil when it came
+    /// from the team's tags and areas most (or is not in the query).
+    func constraint(of word: String) -> String? {
+        sources[word].flatMap { $0.isEmpty ? nil : $0 }
     }
 }

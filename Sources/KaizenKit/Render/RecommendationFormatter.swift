@@ -33,7 +33,7 @@ public struct RecommendationFormatter: Sendable {
         let more = report.candidateCount - report.recommendations.count
         if more > 0 {
             lines.append("")
-            lines.append("\(more) more: kaizen recommend --team \(report.team) --limit \(report.candidateCount)")
+            lines.append("\(more) more: --limit \(report.candidateCount) shows them")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -71,7 +71,7 @@ public struct RecommendationFormatter: Sendable {
             ("matchedWords", { json in
                 json.beginArray()
                 for match in recommendation.matchedWords {
-                    json.object([("source", { $0.string(match.source) }), ("word", { $0.string(match.word) })])
+                    json.object([("constraint", { $0.string(match.constraint) }), ("word", { $0.string(match.word) })])
                 }
                 json.endArray()
             }),

@@ -91,7 +91,7 @@ import Testing
         // Every word of the constraint's title; slow first: in its title, and in no other improvement.
         #expect(cache.matchedWords.map(\.word).first == "slow")
         #expect(Set(cache.matchedWords.map(\.word)) == ["slow", "ci", "build", "queue", "wait"])
-        #expect(cache.matchedWords.allSatisfy { $0.source == "constraint slow-ci-queue" })
+        #expect(cache.matchedWords.allSatisfy { $0.constraint == "slow-ci-queue" })
 
         let runbooks = report.recommendations[2]
         #expect(runbooks.score == 1.5)

@@ -16,8 +16,8 @@ import Testing
             // alpha-pairing's tag reviews; alpha-docs' tag documentation and area learning-loops.
             "review": 2, "documentation": 2, "learning": 2, "loop": 2,
         ])
-        #expect(context.source(of: "ci") == "constraint slow-ci-queue")
-        #expect(context.source(of: "review") == "your tags and areas")
+        #expect(context.constraint(of: "ci") == "slow-ci-queue")
+        #expect(context.constraint(of: "review") == nil)
     }
 
     /// The window runs from today − 90 days to today, both included; a date
