@@ -18,8 +18,7 @@ struct RecommendCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The team to recommend to.", valueName: "id"))
     var team: String
 
-    @Option(help: "How many improvements to show (default: 5).")
-    var limit = 5
+    @OptionGroup var limit: LimitOption
 
     @Option(help: "Output format: text or json.")
     var format: ListFormat = .text
@@ -27,16 +26,12 @@ struct RecommendCommand: ParsableCommand {
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var today: TodayOption
 
-    func validate() throws {
-        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
-    }
-
     func run() throws {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
         let records = loader.load(loader.recordPaths()).map(\.record)
         let report = try Recommender(records: records, config: workspace.config, today: today.date)
-            .recommend(for: team, limit: limit)
+            .recommend(for: team, limit: limit.value(default: 5))
         let formatter = RecommendationFormatter(format: format, today: today.date, displayPath: workspaceOptions.displayPath(in: workspace))
         print(formatter.render(report), terminator: "")
     }

@@ -18,8 +18,7 @@ struct SimilarCommand: ParsableCommand {
         valueName: "id-or-path"))
     var record: String
 
-    @Option(help: "How many records to show (default: 10).")
-    var limit = 10
+    @OptionGroup var limit: LimitOption
 
     @Option(help: "Only records of this kind: improvement, experiment or constraint.")
     var kind: RecordKind?
@@ -29,17 +28,13 @@ struct SimilarCommand: ParsableCommand {
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
 
-    func validate() throws {
-        guard limit >= 1 else { throw ValidationError("--limit must be at least 1") }
-    }
-
     func run() throws {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
         let records = loader.load(loader.recordPaths()).map(\.record)
         let target = try RecordLookup.record(
             idOrPath: record, in: records, loader: loader, relativeTo: workspaceOptions.currentDirectory)
-        let matches = RecordSimilarity.nearest(to: target, in: records, kind: kind, limit: limit)
+        let matches = RecordSimilarity.nearest(to: target, in: records, kind: kind, limit: limit.value(default: 10))
         let formatter = SimilarFormatter(format: format, kind: kind, displayPath: workspaceOptions.displayPath(in: workspace))
         print(formatter.render(target, matches: matches), terminator: "")
     }
