@@ -7,7 +7,7 @@ struct RecommendCommand: ParsableCommand {
         commandName: "recommend",
         abstract: "Improvements proven in other teams that a team has not tried, best fit first, with reasons.",
         discussion: """
-            Candidates are improvements that are proven (or trialling and retained by a team), from \
+            Candidates are improvements marked proven or trialling that an experiment retained, from \
             another team, with no experiment of this team naming them. Score = 2 × text match with \
             the team's constraints, tags and areas (0 to 1) + the team's observations of each \
             constraint the improvement addresses (those within review-window-days count twice) + \
