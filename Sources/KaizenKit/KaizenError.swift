@@ -11,6 +11,8 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
     case alreadyExists(paths: [String])
     case noSuchPath(String)
     case noSuchRecord(id: String, suggestion: String?)
+    /// A team that is not in kaizen.yml (or, without teams there, in no record).
+    case unknownTeam(String, suggestion: String?, known: [String])
     case invalidArgument(String)
     /// A record's front matter has a shape kaizen cannot edit in place without guessing.
     case cannotEdit(path: String, reason: String, byHand: String)
@@ -37,6 +39,11 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
             return "no such file or folder: \(path)"
         case let .noSuchRecord(id, suggestion):
             return "no record has the id '\(id)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        case let .unknownTeam(team, suggestion, known):
+            let clause = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+            return known.isEmpty
+                ? "unknown team '\(team)': no record names a team yet"
+                : "unknown team '\(team)'\(clause); the teams are \(known.joined(separator: ", "))"
         case let .invalidArgument(message):
             return message
         case let .cannotEdit(path, reason, byHand):

@@ -70,6 +70,12 @@ struct NewCommand: ParsableCommand {
         let path = try RecordCreator(workspace: workspace, records: parsed.map(\.record)).create(request)
         let display = workspaceOptions.displayPath(in: workspace)
         print(display(path))
+        if kind == .improvement {
+            let created = loader.load([path])
+            let formatter = SimilarFormatter(format: .text, kind: kind, displayPath: display)
+            let lookalikes = RecordSimilarity.lookalikes(of: created[0].record, in: parsed.map(\.record))
+            Terminal.standardError(formatter.lookalikeNotice(for: created[0].record, lookalikes))
+        }
         Editing.reportStillToFillIn(path, among: parsed, loader: loader, today: today.date, display: display)
     }
 }

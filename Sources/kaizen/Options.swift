@@ -44,6 +44,18 @@ struct TodayOption: ParsableArguments {
     var date: CalendarDate { override ?? CalendarDate.today() }
 }
 
+/// How many results to show, for commands that rank them.
+struct LimitOption: ParsableArguments {
+    @Option(help: ArgumentHelp("How many to show, at most (similar: 10, recommend: 5).", valueName: "n"))
+    var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func value(default: Int) -> Int { limit ?? `default` }
+}
+
 extension CalendarDate: ExpressibleByArgument {
     public init?(argument: String) {
         guard case .success(let date) = CalendarDate.parse(argument) else { return nil }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finding a record by the id a person typed.
 public enum RecordLookup {
     /// The record with this id, or, failing that, the one whose id matches
@@ -7,6 +9,28 @@ public enum RecordLookup {
             return record
         }
         throw KaizenError.noSuchRecord(id: id, suggestion: Suggestion.closest(to: id, among: records.map(\.id)))
+    }
+
+    /// The record an argument names: a path (it ends in `.md`, holds a `/`,
+    /// or names a file) is read and parsed as it is on disk, committed or not,
+    /// inside the record folders or not; anything else is an id among `records`.
+    public static func record(idOrPath argument: String, in records: [Record], loader: RecordLoader,
+                              relativeTo directory: URL) throws -> Record {
+        let url = argument.hasPrefix("/") ? URL(fileURLWithPath: argument) : directory.appendingPathComponent(argument)
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
+        guard argument.hasSuffix(".md") || argument.contains("/") || (exists && !isDirectory.boolValue) else {
+            return try record(withID: argument, in: records)
+        }
+        guard exists else { throw KaizenError.noSuchPath(argument) }
+        guard !isDirectory.boolValue else {
+            throw KaizenError.invalidArgument("\(argument) is a folder: name one record, by its id or its file")
+        }
+        let parsed = loader.load([loader.workspace.relativePath(url)])[0]
+        if case .unreadable = parsed.record.details, let problem = parsed.diagnostics.first(where: { $0.severity == .error }) ?? parsed.diagnostics.first {
+            throw KaizenError.invalidArgument("\(argument) cannot be read as a record: \(problem.message)")
+        }
+        return parsed.record
     }
 
     /// The records that refer to `id`, by id.

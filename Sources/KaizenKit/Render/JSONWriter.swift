@@ -45,6 +45,36 @@ struct JSONWriter {
         bytes.append(contentsOf: String(value).utf8)
     }
 
+    /// One member of an object: its key and what writes its value.
+    typealias Member = (key: String, write: (inout JSONWriter) -> Void)
+
+    /// An object of `members`, written in the order of their keys.
+    mutating func object(_ members: [Member]) {
+        beginObject()
+        for member in members.sorted(by: { $0.key < $1.key }) {
+            key(member.key)
+            member.write(&self)
+        }
+        endObject()
+    }
+
+    /// An array of strings.
+    mutating func strings(_ values: [String]) {
+        beginArray()
+        for value in values { string(value) }
+        endArray()
+    }
+
+    /// A number rounded to `decimals` places, written as briefly as it reads
+    /// (`0.85`, not `0.8500`).
+    mutating func number(_ value: Double, decimals: Int = 4) {
+        startElement()
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        bytes.append(contentsOf: (rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(rounded)).utf8)
+    }
+
     mutating func bool(_ value: Bool) {
         startElement()
         bytes.append(contentsOf: (value ? "true" : "false").utf8)

@@ -35,13 +35,17 @@ import Testing
         ])
         harness.expect("possible-duplicate", [
             ExpectedFinding("improvements/pair-review.md", "1",
-                "this improvement reads much like 'review-pairs' (73% of words shared): if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'review-pairs' (87% similar, sharing pull, request, review): if it is the same practice, build on that record instead of starting another"),
             ExpectedFinding("improvements/review-pairs.md", "1",
-                "this improvement reads much like 'pair-review' (73% of words shared): if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'pair-review' (87% similar, sharing pull, request, review): if it is the same practice, build on that record instead of starting another"),
         ])
     }
 
-    @Test func onlyTheTitleAndSummaryAreCompared() {
+    /// The same practice written up twice, titled differently and with a
+    /// different Context: the Context's words lower the similarity (the
+    /// whole record is compared), but the title, summary and area still make
+    /// it reach the threshold.
+    @Test func theSamePracticeWithADifferentContextIsReported() {
         let harness = RuleHarness([
             ("improvements/trunk-based-development.md", """
                 ---
@@ -82,9 +86,9 @@ import Testing
         ])
         harness.expect("possible-duplicate", [
             ExpectedFinding("improvements/daily-merges.md", "1",
-                "this improvement reads much like 'trunk-based-development' (73% of words shared): if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'trunk-based-development' (54% similar, sharing trunk, flow, daily): if it is the same practice, build on that record instead of starting another"),
             ExpectedFinding("improvements/trunk-based-development.md", "1",
-                "this improvement reads much like 'daily-merges' (73% of words shared): if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'daily-merges' (54% similar, sharing trunk, flow, daily): if it is the same practice, build on that record instead of starting another"),
         ])
     }
 
@@ -150,6 +154,52 @@ import Testing
         #expect(harness.diagnostics().isEmpty)
     }
 
+    /// Two testing practices in the same area with the same tags share their
+    /// labels and some words (test, ci, merge), 29 % similar, but are not one practice.
+    @Test func sameAreaAndTagsButDifferentPracticesPass() {
+        let harness = RuleHarness([
+            ("improvements/flaky-quarantine.md", """
+                ---
+                kind: improvement
+                title: Quarantine flaky tests automatically
+                status: proposed
+                origin: checkout
+                level: team
+                area: feedback
+                tags: [ci, testing]
+                ---
+
+                ## Summary
+
+                A test that fails and then passes on a retry of the same commit moves to a quarantine suite that no longer blocks merges.
+
+                ## Context
+
+                Needs a CI pipeline that records retries per test.
+                """),
+            ("improvements/contract-tests.md", """
+                ---
+                kind: improvement
+                title: Contract tests instead of end-to-end tests
+                status: proposed
+                origin: payments
+                level: team
+                area: feedback
+                tags: [ci, testing]
+                ---
+
+                ## Summary
+
+                Consumers publish the interactions they rely on as pacts, and providers verify them in their own pipeline on every merge.
+
+                ## Context
+
+                Needs a pact broker that both teams can reach.
+                """),
+        ])
+        harness.expect("possible-duplicate", [])
+    }
+
     @Test func aClusterOfLookalikesReportsEachRecordOnceWithItsClosestTwin() {
         func improvement(_ id: String, _ team: String, _ summary: String) -> (String, String) {
             ("improvements/\(id).md", """
@@ -174,11 +224,11 @@ import Testing
         ])
         harness.expect("possible-duplicate", [
             ExpectedFinding("improvements/trunk-checkout.md", "1",
-                "this improvement reads much like 'trunk-mobile' (93% of words shared, and 1 other improvement like it): if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'trunk-mobile' (95% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead of starting another"),
             ExpectedFinding("improvements/trunk-mobile.md", "1",
-                "this improvement reads much like 'trunk-checkout' (93% of words shared, and 1 other improvement like it): if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'trunk-checkout' (95% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead of starting another"),
             ExpectedFinding("improvements/trunk-payments.md", "1",
-                "this improvement reads much like 'trunk-checkout' (77% of words shared, and 1 other improvement like it): if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'trunk-checkout' (90% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead of starting another"),
         ])
     }
 }

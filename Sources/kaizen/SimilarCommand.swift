@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import KaizenKit
+
+struct SimilarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "similar",
+        abstract: "The records most like one record, best first, with the words they share most.",
+        discussion: """
+            Similarity is the cosine of the two records' BM25 word vectors (title and tags weigh \
+            more than the body), from 0 (no word shared) to 100 %; the possible-duplicate rule uses \
+            the same measure. Before starting an improvement, look for the team that already has it.
+            """
+    )
+
+    @Argument(help: ArgumentHelp(
+        "A record's id, or the path of a record file (committed or not, inside the record folders or not).",
+        valueName: "id-or-path"))
+    var record: String
+
+    @OptionGroup var limit: LimitOption
+
+    @Option(help: "Only records of this kind: improvement, experiment or constraint.")
+    var kind: RecordKind?
+
+    @Option(help: "Output format: text or json.")
+    var format: ListFormat = .text
+
+    @OptionGroup var workspaceOptions: WorkspaceOptions
+
+    func run() throws {
+        let workspace = try workspaceOptions.open()
+        let loader = RecordLoader(workspace: workspace)
+        let records = loader.load(loader.recordPaths()).map(\.record)
+        let target = try RecordLookup.record(
+            idOrPath: record, in: records, loader: loader, relativeTo: workspaceOptions.currentDirectory)
+        let matches = RecordSimilarity.nearest(to: target, in: records, kind: kind, limit: limit.value(default: 10))
+        let formatter = SimilarFormatter(format: format, kind: kind, displayPath: workspaceOptions.displayPath(in: workspace))
+        print(formatter.render(target, matches: matches), terminator: "")
+    }
+}
