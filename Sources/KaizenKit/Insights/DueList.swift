@@ -92,7 +92,7 @@ public struct DueList: Sendable, Equatable {
                                 dating: RecordDating) -> [DueReason] {
         if let improvement = record.improvement {
             guard improvement.status?.value == .proven else { return [] }
-            let missing = NotCapturedRule.guideSections.map(\.title).filter { record.section($0)?.hasContent != true }
+            let missing = NotCapturedRule.missingSections(of: record)
             return missing.isEmpty ? [] : [.notCaptured(sections: missing)]
         }
         guard let experiment = record.experiment, experiment.status?.value == .running else { return [] }

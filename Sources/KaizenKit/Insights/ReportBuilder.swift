@@ -103,7 +103,7 @@ public struct ReportBuilder: Sendable {
 
     private func capture() -> CrossTeamReport.Capture {
         let missing = proven.compactMap { record, _ -> CrossTeamReport.MissingSections? in
-            let lacking = NotCapturedRule.guideSections.map(\.title).filter { record.section($0)?.hasContent != true }
+            let lacking = NotCapturedRule.missingSections(of: record)
             return lacking.isEmpty ? nil : CrossTeamReport.MissingSections(improvement: record.id, sections: lacking)
         }
         return CrossTeamReport.Capture(improvements: Ratio(proven.count - missing.count, of: proven.count), missing: missing)

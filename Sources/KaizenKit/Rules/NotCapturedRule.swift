@@ -16,6 +16,11 @@ struct NotCapturedRule: Rule {
         ("Adaptation notes", "what to adjust for a different team, and what to watch for"),
     ]
 
+    /// The guide sections `record` lacks or leaves empty, in guide order.
+    static func missingSections(of record: Record) -> [String] {
+        guideSections.map(\.title).filter { record.section($0)?.hasContent != true }
+    }
+
     func check(_ context: RuleContext, findings: inout Findings) {
         for (record, improvement) in context.improvements {
             guard let status = improvement.status, status.value == .proven else { continue }
