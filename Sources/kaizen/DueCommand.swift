@@ -30,11 +30,7 @@ struct DueCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        let known = workspace.config.teamIDs
-        if let team, !known.isEmpty, !known.contains(team) {
-            throw KaizenError.invalidArgument(
-                "unknown team '\(team)'\(Suggestion.clause(for: team, among: known)); the teams in kaizen.yml are \(known.joined(separator: ", "))")
-        }
+        if let team { try workspace.config.requireKnownTeam(team) }
         let loader = RecordLoader(workspace: workspace)
         let records = loader.loadReusingParses(loader.recordPaths()).map(\.record)
         let days = within.map { $0.before(today.date).days(until: today.date) } ?? workspace.config.expiryNoticeDays

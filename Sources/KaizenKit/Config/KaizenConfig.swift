@@ -76,6 +76,16 @@ public struct KaizenConfig: Sendable {
 
     public var teamIDs: [String] { teams.map(\.id) }
 
+    /// Throws, naming the closest team, when kaizen.yml lists teams and `id`
+    /// is not one of them; without configured teams any id is accepted.
+    public func requireKnownTeam(_ id: String) throws {
+        let known = teamIDs
+        guard known.isEmpty || known.contains(id) else {
+            throw KaizenError.invalidArgument(
+                "unknown team '\(id)'\(Suggestion.clause(for: id, among: known)); the teams in kaizen.yml are \(known.joined(separator: ", "))")
+        }
+    }
+
     public func wipLimit(forTeam id: String) -> Int {
         teams.first { $0.id == id }?.wipLimit ?? wipLimit
     }

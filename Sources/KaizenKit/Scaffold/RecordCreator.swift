@@ -129,10 +129,7 @@ public struct RecordCreator: Sendable {
         guard Slug.isValid(team) else {
             throw KaizenError.invalidArgument("'\(team)' is not a team id: team ids are lowercase slugs, e.g. payments")
         }
-        guard known.isEmpty || known.contains(team) else {
-            throw KaizenError.invalidArgument(
-                "unknown team '\(team)'\(Suggestion.clause(for: team, among: known)); the teams in kaizen.yml are \(known.joined(separator: ", "))")
-        }
+        try workspace.config.requireKnownTeam(team)
         return team
     }
 }
