@@ -149,4 +149,63 @@ import Testing
         #expect(result.stdout.contains("'status' cannot be 'runing'"))
         #expect(result.stderr == "kaizen: warning: 1 errors and 0 warnings in files this commit does not change; `kaizen check` lists them\n")
     }
+
+    // MARK: The working tree: files unchanged since the last run are not read
+
+    private func list(_ repo: GitFixture) throws -> KaizenProcess.Result {
+        try KaizenProcess.run(["list", "--today", "2026-11-20"], in: repo.workTree)
+    }
+
+    private func cacheInode(_ repo: GitFixture) throws -> Int? {
+        let file = try #require(try cacheFiles(repo).first)
+        return try FileManager.default.attributesOfItem(atPath: file.path)[.systemFileNumber] as? Int
+    }
+
+    @Test func aRunOverAnUnchangedWorkingTreeLeavesTheCacheAloneAndSoDoesTheStagedCheck() throws {
+        let repo = try repository()
+        let cold = try list(repo)
+        #expect(cold.status == 0)
+        // The first run stamps files it had to read; the second finds nothing new.
+        #expect(try list(repo).stdout == cold.stdout)
+        let written = try cacheInode(repo)
+        #expect(try list(repo).stdout == cold.stdout)
+        #expect(try cacheInode(repo) == written)
+        // The staged check finds the same blobs and keeps the working tree's stamps.
+        _ = try check(repo)
+        #expect(try cacheInode(repo) == written)
+        #expect(try list(repo).stdout == cold.stdout)
+        #expect(try cacheInode(repo) == written)
+    }
+
+    @Test func anEditKeepingTheSizeTheInodeAndTheModificationTimeIsStillSeen() throws {
+        let repo = try repository()
+        let path = "experiments/review-pairs-trial.md"
+        let file = repo.workTree.appendingPathComponent(path)
+        let before = try list(repo)
+        _ = try list(repo)
+        let original = try repo.read(path)
+        var info = stat()
+        #expect(stat(file.path, &info) == 0)
+        #expect(original.contains("title: Review pairs\n"))
+
+        // Same length, written in place, the time set back: only the change time tells.
+        let edited = original.replacingOccurrences(of: "title: Review pairs\n", with: "title: Review pears\n")
+        #expect(edited.utf8.count == original.utf8.count)
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.write(contentsOf: Data(edited.utf8))
+        try handle.close()
+        // To the nanosecond, as stat gave them.
+        let times = [info.st_atim, info.st_mtim]
+        #expect(utimensat(AT_FDCWD, file.path, times, 0) == 0)
+        var after = stat()
+        #expect(stat(file.path, &after) == 0)
+        #expect(after.st_mtim.tv_sec == info.st_mtim.tv_sec && after.st_mtim.tv_nsec == info.st_mtim.tv_nsec)
+        #expect(after.st_ino == info.st_ino && after.st_size == info.st_size)
+
+        let warm = try list(repo)
+        #expect(warm.stdout.contains("Review pears"))
+        #expect(warm.stdout != before.stdout)
+        try FileManager.default.removeItem(at: cacheFolder(repo))
+        #expect(try list(repo).stdout == warm.stdout)
+    }
 }

@@ -12,22 +12,27 @@ import Foundation
 /// counts as absent, never as an error.
 struct ParseCache {
     /// Bump whenever the format or the meaning of what is stored changes.
-    static let formatVersion: Int64 = 2
+    static let formatVersion: Int64 = 3
     static let magic = Array("kaizen-parse\n".utf8)
 
     /// A parsed record in the cache's encoding: decoded where it is used, on
     /// any thread, and written back as it is when the cache is rewritten.
     struct StoredRecord: Sendable {
         fileprivate let encoded: ArraySlice<UInt8>
+        /// The working-tree file's stamp when it held this blob; nil for a
+        /// record parsed from the index or a commit.
+        let stamp: FileStamp?
 
         init(_ parsed: ParsedRecord) {
             var writer = BinaryWriter()
             writer.parsedRecord(parsed)
             encoded = writer.bytes[...]
+            stamp = nil
         }
 
-        fileprivate init(encoded: ArraySlice<UInt8>) {
+        fileprivate init(encoded: ArraySlice<UInt8>, stamp: FileStamp?) {
             self.encoded = encoded
+            self.stamp = stamp
         }
 
         /// Nil when the bytes are damaged.
@@ -41,18 +46,29 @@ struct ParseCache {
     /// What a cache file held: each path's blob and its record, still encoded.
     struct Stored: Sendable {
         private var places: [String: (blob: ObjectID, record: StoredRecord)] = [:]
+        /// When the cache file was written, in nanoseconds since 1970.
+        private var writtenAt: Int64 = 0
 
         var count: Int { places.count }
 
         init() {}
 
-        fileprivate init(_ places: [String: (blob: ObjectID, record: StoredRecord)]) {
+        fileprivate init(_ places: [String: (blob: ObjectID, record: StoredRecord)], writtenAt: Int64) {
             self.places = places
+            self.writtenAt = writtenAt
         }
 
         /// The record stored for `path` if it was parsed from `blob`.
         func record(_ path: String, blob: ObjectID) -> StoredRecord? {
             places[path].flatMap { $0.blob == blob ? $0.record : nil }
+        }
+
+        /// The blob and record stored for the working-tree file at `path`
+        /// if the file is provably unchanged since: the same stamp, settled
+        /// before the cache was written.
+        func unchanged(_ path: String, stamp: FileStamp) -> (blob: ObjectID, record: StoredRecord)? {
+            guard let place = places[path], place.record.stamp == stamp, stamp.isSettled(before: writtenAt) else { return nil }
+            return place
         }
     }
 
@@ -72,19 +88,23 @@ struct ParseCache {
 
     /// The stored records, each still encoded; none when there are none to use.
     func load() -> Stored {
-        guard let bytes = try? FileReader.read(file.path) else { return Stored() }
-        return (try? read(bytes)) ?? Stored()
+        guard let (bytes, stamp) = try? FileReader.readWithStamp(file.path) else { return Stored() }
+        return (try? read(bytes, writtenAt: stamp.modified)) ?? Stored()
     }
 
     /// Makes the cache hold exactly `files`, each its stored encoding where
-    /// it had one, else its parse encoded; written only when the cache lacked
-    /// a file or held one `files` does not have (`storedCount` entries), so
-    /// it never grows beyond one workspace's records. A cache that cannot be
-    /// written (a read-only repository) only costs the next run time.
-    func keep(_ files: [(path: String, blob: ObjectID, stored: StoredRecord?, parsed: ParsedRecord)], storedCount: Int) {
-        let hits = files.count { $0.stored != nil }
-        guard hits < files.count || storedCount > hits else { return }
-        try? save(files.map { ($0.path, $0.blob, $0.stored ?? StoredRecord($0.parsed)) })
+    /// it had one, else its parse encoded, with the file's stamp where it was
+    /// read from the working tree; written only when the cache lacked a file,
+    /// held one `files` does not have (`storedCount` entries) or held another
+    /// stamp, so it never grows beyond one workspace's records. A cache that
+    /// cannot be written (a read-only repository) only costs the next run time.
+    func keep(_ files: [(path: String, blob: ObjectID, stamp: FileStamp?, stored: StoredRecord?, parsed: ParsedRecord)],
+              storedCount: Int) {
+        let current = files.allSatisfy { file in file.stored.map { $0.stamp == file.stamp } ?? false }
+        guard !current || storedCount > files.count else { return }
+        try? save(files.map { file in
+            (file.path, file.blob, StoredRecord(encoded: file.stored?.encoded ?? StoredRecord(file.parsed).encoded, stamp: file.stamp))
+        })
     }
 
     /// Replaces the stored records with `entries`.
@@ -96,6 +116,7 @@ struct ParseCache {
         writer.array(entries.sorted { $0.path < $1.path }) { writer, entry in
             writer.string(entry.path)
             writer.id(entry.blob)
+            writer.optional(entry.record.stamp) { $0.stamp($1) }
             writer.block(entry.record.encoded)
         }
         try AtomicFile.replace(at: file, bytes: writer.bytes)
@@ -103,7 +124,7 @@ struct ParseCache {
 
     /// The header and each entry's path and blob are checked here; a record
     /// is decoded only when used, so that decoding runs on all cores.
-    private func read(_ bytes: [UInt8]) throws -> Stored {
+    private func read(_ bytes: [UInt8], writtenAt: Int64) throws -> Stored {
         var reader = BinaryReader(bytes: bytes)
         guard try reader.take(Self.magic.count) == Self.magic[...],
               try reader.integer() == Self.formatVersion,
@@ -117,10 +138,12 @@ struct ParseCache {
             // Written sorted by path, so each path once.
             guard previous.map({ $0 < path }) ?? true else { throw BinaryReader.Malformed() }
             previous = path
-            places[path] = (try reader.id(), StoredRecord(encoded: bytes[try reader.block()]))
+            let blob = try reader.id()
+            let stamp = try reader.optional { try $0.stamp() }
+            places[path] = (blob, StoredRecord(encoded: bytes[try reader.block()], stamp: stamp))
         }
         guard reader.isAtEnd else { throw BinaryReader.Malformed() }
-        return Stored(places)
+        return Stored(places, writtenAt: writtenAt)
     }
 
     /// The executable that holds this code, by path, size and modification

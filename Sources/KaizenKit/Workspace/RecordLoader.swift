@@ -65,7 +65,9 @@ public struct RecordLoader: Sendable {
     /// `load(_:)`, reusing the parses kept under the git folder (see
     /// `ParseCache`) for files whose contents are unchanged, by the blob id
     /// git would give them: a command over every record then parses only what
-    /// changed since the last run. Outside a git work tree it is `load(_:)`.
+    /// changed since the last run. A file whose stamp (size, times, inode) is
+    /// the one stored with its parse is not even read. Outside a git work
+    /// tree it is `load(_:)`.
     public func loadReusingParses(_ paths: [String]) -> [ParsedRecord] {
         guard let repository = try? GitRepository.discover(containing: workspace.root.path),
               let folder = try? repository.path(of: workspace.root) else { return load(paths) }
@@ -77,26 +79,43 @@ public struct RecordLoader: Sendable {
         let stored = cache.load()
         let parser = RecordParser(config: workspace.config)
         let workspace = self.workspace
-        let results = ParallelResults<(parsed: ParsedRecord, blob: ObjectID?, stored: ParseCache.StoredRecord?)>(count: paths.count)
+        let results = ParallelResults<LoadedFile>(count: paths.count)
         results.fill { index in
             let path = paths[index]
+            let filePath = workspace.filePath(for: path)
+            // A stored parse that does not decode is damaged: the file is read and parsed instead.
+            if let stamp = FileStamp.of(filePath), let (blob, hit) = stored.unchanged(path, stamp: stamp),
+               let parsed = hit.decode() {
+                return LoadedFile(parsed: parsed, blob: blob, stamp: stamp, stored: hit)
+            }
             let folderKind = workspace.config.folderKind(ofPath: path)
-            let bytes: [UInt8]
+            let bytes: [UInt8], stamp: FileStamp
             do {
-                bytes = try FileReader.read(workspace.filePath(for: path))
+                (bytes, stamp) = try FileReader.readWithStamp(filePath)
             } catch {
-                return (Self.unreadable(path: path, kind: folderKind, error: error), nil, nil)
+                return LoadedFile(parsed: Self.unreadable(path: path, kind: folderKind, error: error), blob: nil, stamp: nil, stored: nil)
             }
             let blob = ObjectID(blobContents: bytes)
-            // A stored parse that does not decode is damaged: the file is parsed instead.
-            if let hit = stored.record(path, blob: blob), let parsed = hit.decode() { return (parsed, blob, hit) }
-            return (parser.parse(bytes, path: path, folderKind: folderKind), blob, nil)
+            if let hit = stored.record(path, blob: blob), let parsed = hit.decode() {
+                return LoadedFile(parsed: parsed, blob: blob, stamp: stamp, stored: hit)
+            }
+            return LoadedFile(parsed: parser.parse(bytes, path: path, folderKind: folderKind), blob: blob, stamp: stamp, stored: nil)
         }
-        let values = results.takeValues()
+        let loaded = results.takeValues()
         cache.keep(paths.indices.compactMap { index in
-            values[index].blob.map { (paths[index], $0, values[index].stored, values[index].parsed) }
+            loaded[index].blob.map { (paths[index], $0, loaded[index].stamp, loaded[index].stored, loaded[index].parsed) }
         }, storedCount: stored.count)
-        return values.map(\.parsed)
+        return loaded.map(\.parsed)
+    }
+
+    /// One file as `loadReusingParses` found it.
+    private struct LoadedFile: Sendable {
+        var parsed: ParsedRecord
+        /// Nil when the file could not be read.
+        var blob: ObjectID?
+        var stamp: FileStamp?
+        /// The cache's copy, when the parse came from there.
+        var stored: ParseCache.StoredRecord?
     }
 
     private static func unreadable(path: String, kind: RecordKind?, error: Error) -> ParsedRecord {

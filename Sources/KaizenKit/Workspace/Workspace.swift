@@ -9,6 +9,17 @@ public struct Workspace: Sendable {
     public let configDiagnostics: [Diagnostic]
     /// False when there is no kaizen.yml and the defaults apply.
     public let hasConfigFile: Bool
+    /// `root.path` ending in "/", kept: URL computes its path anew each time,
+    /// which for every record of a large workspace shows in a warm run.
+    private let rootPrefix: String
+
+    init(root: URL, config: KaizenConfig, configDiagnostics: [Diagnostic], hasConfigFile: Bool) {
+        self.root = root
+        self.config = config
+        self.configDiagnostics = configDiagnostics
+        self.hasConfigFile = hasConfigFile
+        rootPrefix = root.path == "/" ? "/" : root.path + "/"
+    }
 
     /// The workspace root for a command run in `directory`: the nearest folder
     /// upward that holds kaizen.yml; else the work tree of the git repository
@@ -78,7 +89,7 @@ public struct Workspace: Sendable {
     /// folder, which for every record of a large workspace costs more than
     /// reading the records from a cache.
     public func filePath(for path: String) -> String {
-        path.hasPrefix("/") ? path : (root.path == "/" ? "/" : root.path + "/") + path
+        path.hasPrefix("/") ? path : rootPrefix + path
     }
 
     /// The absolute URL of a workspace-relative (or absolute) path.
@@ -94,12 +105,20 @@ enum FileReader {
     }
 
     static func read(_ path: String) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
+        try readWithStamp(path).bytes
+    }
+
+    /// The file's bytes and its stamp as it was when the read began: a file
+    /// changed during the read then has a later stamp than the one returned,
+    /// so a cache keyed by the stamp never pairs it with older contents.
+    static func readWithStamp(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp) {
+        // Non-blocking, so that opening a FIFO returns at once and is refused below.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw KaizenError.cannotRead(path: path, reason: reason(errno)) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw KaizenError.cannotRead(path: path, reason: reason(errno)) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else {
+        guard let stamp = FileStamp(info) else {
             throw KaizenError.cannotRead(path: path, reason: "it is a folder or a special file, not a file")
         }
         // Read into uninitialised memory: zeroing a buffer first costs as much
@@ -120,7 +139,7 @@ enum FileReader {
             if count < chunk.count { break }
         }
         if failure != 0 { throw KaizenError.cannotRead(path: path, reason: reason(failure)) }
-        return bytes
+        return (bytes, stamp)
     }
 
     /// Reads until `buffer` is full or the file ends; the error number of a
