@@ -23,7 +23,7 @@ struct ImprovementPage: SitePage {
                 ("Constraints addressed", constraints.isEmpty ? nil : constraintList(constraints)),
                 ("Tags", record.tags.isEmpty ? nil : "\(record.tags.map(\.value).joined(separator: ", "))"),
             ]))
-            \(bodySections(of: record))
+            \(bodySections(of: record, expected: NotCapturedRule.guideSections.map(\.title)))
             <section>
             <h2>Experiments across teams</h2>
             \(experimentTable(experiments, caption: "Every experiment that trials this improvement."))

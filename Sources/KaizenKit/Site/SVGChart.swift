@@ -124,7 +124,7 @@ enum SVGChart {
 
     private static func label(_ text: String, href: String?, x: Int, y: Int) -> HTML {
         // Long names are cut to fit the label column; the full name is in the table and the title.
-        let shown = text.count > 22 ? String(text.prefix(21)) + "…" : text
+        let shown = text.count > 21 ? String(text.prefix(20)) + "…" : text
         let label: HTML = "<text class=\"label\" x=\"\(x)\" y=\"\(y)\" text-anchor=\"end\">\(shown)<title>\(text)</title></text>"
         guard let href else { return label }
         return "<a href=\"\(href)\">\(label)</a>"

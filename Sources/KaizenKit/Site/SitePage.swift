@@ -73,9 +73,15 @@ extension SitePage {
             """
     }
 
-    /// The record's body sections, each under its own heading, rendered from Markdown.
-    func bodySections(of record: Record) -> HTML {
-        HTML.joined(snapshot.renderedSections(of: record).map { title, html in
+    /// The record's body sections, each under its own heading, rendered from
+    /// Markdown: first those `expected`, in that order, written or not, then the others.
+    func bodySections(of record: Record, expected: [String] = []) -> HTML {
+        let written = snapshot.renderedSections(of: record)
+        var sections = expected.map { title in
+            (title: title, html: written.first { $0.title.caseInsensitiveEquals(title) }?.html)
+        }
+        sections += written.filter { section in !expected.contains { $0.caseInsensitiveEquals(section.title) } }
+        return HTML.joined(sections.map { title, html in
             let body = html ?? "<p class=\"none\">Not written yet.</p>"
             return "<section class=\"markdown\">\n<h2>\(title)</h2>\n\(body)</section>"
         }, separator: "\n")

@@ -82,13 +82,15 @@ public struct SiteSnapshot: Sendable {
         experiments.filter { $0.teams.contains(team) }
     }
 
-    /// The teams whose concluded experiments retained the improvement, in the order of those experiments.
+    /// The teams whose concluded experiments retained the improvement: its
+    /// origin first, as the report lists them, then the others by experiment.
     func retainingTeams(of id: String) -> [String] {
         var teams: [String] = []
         for record in experiments(ofImprovement: id) where isRetention(record) {
             for team in record.teams where !teams.contains(team) { teams.append(team) }
         }
-        return teams
+        guard let origin = improvement(id)?.improvement?.origin?.value, let index = teams.firstIndex(of: origin) else { return teams }
+        return [teams.remove(at: index)] + teams
     }
 
     func isRetention(_ record: Record) -> Bool {

@@ -15,13 +15,14 @@ struct TeamPage: SitePage {
             let over: HTML = load.running > load.limit ? " <strong class=\"not-met\">over the limit</strong>" : ""
             return "<p>\(load.running) running of a limit of \(load.limit).\(over)</p>"
         } ?? "<p class=\"none\">Not a team of kaizen.yml.</p>"
+        let runningList: HTML = running.isEmpty ? "" : "<ul>\(HTML.joined(running.map { "<li>\(experimentLink($0))</li>" as HTML }))</ul>"
         return """
             <h1>\(title)</h1>
             <p class="lead">Team <code>\(team)</code>: \(pluralized(experiments.count, "experiment")).</p>
             <section>
             <h2>Work in progress</h2>
             \(wip)
-            \(running.isEmpty ? "" : "<ul>\(HTML.joined(running.map { "<li>\(experimentLink($0))</li>" as HTML }))</ul>")
+            \(runningList)
             </section>
             <section>
             <h2>Experiments</h2>
