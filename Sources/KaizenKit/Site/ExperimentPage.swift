@@ -51,13 +51,7 @@ struct ExperimentPage: SitePage {
             <td>\(signal.target?.value ?? "")</td><td>\(signal.result?.value ?? "")</td></tr>
             """
         }
-        return """
-            <div class="table-wrap"><table>
-            <thead><tr><th scope="col">Metric</th><th scope="col">Baseline</th><th scope="col">Target</th><th scope="col">Result</th></tr></thead>
-            <tbody>
-            \(HTML.joined(rows, separator: "\n"))
-            </tbody></table></div>
-            """
+        return HTML.table(headings: ["Metric", "Baseline", "Target", "Result"], rows: rows)
     }
 
     private func extensions(_ extensions: [Extension]) -> HTML {
@@ -83,12 +77,6 @@ struct ExperimentPage: SitePage {
                 <td>\(event.commit.author.name)</td><td><code>\(event.commit.id.abbreviated)</code></td></tr>
                 """
         }
-        return """
-            <div class="table-wrap"><table>
-            <thead><tr><th scope="col">Day</th><th scope="col">Change</th><th scope="col">By</th><th scope="col">Commit</th></tr></thead>
-            <tbody>
-            \(HTML.joined(rows, separator: "\n"))
-            </tbody></table></div>
-            """
+        return HTML.table(headings: ["Day", "Change", "By", "Commit"], rows: rows)
     }
 }

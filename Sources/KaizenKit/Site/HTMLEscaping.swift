@@ -27,6 +27,18 @@ public struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, Custo
         HTML(trusted: parts.map(\.markup).joined(separator: separator.markup))
     }
 
+    /// A table with column headings, scrolling sideways on a narrow screen.
+    static func table(headings: [String], rows: [HTML], caption: String? = nil) -> HTML {
+        let captionRow: HTML = caption.map { "\n<caption class=\"lead\">\($0)</caption>" } ?? ""
+        return """
+            <div class="table-wrap"><table>\(captionRow)
+            <thead><tr>\(joined(headings.map { "<th scope=\"col\">\($0)</th>" }))</tr></thead>
+            <tbody>
+            \(joined(rows, separator: "\n"))
+            </tbody></table></div>
+            """
+    }
+
     public struct StringInterpolation: StringInterpolationProtocol {
         var markup = ""
 

@@ -132,10 +132,9 @@ enum SVGChart {
 
     private static func figure(id: String, title: String, summary: String, height: Int, shapes: [HTML],
                                headings: [String], rows: [[HTML]]) -> HTML {
-        let head = HTML.joined(headings.map { "<th scope=\"col\">\($0)</th>" })
-        let body = HTML.joined(rows.map { cells in
+        let body = rows.map { cells -> HTML in
             "<tr><th scope=\"row\">\(cells[0])</th>\(HTML.joined(cells.dropFirst().map { "<td>\($0)</td>" }))</tr>"
-        }, separator: "\n")
+        }
         return """
             <figure class="chart" id="\(id)">
             <figcaption><h2 id="\(id)-title">\(title)</h2><p id="\(id)-summary">\(summary)</p></figcaption>
@@ -143,9 +142,8 @@ enum SVGChart {
             \(HTML.joined(shapes, separator: "\n"))
             </svg>
             <details><summary>The numbers</summary>
-            <table><thead><tr>\(head)</tr></thead><tbody>
-            \(body)
-            </tbody></table></details>
+            \(HTML.table(headings: headings, rows: body))
+            </details>
             </figure>
             """
     }

@@ -62,15 +62,8 @@ extension SitePage {
                 <td>\(snapshot.dating.started(record)?.description ?? "")</td><td>\(snapshot.dating.concluded(record)?.description ?? "")</td></tr>
                 """
         }
-        return """
-            <div class="table-wrap"><table>
-            <caption class="lead">\(caption)</caption>
-            <thead><tr><th scope="col">Experiment</th><th scope="col">Teams</th><th scope="col">Improvement</th><th scope="col">Status</th>\
-            <th scope="col">Outcome</th><th scope="col">Started</th><th scope="col">Concluded</th></tr></thead>
-            <tbody>
-            \(HTML.joined(rows, separator: "\n"))
-            </tbody></table></div>
-            """
+        return HTML.table(headings: ["Experiment", "Teams", "Improvement", "Status", "Outcome", "Started", "Concluded"],
+                          rows: rows, caption: caption)
     }
 
     /// The record's body sections, each under its own heading, rendered from
