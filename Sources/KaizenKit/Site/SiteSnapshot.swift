@@ -11,6 +11,10 @@ public struct SiteSnapshot: Sendable {
     let improvements: [Record]
     let experiments: [Record]
     let constraints: [String: Record]
+    // Looked up from every page: indexed once so a large repository stays linear.
+    private let improvementsByID: [String: Record]
+    private let experimentsByImprovement: [String: [Record]]
+    private let experimentsByTeam: [String: [Record]]
     let history: WorkspaceHistory?
     let dating: RecordDating
     /// Each record's Markdown body, by path.
@@ -40,6 +44,14 @@ public struct SiteSnapshot: Sendable {
         improvements = unique(.improvement)
         experiments = unique(.experiment)
         constraints = Dictionary(unique(.constraint).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        improvementsByID = Dictionary(improvements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var byImprovement: [String: [Record]] = [:], byTeam: [String: [Record]] = [:]
+        for record in experiments {
+            if let id = record.experiment?.improvement?.value { byImprovement[id, default: []].append(record) }
+            for team in record.teams { byTeam[team, default: []].append(record) }
+        }
+        experimentsByImprovement = byImprovement
+        experimentsByTeam = byTeam
 
         var bodies: [String: Substring] = [:]
         for (path, text) in sources {
@@ -71,15 +83,15 @@ public struct SiteSnapshot: Sendable {
     }
 
     func improvement(_ id: String) -> Record? {
-        improvements.first { $0.id == id }
+        improvementsByID[id]
     }
 
     func experiments(ofImprovement id: String) -> [Record] {
-        experiments.filter { $0.experiment?.improvement?.value == id }
+        experimentsByImprovement[id] ?? []
     }
 
     func experiments(ofTeam team: String) -> [Record] {
-        experiments.filter { $0.teams.contains(team) }
+        experimentsByTeam[team] ?? []
     }
 
     /// The teams whose concluded experiments retained the improvement: its
