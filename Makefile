@@ -27,7 +27,8 @@ test: deps
 
 # Builds a git repository with months of history from examples/ into demo/
 # (recreated each time) and a pull-request branch, then lists and checks it, shows
-# two timelines, the cross-team report and what is due, and reviews the pull request. The deliberate mistakes in examples/
+# two timelines, the cross-team report and what is due, writes the static site
+# to demo/site/, and reviews the pull request. The deliberate mistakes in examples/
 # make `check` exit 1, and the pull request moves a target, so `review` exits 1 too:
 # that is the point of the demo.
 demo: build
@@ -49,6 +50,9 @@ demo: build
 	@echo
 	@echo '$$ kaizen due --today $(DEMO_TODAY)'
 	@cd $(DEMO_DIR) && ../$(BIN) due --today $(DEMO_TODAY)
+	@echo
+	@echo '$$ kaizen site --out site --today $(DEMO_TODAY)'
+	@cd $(DEMO_DIR) && ../$(BIN) site --out site --today $(DEMO_TODAY)
 	@echo
 	@echo '$$ kaizen review main...pull-request --today $(DEMO_TODAY)'
 	@cd $(DEMO_DIR) && { ../$(BIN) review main...pull-request --today $(DEMO_TODAY); status=$$?; [ $$status -le 1 ]; }

@@ -20,6 +20,10 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
     case changedOnDisk(path: String)
     /// The file is reached through a symbolic link that leads out of the repository.
     case outsideRepository(path: String, target: String)
+    /// `kaizen site --out` names a folder the site must not be written to.
+    case siteOutputRefused(path: String, reason: String)
+    /// `kaizen site --out` names a folder with files that `kaizen site` did not write.
+    case siteOutputNotEmpty(path: String)
 
     public var errorDescription: String? {
         switch self {
@@ -52,6 +56,11 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
             return "\(path) changed on disk while kaizen was editing it; nothing was written, so that change is kept: run the command again"
         case let .outsideRepository(path, target):
             return "\(path) leads to \(target), outside the repository: kaizen does not write through a symbolic link that leaves the repository; nothing was written"
+        case let .siteOutputRefused(path, reason):
+            return "cannot write the site to \(path): \(reason); nothing was written: choose another --out folder"
+        case let .siteOutputNotEmpty(path):
+            return "\(path) holds files that `kaizen site` did not write; nothing was written: choose a new or empty folder, "
+                + "or pass --force to write the site among them (files of the same name are replaced, others are kept)"
         }
     }
 }

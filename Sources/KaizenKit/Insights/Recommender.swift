@@ -45,10 +45,18 @@ public struct Recommender: Sendable {
     public let config: KaizenConfig
     public let today: CalendarDate
 
+    // Indexed once, not per team: `kaizen site` asks for every team's list.
+    private let improvements: [Record]
+    private let index: DocumentIndex
+    private let position: [String: Int]
+
     public init(records: [Record], config: KaizenConfig, today: CalendarDate) {
         self.records = records
         self.config = config
         self.today = today
+        improvements = records.filter { $0.improvement != nil }
+        index = DocumentIndex(records: improvements)
+        position = Dictionary(improvements.enumerated().map { ($1.path, $0) }) { first, _ in first }
     }
 
     /// The teams `recommend` accepts: those of kaizen.yml, or, without any
@@ -64,7 +72,6 @@ public struct Recommender: Sendable {
         guard known.contains(team) else {
             throw KaizenError.unknownTeam(team, suggestion: Suggestion.closest(to: team, among: known), known: known)
         }
-        let improvements = records.filter { $0.improvement != nil }
         let experiments = records.compactMap { record in record.experiment.map { (record: record, experiment: $0) } }
         var retainers: [String: Set<String>] = [:]
         var tried: Set<String> = []
@@ -82,8 +89,6 @@ public struct Recommender: Sendable {
         let candidates = fromElsewhere.filter { !tried.contains($0.id) }
 
         let context = TeamContext(team: team, records: records, today: today, windowDays: config.reviewWindowDays)
-        let index = DocumentIndex(records: improvements)
-        let position = Dictionary(improvements.enumerated().map { ($1.path, $0) }) { first, _ in first }
         let textScores = candidates.map { index.score(context.query, document: position[$0.path]!) }
         let best = textScores.max() ?? 0
 

@@ -36,7 +36,7 @@ public struct ReportFormatter: Sendable {
         var lines: [Line]
     }
 
-    private func heading(_ report: CrossTeamReport) -> String {
+    func heading(_ report: CrossTeamReport) -> String {
         let history = report.hasHistory ? "" : " No git history was read: days come from the front matter only."
         return "Cross-team report, \(report.period.start) to \(report.period.end) (\(periodName)): "
             + "\(pluralized(report.teams.count, "team")), \(pluralized(report.recordCount, "record")).\(history)"

@@ -1,5 +1,5 @@
-/// Record templates: a repository's own in `.kaizen/templates/`, else the
-/// ones built into kaizen (from the package's `templates/` folder).
+/// Record and site templates: a repository's own in `.kaizen/templates/`,
+/// else the ones built into kaizen (from the package's `templates/` folder).
 public struct TemplateStore: Sendable {
     public static let overrideFolder = ".kaizen/templates"
 
@@ -11,7 +11,15 @@ public struct TemplateStore: Sendable {
 
     /// The template for a kind.
     func template(for kind: RecordKind) throws -> String {
-        let name = "\(kind.rawValue).md"
+        try template(named: "\(kind.rawValue).md")
+    }
+
+    /// A file of the static site's templates (`site/page.html`, `site/site.css`, `site/filter.js`).
+    func siteTemplate(named name: String) throws -> String {
+        try template(named: "site/\(name)")
+    }
+
+    private func template(named name: String) throws -> String {
         let override = workspace.url(for: "\(Self.overrideFolder)/\(name)")
         if let bytes = try? FileReader.read(override.path) {
             guard case .success(let text) = DecodedText.decode(bytes) else {

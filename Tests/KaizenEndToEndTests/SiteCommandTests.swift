@@ -1,0 +1,207 @@
+import Foundation
+import Testing
+
+/// `kaizen site` on the demo repository, with two records written to attack
+/// the pages, loaded in headless Chromium: every page loads without a console
+/// message (a script error, a blocked resource, a Content-Security-Policy
+/// violation), the filter narrows the list, and the attack stays text.
+///
+/// Chromium is driven with `--dump-dom`: it loads a page, runs its scripts,
+/// and prints the DOM as they left it; `--enable-logging=stderr` puts every
+/// console message on stderr as a `CONSOLE` line. The filter reads its
+/// settings from the page address, so a query string exercises it.
+@Suite(.serialized) struct SiteCommandTests {
+    static let hostileImprovement = """
+        ---
+        kind: improvement
+        title: "<script>document.body.setAttribute('data-pwned','yes')</script> Hostile practice"
+        status: trialling
+        origin: data
+        level: team
+        area: flow
+        ---
+
+        ## Summary
+
+        <script>document.body.setAttribute('data-pwned','yes')</script>
+
+        Read [this](javascript:document.body.setAttribute('data-pwned','yes')) and <img src=x onerror="document.body.setAttribute('data-pwned','yes')">.
+
+        ## Context
+
+        <iframe src="javascript:alert(1)"></iframe>
+
+        ## Implementation guide
+
+        [steps](  JAVASCRIPT:alert(1) "title")
+
+        ## Adaptation notes
+
+        None.
+        """
+
+    static let hostileExperiment = """
+        ---
+        kind: experiment
+        title: "Trial <img src=x onerror=\\"document.body.setAttribute('data-pwned','yes')\\">"
+        teams: [data]
+        improvement: zz-hostile
+        hypothesis: "If we change <b>this</b>, we expect the lead time to fall below 2 days"
+        signals:
+          - {metric: lead time, baseline: 4 days, target: 2 days, result: "\\" onmouseover=\\"alert(1)"}
+        status: planned
+        review-by: 2026-12-20
+        rollback: "<a href='javascript:alert(1)'>undo</a>"
+        ---
+
+        ## Plan
+
+        <a href="javascript:alert(1)">go</a>
+
+        ## Observations
+
+        ## Learnings
+        """
+
+    /// The demo repository with the hostile records, and its site under `site/`.
+    static func buildSite() throws -> (FixtureFolder, URL) {
+        let folder = try FixtureFolder()
+        let repository = folder.url.appendingPathComponent("demo")
+        let script = KaizenProcess.packageRoot.appendingPathComponent("examples/build-demo-repo.sh").path
+        let (status, output) = try DemoTests.run("/bin/bash", [script, repository.path])
+        #expect(status == 0, "\(output)")
+        try folder.write("demo/improvements/zz-hostile.md", hostileImprovement)
+        try folder.write("demo/experiments/zz-hostile-trial.md", hostileExperiment)
+        let result = try KaizenProcess.run(["site", "--out", "site", "--today", "2026-11-20"], in: repository)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("wrote 42 files to "), "\(result.stdout)")
+        return (folder, repository.appendingPathComponent("site"))
+    }
+
+    struct Loaded {
+        var dom: String
+        var console: [String]
+    }
+
+    /// Chromium, from the Debian package `chromium`.
+    static func chromium() -> String? {
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Loads a page in headless Chromium, with a fresh profile and a minute to finish.
+    static func load(_ browser: String, _ url: URL, query: String = "") throws -> Loaded {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("kaizen-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                             "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
+                             "--dump-dom", url.absoluteString + query]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let watchdog = DispatchWorkItem { process.terminate() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
+        // Both pipes are read at once, so neither can fill and block the browser.
+        let errorData = LockedData()
+        let errorReader = Thread { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
+        errorReader.start()
+        let dom = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        watchdog.cancel()
+        while !errorData.isSet { usleep(1_000) }
+        let stderr = String(decoding: errorData.value, as: UTF8.self)
+        #expect(process.terminationStatus == 0, "chromium failed on \(url.path): \(stderr)")
+        return Loaded(dom: String(decoding: dom, as: UTF8.self),
+                      console: stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init))
+    }
+
+    final class LockedData: @unchecked Sendable {
+        private let lock = NSLock()
+        private var data: Data?
+        func set(_ data: Data) { lock.withLock { self.data = data } }
+        var isSet: Bool { lock.withLock { data != nil } }
+        var value: Data { lock.withLock { data ?? Data() } }
+    }
+
+    /// The improvements the filter left shown, by page name.
+    static func shownImprovements(_ dom: String) -> [String] {
+        dom.components(separatedBy: "<li data-teams=").dropFirst().filter { item in
+            !(item.prefix { $0 != ">" }).contains(" hidden")
+        }.compactMap { item in
+            item.range(of: "href=\"improvements/").map { String(item[$0.upperBound...].prefix { $0 != "." }) }
+        }
+    }
+
+    @Test func theSiteLoadsFiltersAndKeepsRecordsInert() throws {
+        guard let browser = Self.chromium() else {
+            Issue.record("chromium is not installed, and the site's browser test needs it: apt-get install -y chromium")
+            return
+        }
+        let (folder, site) = try Self.buildSite()
+        defer { _ = folder }
+
+        let pages = ["index.html", "dashboard.html", "timeline.html", "improvements/canary-releases.html",
+                     "experiments/canary-payments-api.html", "teams/checkout.html",
+                     "improvements/zz-hostile.html", "experiments/zz-hostile-trial.html"]
+        for page in pages {
+            let loaded = try Self.load(browser, site.appendingPathComponent(page))
+            #expect(loaded.console.isEmpty, "\(page): \(loaded.console)")
+            #expect(loaded.dom.contains("<main id=\"main\">"), "\(page) did not load")
+            #expect(!loaded.dom.contains("data-pwned=\"yes\""), "\(page) ran a record's script")
+            let dom = loaded.dom.lowercased()
+            #expect(!dom.contains("href=\"javascript:") && !dom.contains("src=\"javascript:"), "\(page) kept a script link")
+        }
+
+        // Without a filter, every improvement shows and the script has shown the form.
+        let all = try Self.load(browser, site.appendingPathComponent("index.html"))
+        #expect(Self.shownImprovements(all.dom).count == 11)
+        #expect(all.dom.contains("Showing all 11 improvements."))
+        #expect(all.dom.contains("<form id=\"filter\" class=\"filter\" role=\"search\" aria-label=\"Filter the improvements\">"))
+
+        // Mobile developed mobile-trunk-based-development and review-pairs, and trials preview environments.
+        let mobile = try Self.load(browser, site.appendingPathComponent("index.html"), query: "?team=mobile")
+        #expect(Self.shownImprovements(mobile.dom) == ["mobile-trunk-based-development", "preview-environments", "review-pairs"])
+        #expect(mobile.dom.contains("Showing 3 of 11 improvements."))
+        #expect(mobile.console.isEmpty, "\(mobile.console)")
+
+        // Canary releases is cross-team; standard-change pre-approval, a system one, builds on them.
+        let words = try Self.load(browser, site.appendingPathComponent("index.html"), query: "?q=canary%20rollback")
+        #expect(Self.shownImprovements(words.dom) == ["canary-releases", "standard-change-preapproval"])
+        let narrowed = try Self.load(browser, site.appendingPathComponent("index.html"), query: "?level=system&q=canary")
+        #expect(Self.shownImprovements(narrowed.dom) == ["standard-change-preapproval"])
+
+        // The attack is on the page as text.
+        let hostile = try Self.load(browser, site.appendingPathComponent("improvements/zz-hostile.html"))
+        #expect(hostile.dom.contains("<h1>&lt;script&gt;document.body.setAttribute('data-pwned','yes')&lt;/script&gt; Hostile practice</h1>"))
+        #expect(!hostile.dom.contains("<iframe"))
+        #expect(!hostile.dom.contains("<img"))
+        let trial = try Self.load(browser, site.appendingPathComponent("experiments/zz-hostile-trial.html"))
+        #expect(trial.dom.contains("<td>\" onmouseover=\"alert(1)</td>"))
+        #expect(!trial.dom.contains("<img"))
+        #expect(!trial.dom.contains("<b>this</b>"))
+    }
+
+    /// The command refuses unsafe folders with a diagnostic and exit 2, and writing again replaces its own site.
+    @Test func refusesUnsafeOutputFolders() throws {
+        let (folder, site) = try Self.buildSite()
+        let repository = site.deletingLastPathComponent()
+        let again = try KaizenProcess.run(["site", "--out", "site", "--today", "2026-11-20"], in: repository)
+        #expect(again.status == 0, "\(again.stderr)")
+        for (out, message) in [(".", "it is the repository's root folder"), ("improvements/site", "which kaizen reads records or settings from")] {
+            let result = try KaizenProcess.run(["site", "--out", out, "--today", "2026-11-20"], in: repository)
+            #expect(result.status == 2)
+            #expect(result.stderr.contains(message), "\(result.stderr)")
+            #expect(result.stderr.hasPrefix("kaizen: error: cannot write the site to "))
+        }
+        try folder.write("demo/public/keep.txt", "mine")
+        let busy = try KaizenProcess.run(["site", "--out", "public", "--today", "2026-11-20"], in: repository)
+        #expect(busy.status == 2)
+        #expect(busy.stderr.contains("holds files that `kaizen site` did not write"))
+        #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("public/index.html").path))
+        let forced = try KaizenProcess.run(["site", "--out", "public", "--force", "--today", "2026-11-20"], in: repository)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try folder.read("demo/public/keep.txt") == "mine")
+    }
+}

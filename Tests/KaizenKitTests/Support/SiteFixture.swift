@@ -1,0 +1,105 @@
+@testable import KaizenKit
+
+/// InsightsFixture's organisation as a site, plus one improvement and one
+/// experiment written to attack the pages: markup in the title and front
+/// matter, raw HTML and `javascript:` links in the Markdown body.
+enum SiteFixture {
+    static let hostileImprovement = """
+        ---
+        kind: improvement
+        title: "<script>document.body.setAttribute('data-pwned','yes')</script> & friends"
+        status: trialling
+        origin: data
+        level: team
+        area: flow
+        tags: ["<b>bold</b>"]
+        ---
+
+        ## Summary
+
+        <script>document.body.setAttribute('data-pwned','yes')</script>
+
+        Click [here](javascript:alert(1)) or [there](JaVaScRiPt:alert(2)) or <img src=x onerror="alert(3)">.
+
+        ## Context
+
+        <div onclick="alert(4)">raw block</div>
+
+        ## Implementation guide
+
+        1. Read the [guide](https://example.com/guide?a=1&b=2).
+
+        ## Adaptation notes
+
+        | step | note |
+        |---|---|
+        | one | *two* |
+        """
+
+    static let hostileExperiment = """
+        ---
+        kind: experiment
+        title: Try "quotes" & <em>tags</em>
+        teams: [data]
+        improvement: hostile
+        hypothesis: "If we change <b>this</b>, we expect the lead time to fall below 2 days"
+        signals:
+          - {metric: "<i>lead</i> time", baseline: "4 days", target: "under 2 days", result: "x\\" onmouseover=\\"alert(5)"}
+        status: running
+        start: 2026-11-01
+        review-by: 2026-12-01
+        rollback: Undo <it>.
+        ---
+
+        ## Plan
+
+        [plan](javascript:alert(6))
+
+        ## Observations
+
+        ## Learnings
+        """
+
+    static var files: [(String, String)] {
+        InsightsFixture.files + [("improvements/hostile.md", hostileImprovement), ("experiments/hostile-trial.md", hostileExperiment)]
+    }
+
+    static var records: [Record] {
+        let parser = RecordParser(config: InsightsFixture.config)
+        return files.map { path, text in
+            parser.parse(Array(text.utf8), path: path, folderKind: InsightsFixture.config.folderKind(ofPath: path)).record
+        }
+    }
+
+    static func snapshot(history: Bool = true) throws -> SiteSnapshot {
+        let config = InsightsFixture.config
+        let period = ReportPeriod(length: PeriodLength(count: 6, unit: .months), endingOn: InsightsFixture.today)
+        return try SiteSnapshot(records: records, config: config, period: period, periodName: "6 months",
+                                today: InsightsFixture.today, history: history ? InsightsFixture.history : nil,
+                                sources: Dictionary(uniqueKeysWithValues: files))
+    }
+
+    static func record(_ id: String, in snapshot: SiteSnapshot) -> Record {
+        (snapshot.improvements + snapshot.experiments).first { $0.id == id }!
+    }
+
+    /// How many times `needle` occurs in `text`.
+    static func count(_ needle: String, in text: String) -> Int {
+        text.components(separatedBy: needle).count - 1
+    }
+
+    /// The text between the first `start` and the next `end` after it.
+    static func slice(_ text: String, from start: String, to end: String) -> String? {
+        guard let open = text.range(of: start), let close = text[open.upperBound...].range(of: end) else { return nil }
+        return String(text[open.lowerBound..<close.upperBound])
+    }
+
+    /// Nothing a record said became markup: no script element, no event
+    /// handler attribute, no `javascript:` URL.
+    static func isInert(_ html: String) -> Bool {
+        let lowered = html.lowercased()
+        return !lowered.contains("<script") && !lowered.contains("javascript:")
+            && !lowered.contains(" onerror=\"") && !lowered.contains(" onclick=\"") && !lowered.contains(" onmouseover=\"")
+            && !lowered.contains("<b>") && !lowered.contains("<em>tags")
+    }
+}
