@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/kaizen
 DEMO_TODAY := 2026-11-20
 DEMO_DIR := demo
 
-.PHONY: all deps build test demo bench bench-timeline bench-hook bench-report release clean
+.PHONY: all deps build test demo bench bench-timeline bench-hook bench-report release fuzz clean
 
 all: build
 
@@ -82,5 +82,23 @@ bench-hook: release
 bench-report: release
 	python3 bench/report/report_bench.py --kaizen $(RELEASE_BIN)
 
+# Fuzzes the record parser, the configuration loader and every rule with
+# libFuzzer for FUZZ_SECONDS (default 10 minutes), seeded with the examples,
+# the hostile corpus and past reproducers. The corpus it grows stays in
+# .build-fuzz/corpus between runs; a crash, a hang (over 10 s for one input)
+# or memory over 2 GiB stops it and leaves the input in .build-fuzz/crashes/:
+# replay it with `swift run kaizen-fuzz FILE`, fix it, and add it to
+# Tests/Fixtures/fuzz/, which the test suite replays. Leak reports are off:
+# Swift's lazily made globals live until exit by design.
+FUZZ_SECONDS ?= 600
+FUZZ_DIR := .build-fuzz
+fuzz: deps
+	$(SWIFT) build -c release --product kaizen-fuzz --scratch-path $(FUZZ_DIR) \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DKAIZEN_LIBFUZZER -Xswiftc -use-ld=lld
+	mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/crashes
+	ASAN_OPTIONS=detect_leaks=0 $(FUZZ_DIR)/release/kaizen-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/crashes/ \
+		$(FUZZ_DIR)/corpus Tests/Fixtures/fuzz Tests/Fixtures/hostile examples/improvements examples/experiments examples/constraints
+
 clean:
-	rm -rf .build $(DEMO_DIR) bench/out
+	rm -rf .build .build-fuzz $(DEMO_DIR) bench/out

@@ -40,6 +40,9 @@ let package = Package(
             name: "kaizen",
             dependencies: ["KaizenKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The fuzz target: replays inputs in an ordinary build, runs under
+        // libFuzzer when built by `make fuzz`.
+        .executableTarget(name: "kaizen-fuzz", dependencies: ["KaizenKit"]),
         .testTarget(name: "KaizenKitTests", dependencies: ["KaizenKit"]),
         .testTarget(name: "KaizenEndToEndTests", dependencies: ["kaizen", "CCmark"]),
     ],

@@ -30,11 +30,12 @@ struct FileStamp: Sendable, Equatable {
         device = UInt64(info.st_dev)
     }
 
-    /// The stamp of the file at `path` (links followed, as reading follows
-    /// them); nil when it is missing, unreadable to stat or not a regular file.
+    /// The stamp of the file at `path`; nil when it is missing, unreadable to
+    /// stat or not a regular file. A symbolic link has none, so a linked
+    /// record is always read, where the link's target is checked.
     static func of(_ path: String) -> FileStamp? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard lstat(path, &info) == 0 else { return nil }
         return FileStamp(info)
     }
 

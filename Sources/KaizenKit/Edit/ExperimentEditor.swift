@@ -59,6 +59,10 @@ public struct ExperimentEditor: Sendable {
             let kind = record.kind.map(\.withArticle) ?? "not a record kaizen can read"
             throw KaizenError.invalidArgument("'\(record.id)' is \(kind), not an experiment: \(change.command) changes experiments only")
         }
+        if let unreadable = parsed.first(where: { $0.record.path == record.path })?.diagnostics
+            .first(where: { $0.rule == RuleDescriptor.unreadableFile.name }) {
+            throw KaizenError.invalidArgument("'\(record.id)' cannot be edited: \(unreadable.message)")
+        }
         guard let experiment = record.experiment, let status = experiment.status?.value else {
             throw KaizenError.invalidArgument(
                 "'\(record.id)' has no status kaizen can read: fix what `kaizen check \(record.path)` reports, then run \(change.command) again")

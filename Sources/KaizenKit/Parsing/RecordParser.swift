@@ -29,9 +29,13 @@ public struct RecordParser: Sendable {
             let better = Slug.make(from: id)
             let rename = better.isEmpty ? "rename the file" : "rename the file to \(better).md"
             collector.report(.invalidID, at: .start,
-                "the id '\(id)' (the file name) is not a lowercase slug of letters, digits and single hyphens, at most \(Slug.maximumLength) characters: \(rename)")
+                "the id '\(VisibleText.escaping(id))' (the file name) is not a lowercase slug of letters, digits and single hyphens, at most \(Slug.maximumLength) characters: \(rename)")
         }
 
+        if bytes.count > RecordLimits.fileBytes {
+            collector.report(.unreadableFile, at: .start, RecordLimits.fileTooLarge(size: bytes.count))
+            return ParsedRecord(record: record, diagnostics: collector.diagnostics)
+        }
         let text: String
         switch DecodedText.decode(bytes) {
         case .success(let decoded):
@@ -61,6 +65,10 @@ public struct RecordParser: Sendable {
 
         record.sections = MarkdownDocument(split.body).sections(firstLine: split.bodyFirstLine)
 
+        if split.yaml.utf8.count > RecordLimits.frontMatterBytes {
+            collector.report(.frontMatter, at: .start, RecordLimits.frontMatterTooLarge(size: split.yaml.utf8.count))
+            return ParsedRecord(record: record, diagnostics: collector.diagnostics)
+        }
         let reader = YAMLReader(path: path, firstLine: split.yamlFirstLine)
         let root: Node?
         switch reader.compose(split.yaml) {

@@ -11,7 +11,7 @@ struct YAMLReader {
     /// Yams hashes every mapping key, so an alias key that expands into nested
     /// aliases costs time exponential in the nesting (measured: ×10 per level).
     /// With at most 8 aliases no node can expand to more than 18× the text.
-    static let aliasLimit = 8
+    static let aliasLimit = RecordLimits.aliases
 
     /// The root node (nil for an empty document), or the diagnostic that stops
     /// the file from being read further.
@@ -78,6 +78,10 @@ struct YAMLReader {
         case let .scanner(context, problem, mark, _),
              let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
+            if problem.hasPrefix("Maximum nesting level reached") {
+                return failure(.yamlSyntax, at: position(of: mark),
+                    "nested more than \(RecordLimits.nesting) levels deep: a record's fields nest at most three levels; flatten the value")
+            }
             var message = problem
             if let context {
                 message += " (\(context.text) at line \(position(of: context.mark).line))"

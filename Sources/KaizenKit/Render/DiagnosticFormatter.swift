@@ -56,7 +56,7 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     private func location(of diagnostic: Diagnostic) -> String {
-        "\(displayPath(diagnostic.path)):\(diagnostic.position.line):\(diagnostic.position.column)"
+        "\(VisibleText.escaping(displayPath(diagnostic.path))):\(diagnostic.position.line):\(diagnostic.position.column)"
     }
 
     private func paint(_ text: String, _ code: String) -> String {

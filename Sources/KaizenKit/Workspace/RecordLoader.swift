@@ -53,7 +53,7 @@ public struct RecordLoader: Sendable {
             let path = paths[index]
             let folderKind = workspace.config.folderKind(ofPath: path)
             do {
-                let bytes = try FileReader.read(workspace.filePath(for: path))
+                let bytes = try FileReader.readRecord(workspace.filePath(for: path), in: workspace).bytes
                 return parser.parse(bytes, path: path, folderKind: folderKind)
             } catch {
                 return Self.unreadable(path: path, kind: folderKind, error: error)
@@ -91,7 +91,7 @@ public struct RecordLoader: Sendable {
             let folderKind = workspace.config.folderKind(ofPath: path)
             let bytes: [UInt8], stamp: FileStamp
             do {
-                (bytes, stamp) = try FileReader.readWithStamp(filePath)
+                (bytes, stamp) = try FileReader.readRecord(filePath, in: workspace)
             } catch {
                 return LoadedFile(parsed: Self.unreadable(path: path, kind: folderKind, error: error), blob: nil, stamp: nil, stored: nil)
             }

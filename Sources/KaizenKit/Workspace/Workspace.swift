@@ -13,7 +13,7 @@ public struct Workspace: Sendable {
     /// which for every record of a large workspace shows in a warm run.
     private let rootPrefix: String
 
-    init(root: URL, config: KaizenConfig, configDiagnostics: [Diagnostic], hasConfigFile: Bool) {
+    public init(root: URL, config: KaizenConfig, configDiagnostics: [Diagnostic], hasConfigFile: Bool) {
         self.root = root
         self.config = config
         self.configDiagnostics = configDiagnostics
@@ -92,6 +92,18 @@ public struct Workspace: Sendable {
         path.hasPrefix("/") ? path : rootPrefix + path
     }
 
+    /// Where the symbolic link at `filePath` (absolute) leads when that lies
+    /// outside the workspace; nil for anything else, a link that leads
+    /// nowhere included (reading it fails on its own).
+    func linkTargetOutside(_ filePath: String) -> String? {
+        var info = stat()
+        guard lstat(filePath, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
+              let resolved = realpath(filePath, nil) else { return nil }
+        defer { free(resolved) }
+        let target = String(cString: resolved)
+        return target.hasPrefix(rootPrefix) ? nil : target
+    }
+
     /// The absolute URL of a workspace-relative (or absolute) path.
     public func url(for path: String) -> URL {
         path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
@@ -108,10 +120,22 @@ enum FileReader {
         try readWithStamp(path).bytes
     }
 
+    /// A record file's bytes and stamp, `path` absolute. A file over
+    /// `RecordLimits.fileBytes` is refused before it is read, so memory stays
+    /// bounded; so is a symbolic link that leads out of `workspace`, which
+    /// could otherwise make a check print a private file's lines.
+    static func readRecord(_ path: String, in workspace: Workspace) throws -> (bytes: [UInt8], stamp: FileStamp) {
+        if let target = workspace.linkTargetOutside(path) {
+            throw KaizenError.cannotRead(path: path, reason: "it is a symbolic link to \(target), outside the repository, "
+                + "and kaizen does not follow links out of it: copy the file in, or remove the link")
+        }
+        return try readWithStamp(path, limit: RecordLimits.fileBytes)
+    }
+
     /// The file's bytes and its stamp as it was when the read began: a file
     /// changed during the read then has a later stamp than the one returned,
     /// so a cache keyed by the stamp never pairs it with older contents.
-    static func readWithStamp(_ path: String) throws -> (bytes: [UInt8], stamp: FileStamp) {
+    static func readWithStamp(_ path: String, limit: Int? = nil) throws -> (bytes: [UInt8], stamp: FileStamp) {
         // Non-blocking, so that opening a FIFO returns at once and is refused below.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { throw KaizenError.cannotRead(path: path, reason: reason(errno)) }
@@ -120,6 +144,9 @@ enum FileReader {
         guard fstat(descriptor, &info) == 0 else { throw KaizenError.cannotRead(path: path, reason: reason(errno)) }
         guard let stamp = FileStamp(info) else {
             throw KaizenError.cannotRead(path: path, reason: "it is a folder or a special file, not a file")
+        }
+        if let limit, stamp.size > limit {
+            throw KaizenError.cannotRead(path: path, reason: RecordLimits.fileTooLarge(size: Int(stamp.size)))
         }
         // Read into uninitialised memory: zeroing a buffer first costs as much
         // as the read for a large file (the parse cache). One spare byte lets

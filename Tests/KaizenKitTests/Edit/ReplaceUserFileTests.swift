@@ -55,10 +55,14 @@ import Testing
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("kaizen-outside-\(UUID().uuidString).md")
         try Data(EditFixtures.planned.utf8).write(to: outside)
         defer { try? FileManager.default.removeItem(at: outside) }
+        // Prepared from a file in the repository that became a link out of
+        // it before the write: reading would have refused the link already.
         let folder = try EditWorkspace([:])
-        let link = folder.root.appendingPathComponent(path)
-        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: outside.path)
+        try folder.write(path, EditFixtures.planned)
         let (editor, edit) = try prepared(folder)
+        let link = folder.root.appendingPathComponent(path)
+        try FileManager.default.removeItem(at: link)
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: outside.path)
         let target = outside.resolvingSymlinksInPath().path
         #expect(folder.message { try editor.write(edit) }
             == "experiments/review-pairs.md leads to \(target), outside the repository: kaizen does not write through a symbolic link that leaves the repository; nothing was written")

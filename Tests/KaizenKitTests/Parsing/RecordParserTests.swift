@@ -243,22 +243,39 @@ import Testing
         #expect(parsed.diagnostics.first?.position == SourcePosition(line: 3, column: 9))
     }
 
-    @Test func aFiveMegabyteRecordParses() {
+    @Test func aRecordJustUnderTheSizeLimitParses() {
         let paragraph = String(repeating: "Observation: review wait fell again this week. ", count: 20) + "\n\n"
-        let body = String(repeating: paragraph, count: 5_300_000 / paragraph.utf8.count)
+        let body = String(repeating: paragraph, count: 1_000_000 / paragraph.utf8.count)
         let text = Self.experiment + "Learned.\n\n## Observations\n\n" + body
-        #expect(text.utf8.count > 5_000_000)
+        #expect(text.utf8.count > 990_000 && text.utf8.count <= RecordLimits.fileBytes)
         let parsed = parse(text)
         #expect(parsed.diagnostics.isEmpty)
         #expect(parsed.record.sections.map(\.title) == ["Plan", "Learnings", "Observations"])
     }
 
-    @Test func aFiveMegabyteFrontMatterValueParses() {
-        let long = String(repeating: "pairs ", count: 900_000)
+    @Test func aRecordOverTheSizeLimitIsOneDiagnosticAndNoParse() {
+        let text = Self.experiment + String(repeating: "x", count: 5_300_000)
+        let parsed = parse(text)
+        #expect(parsed.diagnostics.map(\.rule) == ["unreadable-file"])
+        #expect(parsed.diagnostics.first?.message
+            == "the file is 5.1 MiB, over the 1 MiB a record may be: move the bulk (logs, data, generated text) out of the record and link to it")
+        #expect(parsed.record.title == nil)
+    }
+
+    @Test func aFrontMatterValueJustUnderTheLimitParses() {
+        let long = String(repeating: "pairs ", count: 40_000)
         let text = Self.experiment.replacingOccurrences(of: "title: Review pairs", with: "title: \(long)")
         let parsed = parse(text)
         #expect(parsed.diagnostics.isEmpty)
         #expect(parsed.record.title?.value.count == long.count - 1)
+    }
+
+    @Test func frontMatterOverTheLimitIsOneDiagnosticAndNoParse() {
+        let long = String(repeating: "pairs ", count: 50_000)
+        let parsed = parse(Self.experiment.replacingOccurrences(of: "title: Review pairs", with: "title: \(long)"))
+        #expect(parsed.diagnostics.map(\.rule) == ["front-matter"])
+        #expect(parsed.diagnostics.first?.message.hasPrefix("the front matter is 293.") == true)
+        #expect(parsed.record.title == nil)
     }
 
     @Test func theIDIsTheFileStem() {
