@@ -83,7 +83,7 @@ final class BackgroundKaizen {
 
     /// SIGKILL, as a closed terminal or a cancelled CI job delivers it: no cleanup runs.
     func kill() {
-        Foundation.kill(process.processIdentifier, SIGKILL)
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }
