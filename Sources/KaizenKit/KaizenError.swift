@@ -6,8 +6,8 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
     case git(operation: String, code: Int32, message: String)
     case notARepository(path: String)
     case unknownRevision(String)
-    /// A revision that resolves to nothing in a shallow clone, where it may lie beyond the boundary.
-    case unknownRevisionInShallowClone(String)
+    /// A commit (a revision, a merge base, described by `what`) that a shallow clone lacks: it may lie beyond the boundary.
+    case notInShallowClone(what: String)
     /// HEAD names a branch with no commit yet, so a range from HEAD has nothing to compare.
     case noCommitsYet(revision: String)
     /// An object that history refers to is missing from the repository or cannot be read.
@@ -41,8 +41,8 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
             return "\(path) is not inside a git repository, and history needs one: run kaizen inside a git work tree (or `git init` one)"
         case let .unknownRevision(revision):
             return "'\(revision)' names no commit in this repository: pass a branch, tag or commit id (`git log --oneline` lists them)"
-        case let .unknownRevisionInShallowClone(revision):
-            return "'\(revision)' names no commit in this shallow clone; it may lie beyond the clone's boundary: "
+        case let .notInShallowClone(what):
+            return "\(what) is not in this shallow clone; it may lie beyond the clone's boundary: "
                 + "fetch more history (`git fetch --deepen=50`, or `git fetch --unshallow`; in GitHub Actions, checkout with fetch-depth: 0)"
         case let .noCommitsYet(revision):
             return "'\(revision)' names no commit: the current branch has no commits yet; commit first, or name two existing revisions"

@@ -84,15 +84,26 @@ import Testing
     }
 
     @Test func aShallowCloneTellsHowToFetchWhatARangeNeeds() throws {
-        let clone = try repository().shallowClone(depth: 1)
-        let timeline = try kaizen(["timeline"], in: clone)
+        let repo = try repository()
+        try repo.branch("topic", from: "HEAD~1")
+        try repo.write("experiments/wip-limit.md", Records.experiment(title: "Lower the WIP limit"))
+        try repo.commit("Limit work in progress")
+        // CI's usual checkout: each branch tip without its history, so they share none here.
+        let clone = try FixtureFolder()
+        try repo.git(["clone", "-q", "--depth", "1", "--no-single-branch", "file://\(repo.workTree.path)", clone.url.path])
+        let run = { (arguments: [String]) in try KaizenProcess.run(arguments + Self.today, in: clone.url, environment: ["HOME": repo.home.path]) }
+        let timeline = try run(["timeline"])
         #expect(timeline.status == 0)
         #expect(timeline.stdout.contains("note: this is a shallow clone"), "\(timeline.stdout)")
-        #expect(try kaizen(["check", "--against", "HEAD"], in: clone).stdout == Self.clean)
-        let review = try kaizen(["review", "HEAD~1..HEAD"], in: clone)
-        #expect(review.status == 2)
-        #expect(review.stderr == "kaizen: error: 'HEAD~1' names no commit in this shallow clone; it may lie beyond the clone's boundary: "
-            + "fetch more history (`git fetch --deepen=50`, or `git fetch --unshallow`; in GitHub Actions, checkout with fetch-depth: 0)\n")
+        #expect(try run(["check", "--against", "HEAD"]).stdout == "3 records checked: no problems\n")
+        let fetchMore = "is not in this shallow clone; it may lie beyond the clone's boundary: "
+            + "fetch more history (`git fetch --deepen=50`, or `git fetch --unshallow`; in GitHub Actions, checkout with fetch-depth: 0)\n"
+        let parent = try run(["review", "HEAD~1..HEAD"])
+        #expect(parent.status == 2)
+        #expect(parent.stderr == "kaizen: error: 'HEAD~1' " + fetchMore)
+        let mergeBase = try run(["review", "origin/main...origin/topic"])
+        #expect(mergeBase.status == 2)
+        #expect(mergeBase.stderr == "kaizen: error: the merge base of origin/main and origin/topic " + fetchMore)
     }
 
     @Test func aLinkedWorktreeReadsItsOwnBranchAndSharesTheCache() throws {

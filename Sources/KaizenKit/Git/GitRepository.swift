@@ -163,15 +163,18 @@ final class GitRepository {
     /// beyond a shallow clone's boundary, or simply no such revision.
     private func unknown(_ revision: String) -> KaizenError {
         if isHeadUnborn, revision.hasPrefix("HEAD") || revision.hasPrefix("@") { return .noCommitsYet(revision: revision) }
-        return isShallow ? .unknownRevisionInShallowClone(revision) : .unknownRevision(revision)
+        return isShallow ? .notInShallowClone(what: "'\(revision)'") : .unknownRevision(revision)
     }
 
     /// The best common ancestor of two commits, as `git merge-base` picks it;
-    /// nil when their histories never meet.
+    /// nil when their histories never meet (in a shallow clone: within the
+    /// history it holds).
     func mergeBase(_ one: ObjectID, _ two: ObjectID) throws -> ObjectID? {
         var base = git_oid()
         let code = one.withOID { first in two.withOID { second in git_merge_base(&base, handle, first, second) } }
         if code == GIT_ENOTFOUND.rawValue { return nil }
+        // libgit2 walks on past a shallow clone's boundary and fails on the parents it lacks.
+        if code < 0, isShallow, git_error_last()?.pointee.klass == Int32(GIT_ERROR_ODB.rawValue) { return nil }
         try LibGit2.check(code, "finding the merge base of \(one.abbreviated) and \(two.abbreviated)")
         return ObjectID(base)
     }
