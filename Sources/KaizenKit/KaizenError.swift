@@ -6,6 +6,14 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
     case git(operation: String, code: Int32, message: String)
     case notARepository(path: String)
     case unknownRevision(String)
+    /// A commit (a revision, a merge base, described by `what`) that a shallow clone lacks: it may lie beyond the boundary.
+    case notInShallowClone(what: String)
+    /// HEAD names a branch with no commit yet, so a range from HEAD has nothing to compare.
+    case noCommitsYet(revision: String)
+    /// An object that history refers to is missing from the repository or cannot be read.
+    case unreadableObject(kind: String, id: String, reason: String)
+    /// A command that reads records from a work tree was run in a bare repository.
+    case bareRepository(path: String)
     case cannotRead(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
     case alreadyExists(paths: [String])
@@ -33,6 +41,17 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
             return "\(path) is not inside a git repository, and history needs one: run kaizen inside a git work tree (or `git init` one)"
         case let .unknownRevision(revision):
             return "'\(revision)' names no commit in this repository: pass a branch, tag or commit id (`git log --oneline` lists them)"
+        case let .notInShallowClone(what):
+            return "\(what) is not in this shallow clone; it may lie beyond the clone's boundary: "
+                + "fetch more history (`git fetch --deepen=50`, or `git fetch --unshallow`; in GitHub Actions, checkout with fetch-depth: 0)"
+        case let .noCommitsYet(revision):
+            return "'\(revision)' names no commit: the current branch has no commits yet; commit first, or name two existing revisions"
+        case let .unreadableObject(kind, id, reason):
+            return "the repository is damaged: \(kind) \(id), which its history refers to, cannot be read (\(reason)). "
+                + "`git fsck --full` lists what is missing; fetch it again from a remote, or clone the repository afresh"
+        case let .bareRepository(path):
+            return "\(path) is a bare repository, with no work tree and so no record files: run this command in a clone "
+                + "or a linked worktree (`git worktree add`); `kaizen review` and `kaizen timeline` read commits and work here"
         case let .cannotRead(path, reason):
             return "cannot read \(path): \(reason)"
         case let .cannotWrite(path, reason):

@@ -15,12 +15,19 @@ struct WorkspaceOptions: ParsableArguments {
     }
 
     /// Opens the workspace, telling on stderr when kaizen.yml is missing.
-    func open() throws -> Workspace {
+    /// Commands that read only commits (`readsCommitsOnly`) also run in a bare
+    /// repository; the others need a work tree's files and refuse one.
+    func open(readsCommitsOnly: Bool = false) throws -> Workspace {
         let rootURL = try root.map { URL(fileURLWithPath: $0, relativeTo: currentDirectory) }
             ?? Workspace.findRoot(from: currentDirectory)
         let workspace = try Workspace.open(at: rootURL)
+        // Only a root without kaizen.yml can be a bare repository's folder.
         if !workspace.hasConfigFile {
-            Terminal.standardError("kaizen: note: no kaizen.yml in \(workspace.root.path); using the defaults (`kaizen init` writes one)\n")
+            if try Workspace.isInBareRepository(workspace.root) {
+                if !readsCommitsOnly { throw KaizenError.bareRepository(path: workspace.root.path) }
+            } else {
+                Terminal.standardError("kaizen: note: no kaizen.yml in \(workspace.root.path); using the defaults (`kaizen init` writes one)\n")
+            }
         }
         return workspace
     }

@@ -30,7 +30,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try workspaceOptions.open()
+        let workspace = try workspaceOptions.open(readsCommitsOnly: true)
         let report = try PullRequestReview.make(workspace, range: parsedRange(), today: today.date, strict: strict)
         let formatter = ReviewFormatter(format: format, today: today.date, displayPath: workspaceOptions.displayPath(in: workspace))
         print(formatter.render(report), terminator: "")

@@ -61,7 +61,7 @@ struct TimelineCommand: ParsableCommand {
             scope = try HistoryScope.markdown(in: folder, fields: fields)
             location = folder.path
         } else {
-            let workspace = try workspaceOptions.open()
+            let workspace = try workspaceOptions.open(readsCommitsOnly: true)
             scope = try HistoryScope.records(of: workspace, fields: fields)
             location = workspace.root.path
         }

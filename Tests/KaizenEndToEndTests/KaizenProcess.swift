@@ -49,6 +49,45 @@ struct KaizenProcess {
     }
 }
 
+/// A run of the binary in the background, for tests that run several at once
+/// or kill one part-way. Output goes to files, so no pipe can fill and block it.
+final class BackgroundKaizen {
+    let process = Process()
+    private let outputFolder: URL
+
+    init(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws {
+        outputFolder = FileManager.default.temporaryDirectory.appendingPathComponent("kaizen-background-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: outputFolder.appendingPathComponent("stdout").path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputFolder.appendingPathComponent("stderr").path, contents: nil)
+        process.executableURL = KaizenProcess.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"].merging(extra) { $1 }) { $1 }
+        process.standardOutput = try FileHandle(forWritingTo: outputFolder.appendingPathComponent("stdout"))
+        process.standardError = try FileHandle(forWritingTo: outputFolder.appendingPathComponent("stderr"))
+        try process.run()
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: outputFolder)
+    }
+
+    /// Waits for the run to end and collects what it printed.
+    func finish() throws -> KaizenProcess.Result {
+        process.waitUntilExit()
+        return KaizenProcess.Result(status: process.terminationStatus,
+                                    stdout: try String(contentsOf: outputFolder.appendingPathComponent("stdout"), encoding: .utf8),
+                                    stderr: try String(contentsOf: outputFolder.appendingPathComponent("stderr"), encoding: .utf8))
+    }
+
+    /// SIGKILL, as a closed terminal or a cancelled CI job delivers it: no cleanup runs.
+    func kill() {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+}
+
 /// A temporary folder of files, removed when the test ends.
 final class FixtureFolder {
     let url: URL

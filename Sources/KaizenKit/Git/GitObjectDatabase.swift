@@ -21,7 +21,7 @@ final class GitObjectDatabase {
     /// The raw bytes of a tree: entries of `<octal mode> <name>\0<20-byte id>`.
     func treeData(_ id: ObjectID) throws -> RawObject {
         var object: OpaquePointer?
-        try id.withOID { try LibGit2.check(git_odb_read(&object, handle, $0), "reading tree \(id)") }
+        try id.withOID { try LibGit2.checkRead(git_odb_read(&object, handle, $0), "tree", id) }
         let raw = RawObject(handle: object!)
         guard git_odb_object_type(object) == GIT_OBJECT_TREE else {
             throw KaizenError.git(operation: "reading tree \(id)", code: -1, message: "the object is not a tree")

@@ -38,6 +38,14 @@ enum LibGit2 {
         throw KaizenError.git(operation: operation(), code: code, message: message)
     }
 
+    /// Like `check`, for reading the object `id`: a failure means the object is
+    /// missing or damaged, which the user repairs with git, so the error says so.
+    static func checkRead(_ code: Int32, _ kind: String, _ id: ObjectID) throws {
+        guard code < 0 else { return }
+        let message = git_error_last().flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "unknown error"
+        throw KaizenError.unreadableObject(kind: kind, id: id.description, reason: message)
+    }
+
     /// Text from libgit2 (names, messages, paths) is bytes, not always UTF-8.
     static func string(_ pointer: UnsafePointer<CChar>?) -> String {
         guard let pointer else { return "" }
@@ -139,7 +147,7 @@ final class GitRepository {
         var object: OpaquePointer?
         let code = git_revparse_single(&object, handle, revision)
         if code == GIT_ENOTFOUND.rawValue || code == GIT_EAMBIGUOUS.rawValue || code == GIT_EINVALIDSPEC.rawValue {
-            throw KaizenError.unknownRevision(revision)
+            throw unknown(revision)
         }
         try LibGit2.check(code, "resolving \(revision)")
         defer { git_object_free(object) }
@@ -151,32 +159,42 @@ final class GitRepository {
         return ObjectID(git_object_id(commit).pointee)
     }
 
+    /// Why `revision` names nothing: HEAD on a branch with no commits, a revision
+    /// beyond a shallow clone's boundary, or simply no such revision.
+    private func unknown(_ revision: String) -> KaizenError {
+        if isHeadUnborn, revision.hasPrefix("HEAD") || revision.hasPrefix("@") { return .noCommitsYet(revision: revision) }
+        return isShallow ? .notInShallowClone(what: "'\(revision)'") : .unknownRevision(revision)
+    }
+
     /// The best common ancestor of two commits, as `git merge-base` picks it;
-    /// nil when their histories never meet.
+    /// nil when their histories never meet (in a shallow clone: within the
+    /// history it holds).
     func mergeBase(_ one: ObjectID, _ two: ObjectID) throws -> ObjectID? {
         var base = git_oid()
         let code = one.withOID { first in two.withOID { second in git_merge_base(&base, handle, first, second) } }
         if code == GIT_ENOTFOUND.rawValue { return nil }
+        // libgit2 walks on past a shallow clone's boundary and fails on the parents it lacks.
+        if code < 0, isShallow, git_error_last()?.pointee.klass == Int32(GIT_ERROR_ODB.rawValue) { return nil }
         try LibGit2.check(code, "finding the merge base of \(one.abbreviated) and \(two.abbreviated)")
         return ObjectID(base)
     }
 
     func commit(_ id: ObjectID) throws -> GitCommit {
         var commit: OpaquePointer?
-        try id.withOID { try LibGit2.check(git_commit_lookup(&commit, handle, $0), "reading commit \(id)") }
+        try id.withOID { try LibGit2.checkRead(git_commit_lookup(&commit, handle, $0), "commit", id) }
         return GitCommit(handle: commit!)
     }
 
     func tree(_ id: ObjectID) throws -> GitTree {
         var tree: OpaquePointer?
-        try id.withOID { try LibGit2.check(git_tree_lookup(&tree, handle, $0), "reading tree \(id)") }
+        try id.withOID { try LibGit2.checkRead(git_tree_lookup(&tree, handle, $0), "tree", id) }
         return GitTree(handle: tree!)
     }
 
     /// A blob's bytes.
     func blob(_ id: ObjectID) throws -> [UInt8] {
         var blob: OpaquePointer?
-        try id.withOID { try LibGit2.check(git_blob_lookup(&blob, handle, $0), "reading blob \(id)") }
+        try id.withOID { try LibGit2.checkRead(git_blob_lookup(&blob, handle, $0), "blob", id) }
         defer { git_blob_free(blob) }
         let size = Int(git_blob_rawsize(blob))
         guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }

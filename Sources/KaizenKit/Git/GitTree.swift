@@ -40,7 +40,7 @@ final class GitTree {
             switch git_tree_entry_type(entry) {
             case GIT_OBJECT_TREE:
                 var subtree: OpaquePointer?
-                try id.withOID { try LibGit2.check(git_tree_lookup(&subtree, git_tree_owner(handle), $0), "reading tree \(path)") }
+                try id.withOID { try LibGit2.checkRead(git_tree_lookup(&subtree, git_tree_owner(handle), $0), "tree", id) }
                 try GitTree(handle: subtree!).collectFiles(prefix: path + "/", into: &files)
             case GIT_OBJECT_BLOB:
                 files.append(FileEntry(path: path, blob: id, stage: 0, isFile: FileEntry.isFile(mode: git_tree_entry_filemode(entry).rawValue)))

@@ -13,6 +13,8 @@ public enum PullRequestReview {
         var baseCommit = baseTip
         if range.usesMergeBase {
             guard let mergeBase = try repository.mergeBase(baseTip, headCommit) else {
+                // In a shallow clone (CI's default checkout) the shared history is usually just not fetched.
+                if repository.isShallow { throw KaizenError.notInShallowClone(what: "the merge base of \(range.base) and \(range.head)") }
                 throw KaizenError.invalidArgument(
                     "\(range.base) and \(range.head) share no history, so there is no merge base to compare with: compare the two directly with \(range.base)..\(range.head)")
             }

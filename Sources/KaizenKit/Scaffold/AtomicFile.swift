@@ -74,7 +74,9 @@ enum AtomicFile {
         }
     }
 
-    /// The path of a new, flushed file holding `bytes`, in the target's folder.
+    /// The path of a new, flushed file holding `bytes`, in the target's folder
+    /// (so the rename stays on one file system). Its name is hidden, so one a
+    /// killed run leaves behind is skipped by record discovery.
     private static func writeTemporary(_ bytes: [UInt8], beside url: URL, mode: mode_t, flush: Bool) throws -> String {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)

@@ -4,8 +4,8 @@ import Foundation
 /// URL and a property lookup per file, which showed at 5,000 records.
 enum DirectoryWalker {
     /// The `.md` files under `folder` (absolute), except README.md files,
-    /// skipping hidden entries and not following links to folders (which
-    /// could loop). Paths come back as `prefix/...`.
+    /// skipping hidden entries and nested repositories and not following links
+    /// to folders (which could loop). Paths come back as `prefix/...`.
     static func markdownFiles(in folder: String, prefix: String) -> [String] {
         var files: [String] = []
         walk(folder, prefix: prefix, into: &files)
@@ -23,7 +23,7 @@ enum DirectoryWalker {
             let path = folder + "/" + name
             let relative = prefix.isEmpty ? name : prefix + "/" + name
             switch kind(of: entry.pointee.d_type, at: path) {
-            case .directory:
+            case .directory where !isNestedRepository(path):
                 walk(path, prefix: relative, into: &files)
             case .file where isRecordFileName(name):
                 files.append(relative)
@@ -31,6 +31,13 @@ enum DirectoryWalker {
                 break
             }
         }
+    }
+
+    /// A submodule or another repository checked out inside the folder holds
+    /// someone else's files, not this workspace's records: its `.git` (a folder,
+    /// or for a submodule a file) marks it, as it does for git.
+    private static func isNestedRepository(_ folder: String) -> Bool {
+        access(folder + "/.git", F_OK) == 0
     }
 
     /// A folder README explains its folder; it is not a record.

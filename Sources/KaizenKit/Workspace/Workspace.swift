@@ -40,6 +40,13 @@ public struct Workspace: Sendable {
         return directory.standardizedFileURL
     }
 
+    /// Whether `folder` lies in a bare repository, which has commits but no
+    /// work tree, so no record files on disk.
+    public static func isInBareRepository(_ folder: URL) throws -> Bool {
+        guard let repository = try GitRepository.discover(containing: folder.path) else { return false }
+        return repository.workTree == nil
+    }
+
     /// Opens the workspace at `root`, reading its kaizen.yml if there is one.
     public static func open(at root: URL) throws -> Workspace {
         // Resolved, so that paths reached through a symbolic link still lie inside it.
