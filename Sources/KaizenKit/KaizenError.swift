@@ -15,6 +15,7 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
     /// A command that reads records from a work tree was run in a bare repository.
     case bareRepository(path: String)
     case cannotRead(path: String, reason: String)
+    case tooManyRecords(count: Int, limit: Int)
     case cannotWrite(path: String, reason: String)
     case alreadyExists(paths: [String])
     case noSuchPath(String)
@@ -54,6 +55,9 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
                 + "or a linked worktree (`git worktree add`); `kaizen review` and `kaizen timeline` read commits and work here"
         case let .cannotRead(path, reason):
             return "cannot read \(path): \(reason)"
+        case let .tooManyRecords(count, limit):
+            return "the records folders hold \(count) Markdown files, over the \(limit) kaizen reads in one run: "
+                + "split the repository (one per department, say), or move archived records out of the configured folders"
         case let .cannotWrite(path, reason):
             return "cannot write \(path): \(reason)"
         case let .alreadyExists(paths):

@@ -34,7 +34,7 @@ struct AdoptCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
-        let parsed = loader.load(loader.recordPaths())
+        let parsed = loader.load(try loader.recordPaths())
         let request = AdoptionRequest(improvement: improvement, team: team, id: id, reviewBy: reviewBy, today: today.date)
         let path = try AdoptionCreator(workspace: workspace, parsed: parsed).create(request)
         let display = workspaceOptions.displayPath(in: workspace)

@@ -53,7 +53,7 @@ struct CheckCommand: ParsableCommand {
         }
         if staged { return try checkStaged(workspace) }
         let loader = RecordLoader(workspace: workspace)
-        var files = loader.recordPaths()
+        var files = try loader.recordPaths()
         var scope: Set<String>?
         if !paths.isEmpty {
             let requested = try loader.recordPaths(for: paths, relativeTo: workspaceOptions.currentDirectory, discovered: files)

@@ -16,7 +16,7 @@ struct ExperimentEditOptions: ParsableArguments {
     func run(_ change: ExperimentChange) throws {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
-        let editor = ExperimentEditor(workspace: workspace, parsed: loader.load(loader.recordPaths()))
+        let editor = ExperimentEditor(workspace: workspace, parsed: loader.load(try loader.recordPaths()))
         let edit = try editor.prepare(change, id: id, today: today.date)
         let display = workspaceOptions.displayPath(in: workspace)
         guard edit.errors.isEmpty else {

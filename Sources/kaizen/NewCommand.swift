@@ -63,7 +63,7 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
-        let parsed = loader.load(loader.recordPaths())
+        let parsed = loader.load(try loader.recordPaths())
         let request = NewRecordRequest(
             kind: kind, title: title, id: id, team: team, improvement: improvement, area: area, level: level,
             note: note, reviewBy: reviewBy, today: today.date)

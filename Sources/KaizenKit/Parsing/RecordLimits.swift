@@ -11,6 +11,9 @@ public enum RecordLimits {
     public static let frontMatterBytes = 256 << 10
     /// Aliases (`*name`) a file may use once it defines anchors; see `YAMLReader`.
     public static let aliases = 8
+    /// Record files a workspace may hold: a run keeps every record in memory
+    /// (about 12 KiB each, measured at 5,000), so this bounds it near 600 MiB.
+    public static let records = 50_000
     /// How deep YAML may nest: libyaml's own bound, reported in kaizen's words.
     public static let nesting = 1_000
 

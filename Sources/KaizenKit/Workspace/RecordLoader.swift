@@ -11,12 +11,15 @@ public struct RecordLoader: Sendable {
 
     /// Every record file in the configured folders (subfolders included,
     /// hidden entries and README.md files skipped), workspace-relative, sorted.
-    public func recordPaths() -> [String] {
+    /// Throws when there are more than `limit`: past that, memory rather than
+    /// the records decides whether a run finishes.
+    public func recordPaths(limit: Int = RecordLimits.records) throws -> [String] {
         var paths = Set<String>()
         for kind in RecordKind.allCases {
             let folder = workspace.config.folders[kind]!
             paths.formUnion(DirectoryWalker.markdownFiles(in: workspace.url(for: folder).path, prefix: folder))
         }
+        guard paths.count <= limit else { throw KaizenError.tooManyRecords(count: paths.count, limit: limit) }
         return paths.sorted()
     }
 

@@ -90,7 +90,7 @@ final class EditWorkspace {
 
     func parsed() throws -> [ParsedRecord] {
         let loader = RecordLoader(workspace: try workspace())
-        return loader.load(loader.recordPaths())
+        return loader.load(try loader.recordPaths())
     }
 
     func editor() throws -> ExperimentEditor {

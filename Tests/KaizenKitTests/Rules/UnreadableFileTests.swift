@@ -33,7 +33,7 @@ import Testing
     @Test func aFileThatDisappearsAfterItWasListedIsReportedAtItsStart() throws {
         try withWorkspace(["experiments/review-pairs.md": Self.reviewPairs]) { workspace in
             let loader = RecordLoader(workspace: workspace)
-            let paths = loader.recordPaths()
+            let paths = try loader.recordPaths()
             #expect(paths == ["experiments/review-pairs.md"])
             try FileManager.default.removeItem(at: workspace.url(for: "experiments/review-pairs.md"))
 

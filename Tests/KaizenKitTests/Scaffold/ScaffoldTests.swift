@@ -12,9 +12,9 @@ import Testing
         return url
     }
 
-    func records(in workspace: Workspace) -> [Record] {
+    func records(in workspace: Workspace) throws -> [Record] {
         let loader = RecordLoader(workspace: workspace)
-        return loader.load(loader.recordPaths()).map(\.record)
+        return loader.load(try loader.recordPaths()).map(\.record)
     }
 
     @Test func initWritesEverythingOnceAndNeverOverwrites() throws {
@@ -45,10 +45,10 @@ import Testing
         #expect(path == "experiments/pair-reviews-half-the-wait.md")
 
         let loader = RecordLoader(workspace: workspace)
-        let report = Checker.check(loader.load(loader.recordPaths()), workspace: workspace, today: today)
+        let report = Checker.check(loader.load(try loader.recordPaths()), workspace: workspace, today: today)
         #expect(Set(report.diagnostics.map(\.rule)) == ["hypothesis-form", "no-signals", "no-rollback"])
         #expect(report.diagnostics.allSatisfy { $0.message.contains("placeholder") })
-        let record = try #require(records(in: workspace).first?.experiment)
+        let record = try #require(try records(in: workspace).first?.experiment)
         #expect(record.teams.map(\.value) == ["payments"])
         #expect(record.reviewBy?.value == today.adding(days: 30))
         #expect(record.status?.value == .planned)
@@ -65,9 +65,9 @@ import Testing
         _ = try creator.create(NewRecordRequest(kind: .constraint, title: "Weekly change board", team: "platform",
                                                 level: .system, note: "Deploys wait up to 7 days", today: today))
         let loader = RecordLoader(workspace: workspace)
-        let report = Checker.check(loader.load(loader.recordPaths()), workspace: workspace, today: today)
+        let report = Checker.check(loader.load(try loader.recordPaths()), workspace: workspace, today: today)
         #expect(report.diagnostics.isEmpty)
-        let all = records(in: workspace)
+        let all = try records(in: workspace)
         #expect(all.compactMap(\.improvement?.level?.value) == [.crossTeam])
         #expect(all.compactMap(\.constraint?.observed.first?.note?.value) == ["Deploys wait up to 7 days"])
     }
@@ -79,7 +79,7 @@ import Testing
         let workspace = try Workspace.open(at: root)
         _ = try RecordCreator(workspace: workspace, records: []).create(
             NewRecordRequest(kind: .improvement, title: "Review pairs", team: "payments", area: "flow", today: today))
-        let creator = RecordCreator(workspace: workspace, records: records(in: workspace))
+        let creator = RecordCreator(workspace: workspace, records: try records(in: workspace))
         let cases: [(NewRecordRequest, String)] = [
             (.init(kind: .experiment, title: "Review Pairs", team: "payments", today: today),
              "the id 'review-pairs' is already used by improvements/review-pairs.md: pass --id to choose another, or edit that record"),
@@ -100,7 +100,7 @@ import Testing
         for (request, message) in cases {
             #expect(throws: KaizenError.invalidArgument(message)) { try creator.create(request) }
         }
-        #expect(records(in: workspace).count == 1)
+        #expect(try records(in: workspace).count == 1)
     }
 
     @Test func aRepositoryTemplateOverridesTheBuiltInOne() throws {
