@@ -22,6 +22,7 @@ release: deps
 	$(SWIFT) build -c release
 
 test: deps
+	@./scripts/install-deps --tests
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
