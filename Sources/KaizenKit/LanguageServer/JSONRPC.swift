@@ -58,7 +58,8 @@ public enum IncomingMessage: Sendable, Equatable {
         guard case .string(let method) = methodValue else {
             return .failure(Rejection(id: id, error: .invalidRequest("'method' must be a string")))
         }
-        let params = object["params"]
+        // Some clients write `"params": null` for none.
+        let params = object["params"] == .null ? nil : object["params"]
         if let params, !params.isObject, params.arrayValue == nil {
             return .failure(Rejection(id: id, error: .invalidRequest("'params' must be an object or an array")))
         }

@@ -6,7 +6,9 @@ import Foundation
 /// client says files changed, so a keystroke re-parses just its own buffer.
 struct OpenWorkspace: Sendable {
     let workspace: Workspace
-    private var diskRecords: [String: ParsedRecord] = [:]
+    /// Sorted by path, as the loader returns them.
+    private var diskRecords: [ParsedRecord] = []
+    private var diskPaths: Set<String> = []
     /// Parses of open buffers by workspace-relative path; they stand in for the files on disk.
     private var bufferRecords: [String: ParsedRecord] = [:]
 
@@ -18,8 +20,8 @@ struct OpenWorkspace: Sendable {
     /// Reads every record file again (reusing parses of unchanged ones).
     mutating func reloadDisk() {
         let loader = RecordLoader(workspace: workspace)
-        let parsed = loader.loadReusingParses(loader.recordPaths())
-        diskRecords = Dictionary(parsed.map { ($0.record.path, $0) }, uniquingKeysWith: { $1 })
+        diskRecords = loader.loadReusingParses(loader.recordPaths())
+        diskPaths = Set(diskRecords.map(\.record.path))
     }
 
     /// The workspace-relative path of a file, if it is a record file of this
@@ -47,15 +49,14 @@ struct OpenWorkspace: Sendable {
 
     /// Every record as the editor sees it: open buffers over the files on disk.
     var records: [ParsedRecord] {
-        var merged = diskRecords
-        for (path, parsed) in bufferRecords { merged[path] = parsed }
-        return merged.keys.sorted().map { merged[$0]! }
+        diskRecords.map { bufferRecords[$0.record.path] ?? $0 }
+            + bufferRecords.filter { !diskPaths.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// The record with this id, buffers first.
     func record(withID id: String) -> Record? {
         bufferRecords.values.first { $0.record.id == id }?.record
-            ?? diskRecords.values.first { $0.record.id == id }?.record
+            ?? diskRecords.first { $0.record.id == id }?.record
     }
 
     /// `kaizen check` on the open buffers, with every record in view for the
