@@ -2,7 +2,6 @@ import Foundation
 
 /// An open editor buffer: the text the client holds, which may differ from the file on disk.
 public struct TextDocument: Sendable {
-    public let uri: String
     public var version: Int
     public var text: String
 }
@@ -35,12 +34,10 @@ public struct DocumentStore: Sendable {
 
     public init() {}
 
-    public var uris: [String] { documents.keys.sorted() }
-
     public subscript(uri: String) -> TextDocument? { documents[uri] }
 
     public mutating func open(uri: String, version: Int, text: String) {
-        documents[uri] = TextDocument(uri: uri, version: version, text: text)
+        documents[uri] = TextDocument(version: version, text: text)
     }
 
     public mutating func close(uri: String) {

@@ -6,9 +6,14 @@ import Foundation
 /// client says files changed, so a keystroke re-parses just its own buffer.
 struct OpenWorkspace: Sendable {
     let workspace: Workspace
-    /// Sorted by path, as the loader returns them.
-    private var diskRecords: [ParsedRecord] = []
-    private var diskPaths: Set<String> = []
+    /// Every record as the editor sees it: open buffers over the files on
+    /// disk, disk files in the loader's order, then buffers with no file.
+    /// Kept up to date one buffer at a time, so a check does not rebuild it.
+    private(set) var records: [ParsedRecord] = []
+    /// Where each path is in `records`.
+    private var positions: [String: Int] = [:]
+    /// The parse of each file on disk, to put back when its buffer closes.
+    private var diskRecords: [String: ParsedRecord] = [:]
     /// Parses of open buffers by workspace-relative path; they stand in for the files on disk.
     private var bufferRecords: [String: ParsedRecord] = [:]
 
@@ -20,8 +25,11 @@ struct OpenWorkspace: Sendable {
     /// Reads every record file again (reusing parses of unchanged ones).
     mutating func reloadDisk() {
         let loader = RecordLoader(workspace: workspace)
-        diskRecords = loader.loadReusingParses(loader.recordPaths())
-        diskPaths = Set(diskRecords.map(\.record.path))
+        let parsed = loader.loadReusingParses(loader.recordPaths())
+        diskRecords = Dictionary(parsed.map { ($0.record.path, $0) }, uniquingKeysWith: { $1 })
+        records = parsed.map { bufferRecords[$0.record.path] ?? $0 }
+            + bufferRecords.filter { diskRecords[$0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)
+        positions = Dictionary(records.indices.map { (records[$0].record.path, $0) }, uniquingKeysWith: { $1 })
     }
 
     /// The workspace-relative path of a file, if it is a record file of this
@@ -36,27 +44,33 @@ struct OpenWorkspace: Sendable {
 
     mutating func setBuffer(_ text: String, at path: String) {
         let parser = RecordParser(config: workspace.config)
-        bufferRecords[path] = parser.parse(Array(text.utf8), path: path, folderKind: workspace.config.folderKind(ofPath: path))
+        let parsed = parser.parse(Array(text.utf8), path: path, folderKind: workspace.config.folderKind(ofPath: path))
+        bufferRecords[path] = parsed
+        if let position = positions[path] {
+            records[position] = parsed
+        } else {
+            positions[path] = records.count
+            records.append(parsed)
+        }
     }
 
     mutating func removeBuffer(at path: String) {
-        bufferRecords[path] = nil
+        guard bufferRecords.removeValue(forKey: path) != nil, let position = positions[path] else { return }
+        if let disk = diskRecords[path] {
+            records[position] = disk
+        } else {
+            records.remove(at: position)
+            positions = Dictionary(records.indices.map { (records[$0].record.path, $0) }, uniquingKeysWith: { $1 })
+        }
     }
 
     var bufferPaths: Set<String> { Set(bufferRecords.keys) }
 
     func buffer(at path: String) -> ParsedRecord? { bufferRecords[path] }
 
-    /// Every record as the editor sees it: open buffers over the files on disk.
-    var records: [ParsedRecord] {
-        diskRecords.map { bufferRecords[$0.record.path] ?? $0 }
-            + bufferRecords.filter { !diskPaths.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value)
-    }
-
-    /// The record with this id, buffers first.
+    /// The record with this id, as the editor sees it.
     func record(withID id: String) -> Record? {
-        bufferRecords.values.first { $0.record.id == id }?.record
-            ?? diskRecords.first { $0.record.id == id }?.record
+        records.first { $0.record.id == id }?.record
     }
 
     /// `kaizen check` on the open buffers, with every record in view for the

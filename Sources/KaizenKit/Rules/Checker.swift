@@ -28,10 +28,11 @@ public enum Checker {
     ///   - changes: what a change did since an earlier version, for the history rules.
     public static func check(_ parsed: [ParsedRecord], workspace: Workspace, today: CalendarDate,
                              scope: Set<String>? = nil, strict: Bool = false, changes: RecordChanges? = nil) -> CheckReport {
-        let context = RuleContext(records: parsed.map(\.record), config: workspace.config, today: today)
         // The records reported on: rules that judge each record alone need see only these.
         let scoped = scope.map { scope in parsed.filter { scope.contains($0.record.path) } } ?? parsed
-        let scopedContext = scope == nil ? context : RuleContext(records: scoped.map(\.record), config: workspace.config, today: today)
+        let scopedRecords = scope == nil ? nil : scoped.map(\.record)
+        let context = RuleContext(records: parsed.map(\.record), config: workspace.config, today: today, reported: scopedRecords)
+        let scopedContext = scopedRecords.map { RuleContext(records: $0, config: workspace.config, today: today) } ?? context
         let scopedKinds = Set(scoped.compactMap(\.record.kind))
         let config = workspace.config
         let rules = RuleCatalog.recordRules.filter { rule in

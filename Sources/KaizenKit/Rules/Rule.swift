@@ -31,8 +31,14 @@ public struct RuleContext: Sendable {
     let improvements: [(record: Record, improvement: ImprovementRecord)]
     let constraints: [(record: Record, constraint: ConstraintRecord)]
 
-    public init(records: [Record], config: KaizenConfig, today: CalendarDate) {
+    /// The records whose findings are reported (all of them unless a check
+    /// is scoped): a rule that finds problems in a record's own links needs
+    /// to look only at these, against all records.
+    public let reported: [Record]
+
+    public init(records: [Record], config: KaizenConfig, today: CalendarDate, reported: [Record]? = nil) {
         self.records = records
+        self.reported = reported ?? records
         self.config = config
         self.today = today
         self.experiments = records.compactMap { record in record.experiment.map { (record, $0) } }

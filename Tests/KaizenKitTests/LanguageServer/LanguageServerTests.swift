@@ -205,6 +205,25 @@ private func range(_ l1: Int, _ c1: Int, _ l2: Int, _ c2: Int) -> LSPRange {
         #expect(cleared != nil)
     }
 
+    @Test func anUnsavedNewRecordCountsForLinksUntilItsBufferCloses() async throws {
+        let fixture = try ServerFixture(files: ["experiments/checkout-canary.md": ServerFixture.experiment
+            .replacingOccurrences(of: "runing", with: "running").replacingOccurrences(of: "canary-releases", with: "blue-green")])
+        await fixture.initialize()
+        let experiment = "experiments/checkout-canary.md", draft = "improvements/blue-green.md"
+        try await fixture.open(experiment)
+        #expect(await fixture.diagnostics(experiment, version: 1)?.map { $0["code"] } == ["broken-link"])
+        try await fixture.open(draft, text: ServerFixture.improvement.replacingOccurrences(of: "Canary releases", with: "Blue-green"))
+        #expect(await fixture.outbox.first { message in
+            message["params"]?["uri"]?.stringValue == fixture.uri(experiment) && message["params"]?["diagnostics"] == []
+        } != nil)
+        let count = fixture.outbox.all.count
+        await fixture.notify("textDocument/didClose", ["textDocument": ["uri": .string(fixture.uri(draft))]])
+        let broken = await fixture.outbox.first(after: count) { message in
+            message["params"]?["uri"]?.stringValue == fixture.uri(experiment) && message["params"]?["diagnostics"] != []
+        }
+        #expect(broken?["params"]?["diagnostics"]?.arrayValue?.map { $0["code"] } == ["broken-link"])
+    }
+
     @Test func filesOutsideTheRecordFoldersAreIgnored() async throws {
         let fixture = try ServerFixture()
         await fixture.initialize()
