@@ -16,8 +16,10 @@ struct LSPCommand: ParsableCommand {
 
     @OptionGroup var today: TodayOption
 
-    @Option(help: ArgumentHelp("How long typing must pause before the open records are checked again.", valueName: "milliseconds"))
-    var debounceMs = 20
+    @Option(help: ArgumentHelp(
+        "How long edits must pause before the open records are checked again; raise it (e.g. 150) to check once per burst of typing.",
+        valueName: "milliseconds"))
+    var debounceMs = LanguageServer.Options.defaultDebounceMilliseconds
 
     func validate() throws {
         if debounceMs < 0 { throw ValidationError("--debounce-ms must be 0 or more") }
