@@ -35,6 +35,8 @@ public actor LanguageServer {
     private let debouncer: Debouncer
 
     private var initialized = false
+    /// Whether the client watches files for the server when asked to.
+    private var canWatchFiles = false
     private var shutdownRequested = false
     /// Set by `exit`: 0 after `shutdown`, 1 without.
     public private(set) var exitCode: Int32?
@@ -98,6 +100,7 @@ public actor LanguageServer {
         if method == "initialize" {
             guard !initialized else { throw RPCError.invalidRequest("initialize was already sent") }
             initialized = true
+            canWatchFiles = params?["capabilities"]?["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"] == true
             return Self.initializeResult
         }
         guard initialized else {
@@ -196,6 +199,16 @@ public actor LanguageServer {
         // Before initialize, and after shutdown, notifications other than exit are dropped.
         guard initialized, !shutdownRequested else { return }
         switch method {
+        case "initialized":
+            // Records changed outside the editor (a pull, a checkout) and kaizen.yml
+            // count for the cross-record rules, so ask to hear of them.
+            guard canWatchFiles else { return }
+            send(["jsonrpc": "2.0", "id": "kaizen-watch-files", "method": "client/registerCapability", "params": [
+                "registrations": [[
+                    "id": "kaizen-watch-files", "method": "workspace/didChangeWatchedFiles",
+                    "registerOptions": ["watchers": [["globPattern": "**/*.md"], ["globPattern": .string("**/\(KaizenConfig.fileName)")]]],
+                ]],
+            ]])
         case "textDocument/didOpen":
             guard let document = params?["textDocument"], let uri = document["uri"]?.stringValue,
                   let text = document["text"]?.stringValue else {
@@ -244,7 +257,11 @@ public actor LanguageServer {
             }
             let paths = changes.compactMap { $0["uri"]?.stringValue.flatMap(Self.filePath(ofURI:)) }
             for root in workspaces.keys where paths.contains(where: { $0.hasPrefix(root + "/") }) {
-                workspaces[root]?.reloadDisk()
+                if paths.contains(root + "/" + KaizenConfig.fileName) {
+                    reopenWorkspace(at: root)
+                } else {
+                    workspaces[root]?.reloadDisk()
+                }
             }
             runChecks()
         default:
@@ -334,6 +351,21 @@ public actor LanguageServer {
         }
         guard let recordPath = workspaces[root]!.recordPath(ofFile: path) else { return nil }
         return RecordBuffer(root: root, path: recordPath)
+    }
+
+    /// Reads kaizen.yml again, and with it every record (areas, folders and
+    /// severities may have changed); open buffers are parsed again under it.
+    private func reopenWorkspace(at root: String) {
+        do {
+            workspaces[root] = OpenWorkspace(workspace: try Workspace.open(at: URL(fileURLWithPath: root)))
+        } catch {
+            log("cannot read the kaizen workspace at \(root) again: \(error.localizedDescription)")
+            return
+        }
+        for (uri, buffer) in recordBuffers where buffer.root == root {
+            unparsed.insert(uri)
+            unpublished.insert(uri)
+        }
     }
 
     static func filePath(ofURI uri: String) -> String? {

@@ -224,6 +224,26 @@ private func range(_ l1: Int, _ c1: Int, _ l2: Int, _ c2: Int) -> LSPRange {
         #expect(broken?["params"]?["diagnostics"]?.arrayValue?.map { $0["code"] } == ["broken-link"])
     }
 
+    @Test func aChangedConfigurationIsReadAgainWhenTheClientReportsIt() async throws {
+        let fixture = try ServerFixture()
+        _ = await fixture.request(0, "initialize", ["capabilities": ["workspace": ["didChangeWatchedFiles": ["dynamicRegistration": true]]]])
+        await fixture.notify("initialized", [:])
+        let registration = await fixture.outbox.first { $0["method"] == "client/registerCapability" }
+        #expect(registration?["params"]?["registrations"]?.arrayValue?.first?["method"] == "workspace/didChangeWatchedFiles")
+        let path = "experiments/checkout-canary.md"
+        try await fixture.open(path)
+        #expect(await fixture.diagnostics(path, version: 1)?.first?["severity"] == 1)
+        // kaizen.yml now makes invalid values warnings.
+        try (ServerFixture.config + "\nrules:\n  invalid-value: warning\n").write(
+            to: fixture.root.appendingPathComponent("kaizen.yml"), atomically: true, encoding: .utf8)
+        await fixture.notify("workspace/didChangeWatchedFiles", ["changes": [["uri": .string(fixture.uri("kaizen.yml")), "type": 2]]])
+        let republished = await fixture.outbox.first { message in
+            message["params"]?["uri"]?.stringValue == fixture.uri(path)
+                && message["params"]?["diagnostics"]?.arrayValue?.first?["severity"] == 2
+        }
+        #expect(republished != nil)
+    }
+
     @Test func filesOutsideTheRecordFoldersAreIgnored() async throws {
         let fixture = try ServerFixture()
         await fixture.initialize()
