@@ -31,8 +31,10 @@ struct CompletionProvider {
         let lines = TextLines(text)
         guard let cursor = FrontMatterCursor(lines: lines, position: position) else { return nil }
         let prefix = cursor.wordPrefix
-        let replacing = LSPRange(
-            start: LSPPosition(line: position.line, character: position.character - prefix.utf16.count), end: position)
+        // From the cursor as the line has it: a position past the line's end means its end.
+        let cursorCharacter = cursor.linePrefix.utf16.count
+        let replacing = LSPRange(start: LSPPosition(line: position.line, character: cursorCharacter - prefix.utf16.count),
+                                 end: LSPPosition(line: position.line, character: cursorCharacter))
         let items: [Item]
         if !cursor.isNested {
             if cursor.keyBeforeCursor == nil {

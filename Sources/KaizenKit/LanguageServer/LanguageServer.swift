@@ -276,7 +276,7 @@ public actor LanguageServer {
     /// record whose findings changed, or that was edited.
     public func runChecks() {
         let roots = Set(recordBuffers.values.map(\.root))
-        guard !unpublished.isEmpty || !roots.isEmpty else { return }
+        guard !roots.isEmpty else { return }
         flushEdits()
         let today = self.today
         for root in roots.sorted() {

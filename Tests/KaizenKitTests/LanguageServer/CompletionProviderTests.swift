@@ -59,6 +59,13 @@ import Testing
         #expect(labels("---\nsignals:\n  - |\n---") == ["metric", "baseline", "target", "result"])
     }
 
+    @Test func theReplacedRangeIsTheWordTypedSoFarEvenPastTheLineEnd() {
+        let provider = CompletionProvider(config: config, today: CalendarDate(year: 2026, month: 11, day: 20)!, records: [])
+        let result = provider.complete("---\nstatus: ru\n---", at: LSPPosition(line: 1, character: 40), kind: .experiment)
+        #expect(result?.replacing == LSPRange(start: LSPPosition(line: 1, character: 8), end: LSPPosition(line: 1, character: 10)))
+        #expect(result?.items.map(\.insertText) == ["running"])
+    }
+
     @Test func nothingOutsideTheFrontMatterOrForFreeText() {
         #expect(labels("---\nstatus: planned\n---\n\n## Plan |") == nil)
         #expect(labels("---\ntitle: |\n---") == [])
