@@ -248,7 +248,8 @@ public actor LanguageServer {
             runChecks()
         case "textDocument/didSave":
             let uri = try Self.documentURI(params)
-            guard let buffer = recordBuffers[uri] else { return }
+            // A client that watches files reports the save there too: one reload is enough.
+            guard !canWatchFiles, let buffer = recordBuffers[uri] else { return }
             workspaces[buffer.root]?.reloadDisk()
             runChecks()
         case "workspace/didChangeWatchedFiles":
