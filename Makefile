@@ -7,7 +7,7 @@ RELEASE_BIN := .build/release/kaizen
 DEMO_TODAY := 2026-11-20
 DEMO_DIR := demo
 
-.PHONY: all deps build test demo bench bench-timeline bench-hook bench-report release fuzz clean
+.PHONY: all deps build test demo bench bench-timeline bench-hook bench-report bench-lsp release fuzz clean
 
 all: build
 
@@ -61,12 +61,14 @@ demo: build
 # Times `kaizen check` on generated repositories against `cat` of the same files,
 # then `kaizen timeline` against `git log` (bench-timeline), the pre-commit
 # hook against `git diff --cached` (bench-hook), and `kaizen report` against
-# `kaizen timeline` (bench-report).
+# `kaizen timeline` (bench-report), and the language server's didChange to
+# publishDiagnostics against a no-op round trip (bench-lsp).
 bench: release
 	python3 bench/check_bench.py --kaizen $(RELEASE_BIN)
 	python3 bench/timeline/timeline_bench.py --kaizen $(RELEASE_BIN)
 	python3 bench/hook/hook_bench.py --kaizen $(RELEASE_BIN)
 	python3 bench/report/report_bench.py --kaizen $(RELEASE_BIN)
+	python3 bench/lsp/lsp_bench.py --kaizen $(RELEASE_BIN)
 
 # Times `kaizen timeline` (full, cached, incremental) on a generated 50,000-commit
 # history against one `git log` over the record folders.
@@ -82,6 +84,12 @@ bench-hook: release
 # timeline benchmark's generated 50,000-commit history.
 bench-report: release
 	python3 bench/report/report_bench.py --kaizen $(RELEASE_BIN)
+
+# Times `kaizen lsp` from a didChange to its publishDiagnostics on a generated
+# 5,000-record repository, against a no-op request round trip and `kaizen check`
+# of the same file.
+bench-lsp: release
+	python3 bench/lsp/lsp_bench.py --kaizen $(RELEASE_BIN)
 
 # Fuzzes the record parser, the configuration loader and every rule with
 # libFuzzer for FUZZ_SECONDS (default 10 minutes), seeded with the examples,

@@ -12,7 +12,7 @@ struct Kaizen: ParsableCommand {
             CheckCommand.self, InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self,
             StartCommand.self, ExtendCommand.self, ConcludeCommand.self, AdoptCommand.self,
             SchemaCommand.self, TimelineCommand.self, ReviewCommand.self, DueCommand.self, ReportCommand.self,
-            SimilarCommand.self, RecommendCommand.self, SiteCommand.self, HooksCommand.self,
+            SimilarCommand.self, RecommendCommand.self, SiteCommand.self, HooksCommand.self, LSPCommand.self,
         ]
     )
 

@@ -1,22 +1,3 @@
-/// A JSON value, for documents whose shape is built at run time.
-indirect enum JSONValue: Encodable {
-    case string(String)
-    case number(Int)
-    case bool(Bool)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .string(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
-        case .bool(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
-    }
-}
 
 /// `kaizen schema`: JSON Schema (draft 2020-12) of each kind's front matter,
 /// built from the same field table the parser uses, with this workspace's

@@ -16,7 +16,7 @@ struct BrokenLinkRule: Rule {
         // Made when the first link is missing: most repositories have none.
         var indexes: [RecordKind: SuggestionIndex]?
         var suggestions: [String: String] = [:]
-        for record in context.records {
+        for record in context.reported {
             for (link, kind) in record.references {
                 guard let problem = problem(with: link.value, expecting: kind, kindsByID: kindsByID) else { continue }
                 if case .wrongKind(let found) = problem {

@@ -28,17 +28,25 @@ public enum Checker {
     ///   - changes: what a change did since an earlier version, for the history rules.
     public static func check(_ parsed: [ParsedRecord], workspace: Workspace, today: CalendarDate,
                              scope: Set<String>? = nil, strict: Bool = false, changes: RecordChanges? = nil) -> CheckReport {
-        let context = RuleContext(records: parsed.map(\.record), config: workspace.config, today: today)
+        // The records reported on: rules that judge each record alone need see only these.
+        let scoped = scope.map { scope in parsed.filter { scope.contains($0.record.path) } } ?? parsed
+        let scopedRecords = scope == nil ? nil : scoped.map(\.record)
+        let context = RuleContext(records: parsed.map(\.record), config: workspace.config, today: today, reported: scopedRecords)
+        let scopedContext = scopedRecords.map { RuleContext(records: $0, config: workspace.config, today: today) } ?? context
+        let scopedKinds = Set(scoped.compactMap(\.record.kind))
         let config = workspace.config
-        let rules = RuleCatalog.recordRules.filter { config.severity(of: type(of: $0).descriptor) != nil }
+        let rules = RuleCatalog.recordRules.filter { rule in
+            config.severity(of: type(of: rule).descriptor) != nil && type(of: rule).reportsOnKind.map(scopedKinds.contains) ?? true
+        }
         // Rules are independent of each other, so they run side by side.
         let results = ParallelResults<[Diagnostic]>(count: rules.count)
         results.fill { index in
-            var findings = Findings(rule: type(of: rules[index]).descriptor)
-            rules[index].check(context, findings: &findings)
+            let rule = rules[index]
+            var findings = Findings(rule: type(of: rule).descriptor)
+            rule.check(type(of: rule).judgesEachRecordAlone ? scopedContext : context, findings: &findings)
             return findings.diagnostics
         }
-        var diagnostics = workspace.configDiagnostics + parsed.flatMap(\.diagnostics)
+        var diagnostics = workspace.configDiagnostics + scoped.flatMap(\.diagnostics)
         for findings in results.takeValues() { diagnostics += findings }
         if let changes {
             for rule in RuleCatalog.historyRules where config.severity(of: type(of: rule).descriptor) != nil {

@@ -8,6 +8,7 @@ extension RuleDescriptor {
 /// signal showed, and what was learned.
 struct ConclusionIncompleteRule: Rule {
     static let descriptor = RuleDescriptor.conclusionIncomplete
+    static let judgesEachRecordAlone = true
 
     func check(_ context: RuleContext, findings: inout Findings) {
         for (record, experiment) in context.experiments {

@@ -8,6 +8,7 @@ extension RuleDescriptor {
 /// does not extend, a conclusion or observation that has not happened yet.
 struct DateOrderRule: Rule {
     static let descriptor = RuleDescriptor.dateOrder
+    static let judgesEachRecordAlone = true
 
     func check(_ context: RuleContext, findings: inout Findings) {
         let today = context.today

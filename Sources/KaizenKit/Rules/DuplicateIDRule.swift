@@ -12,7 +12,11 @@ struct DuplicateIDRule: Rule {
     func check(_ context: RuleContext, findings: inout Findings) {
         // Grouped by position, so no record is copied for the many ids that occur once.
         let records = context.records
-        let groups = Dictionary(grouping: records.indices) { records[$0].id.lowercased() }
+        // Most ids are already lowercase ASCII slugs: lowercasing them would only allocate.
+        let groups = Dictionary(grouping: records.indices) { index in
+            let id = records[index].id
+            return id.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ? id : id.lowercased()
+        }
         for (_, group) in groups where group.count > 1 {
             for record in group.map({ records[$0] }) {
                 let others = group.map { records[$0].path }.filter { $0 != record.path }.sorted()

@@ -8,6 +8,7 @@ extension RuleDescriptor {
 /// deadline must be concluded or explicitly extended.
 struct ExpiredRule: Rule {
     static let descriptor = RuleDescriptor.expired
+    static let judgesEachRecordAlone = true
 
     func check(_ context: RuleContext, findings: inout Findings) {
         for (record, experiment) in context.experiments where experiment.status?.value == .running {

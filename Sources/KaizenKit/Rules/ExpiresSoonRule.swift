@@ -7,6 +7,7 @@ extension RuleDescriptor {
 /// Warns while there is still time to plan the review.
 struct ExpiresSoonRule: Rule {
     static let descriptor = RuleDescriptor.expiresSoon
+    static let judgesEachRecordAlone = true
 
     func check(_ context: RuleContext, findings: inout Findings) {
         let notice = context.config.expiryNoticeDays

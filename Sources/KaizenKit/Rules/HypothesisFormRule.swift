@@ -8,6 +8,7 @@ extension RuleDescriptor {
 /// that its outcome can be judged against something said in advance.
 struct HypothesisFormRule: Rule {
     static let descriptor = RuleDescriptor.hypothesisForm
+    static let judgesEachRecordAlone = true
 
     static let example = "If we review pull requests in pairs, we expect review wait time to fall from 2 days to 4 hours"
 

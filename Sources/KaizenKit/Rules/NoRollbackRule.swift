@@ -7,6 +7,7 @@ extension RuleDescriptor {
 /// An experiment is reversible by definition; the rollback says how.
 struct NoRollbackRule: Rule {
     static let descriptor = RuleDescriptor.noRollback
+    static let judgesEachRecordAlone = true
 
     /// Answers that say there is no plan.
     static let nonAnswers: Set<String> = ["none", "n/a", "na", "tbd", "todo", "-", "no", "nothing", "?", "unknown"]

@@ -8,6 +8,7 @@ extension RuleDescriptor {
 /// evidence rather than declared.
 struct NoSignalsRule: Rule {
     static let descriptor = RuleDescriptor.noSignals
+    static let judgesEachRecordAlone = true
 
     func check(_ context: RuleContext, findings: inout Findings) {
         for (record, experiment) in context.experiments where !record.invalidKeys.contains("signals") {

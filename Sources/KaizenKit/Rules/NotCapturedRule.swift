@@ -8,6 +8,7 @@ extension RuleDescriptor {
 /// is, where it works, how to do it, and how to adapt it.
 struct NotCapturedRule: Rule {
     static let descriptor = RuleDescriptor.notCaptured
+    static let judgesEachRecordAlone = true
 
     static let guideSections: [(title: String, purpose: String)] = [
         ("Summary", "what changes in how work is done, and why it helps"),

@@ -11,6 +11,7 @@ extension RuleDescriptor {
 /// compared pair by pair.
 struct PossibleDuplicateRule: Rule {
     static let descriptor = RuleDescriptor.possibleDuplicate
+    static let reportsOnKind: RecordKind? = .improvement
 
     /// The similarity at which two improvements are taken for the same
     /// practice. In the demo, mobile's write-up of trunk-based development is

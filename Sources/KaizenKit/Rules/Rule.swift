@@ -2,7 +2,20 @@
 /// names itself with a descriptor, and reports through `Findings`.
 protocol Rule: Sendable {
     static var descriptor: RuleDescriptor { get }
+    /// Whether a record's findings depend on that record alone (with the
+    /// configuration and the date): checking a few records then runs the rule
+    /// on those few, not on the whole repository. False for rules that
+    /// compare records (links, duplicates, limits).
+    static var judgesEachRecordAlone: Bool { get }
+    /// The one kind of record the rule reports on, if it reports on one kind
+    /// only: a check of records of other kinds can skip it.
+    static var reportsOnKind: RecordKind? { get }
     func check(_ context: RuleContext, findings: inout Findings)
+}
+
+extension Rule {
+    static var judgesEachRecordAlone: Bool { false }
+    static var reportsOnKind: RecordKind? { nil }
 }
 
 /// What every rule sees: all records of the workspace (so links and limits are
@@ -18,8 +31,14 @@ public struct RuleContext: Sendable {
     let improvements: [(record: Record, improvement: ImprovementRecord)]
     let constraints: [(record: Record, constraint: ConstraintRecord)]
 
-    public init(records: [Record], config: KaizenConfig, today: CalendarDate) {
+    /// The records whose findings are reported (all of them unless a check
+    /// is scoped): a rule that finds problems in a record's own links needs
+    /// to look only at these, against all records.
+    public let reported: [Record]
+
+    public init(records: [Record], config: KaizenConfig, today: CalendarDate, reported: [Record]? = nil) {
         self.records = records
+        self.reported = reported ?? records
         self.config = config
         self.today = today
         self.experiments = records.compactMap { record in record.experiment.map { (record, $0) } }

@@ -8,6 +8,7 @@ extension RuleDescriptor {
 /// remembers the baseline. The limit includes extensions.
 struct TooLongRule: Rule {
     static let descriptor = RuleDescriptor.tooLong
+    static let judgesEachRecordAlone = true
 
     func check(_ context: RuleContext, findings: inout Findings) {
         let maximum = context.config.maxExperimentDays

@@ -8,6 +8,7 @@ extension RuleDescriptor {
 /// new team. Checked only when kaizen.yml lists teams.
 struct UnknownTeamRule: Rule {
     static let descriptor = RuleDescriptor.unknownTeam
+    static let judgesEachRecordAlone = true
 
     func check(_ context: RuleContext, findings: inout Findings) {
         let known = context.config.teamIDs

@@ -8,6 +8,7 @@ extension RuleDescriptor {
 /// improvement and the team kept it.
 struct UnprovenClaimRule: Rule {
     static let descriptor = RuleDescriptor.unprovenClaim
+    static let reportsOnKind: RecordKind? = .improvement
 
     func check(_ context: RuleContext, findings: inout Findings) {
         var retained = Set<String>()

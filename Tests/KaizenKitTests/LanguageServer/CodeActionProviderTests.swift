@@ -1,0 +1,55 @@
+@testable import KaizenKit
+import Testing
+
+@Suite struct CodeActionProviderTests {
+    private let provider: CodeActionProvider = {
+        var config = KaizenConfig()
+        config.teams = [.init(id: "payments")]
+        return CodeActionProvider(config: config, today: CalendarDate(year: 2026, month: 11, day: 20)!)
+    }()
+
+    /// The text after applying the fix for the finding the parser reports with `rule` on `text`.
+    private func fixed(_ text: String, rule: String, path: String) -> String? {
+        let parsed = RecordParser(config: provider.config).parse(Array(text.utf8), path: path, folderKind: nil)
+        guard let diagnostic = parsed.diagnostics.first(where: { $0.rule == rule }) else { return nil }
+        let lines = TextLines(text)
+        guard let fix = provider.fix(code: rule, range: lines.tokenRange(at: diagnostic.position), message: diagnostic.message,
+                                     in: text, kind: parsed.record.kind) else { return nil }
+        return try? DocumentStore.replacing(fix.range, with: fix.newText, in: text)
+    }
+
+    @Test func anInvalidEnumValueBecomesTheNearestValidOne() {
+        let text = "---\nkind: experiment\nstatus: runing\n---\n"
+        #expect(fixed(text, rule: "invalid-value", path: "experiments/x.md") == "---\nkind: experiment\nstatus: running\n---\n")
+        let level = "---\nkind: improvement\nlevel: \"Cross team\"\n---\n"
+        #expect(fixed(level, rule: "invalid-value", path: "improvements/x.md") == "---\nkind: improvement\nlevel: cross-team\n---\n")
+    }
+
+    @Test func aMissingFieldIsAddedBeforeTheClosingLineWithAPlaceholder() {
+        let text = """
+            ---
+            kind: constraint
+            title: Change board
+            level: system
+            observed: [{date: 2026-11-01, team: payments}]
+            ---
+            body
+            """
+        let result = fixed(text, rule: "missing-field", path: "constraints/change-board.md")
+        #expect(result == text.replacingOccurrences(of: "---\nbody", with: "status: \"<open, easing or resolved>\"\n---\nbody"))
+        // The placeholder keeps the record flagged until someone chooses.
+        let again = RecordParser(config: provider.config).parse(Array(result!.utf8), path: "constraints/change-board.md", folderKind: nil)
+        #expect(again.diagnostics.map(\.rule) == ["invalid-value"])
+    }
+
+    @Test func placeholdersFollowTheFieldsType() {
+        let text = "---\nkind: constraint\ntitle: Board\nstatus: open\nlevel: team\n---\n"
+        #expect(fixed(text, rule: "missing-field", path: "constraints/board.md")
+            == "---\nkind: constraint\ntitle: Board\nstatus: open\nlevel: team\nobserved: [{date: 2026-11-20, team: payments}]\n---\n")
+    }
+
+    @Test func otherRulesHaveNoQuickFix() {
+        let lines = TextLines("---\n---\n")
+        #expect(provider.fix(code: "expired", range: lines.tokenRange(at: .start), message: "", in: "---\n---\n", kind: .experiment) == nil)
+    }
+}
