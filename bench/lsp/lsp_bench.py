@@ -203,7 +203,8 @@ def main():
         row["p90_seconds"] = samples[min(len(samples) - 1, int(len(samples) * 0.9))]
         row["runs"] = len(samples)
         row["ratio_vs_floor"] = row["median_seconds"] / floor
-    met = rows[1]["median_seconds"] < TARGET_SECONDS
+    # Both kinds of edit a person makes count: the improvement one is the slower.
+    met = rows[1]["median_seconds"] < TARGET_SECONDS and rows[3]["median_seconds"] < TARGET_SECONDS
 
     print(f"\nkaizen lsp benchmark: {arguments.records} records, edits to {RECORD}; "
           f"didOpen (loading every record) took {milliseconds(opened)}\n")
@@ -212,7 +213,8 @@ def main():
     for row in rows:
         print(f"| {row['scenario']} | {row['runs']} | {milliseconds(row['median_seconds'])} "
               f"| {milliseconds(row['p90_seconds'])} | {row['ratio_vs_floor']:.0f}x |")
-    print(f"\nTarget: didChange -> publishDiagnostics median under {TARGET_SECONDS * 1000:.0f} ms: "
+    print(f"\nTarget: didChange -> publishDiagnostics median under {TARGET_SECONDS * 1000:.0f} ms, "
+          f"for an experiment and an improvement: "
           f"{'met' if met else 'NOT met'}.")
     results = dict(records=arguments.records, kaizen=kaizen, repository=repository, record=RECORD,
                    open_seconds=opened, rows=rows, target_seconds=TARGET_SECONDS, met=met,
