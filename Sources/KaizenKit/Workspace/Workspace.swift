@@ -87,8 +87,7 @@ public struct Workspace: Sendable {
             : standardized.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(standardized.lastPathComponent)
         let path = resolved.path
         if path == root.path { return "" }
-        let prefix = root.path == "/" ? "/" : root.path + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        return path.hasPrefix(rootPrefix) ? String(path.dropFirst(rootPrefix.count)) : path
     }
 
     /// The absolute path of a workspace-relative (or absolute) path, joined
