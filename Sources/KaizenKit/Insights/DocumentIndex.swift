@@ -42,115 +42,85 @@ public struct DocumentIndex: Sendable {
         case headings
     }
 
+    /// A piece of a record's text and the weight of its words.
+    struct Field: Sendable, Equatable {
+        var text: String
+        var weight: Double
+        var isBody: Bool
+    }
+
     public let records: [Record]
     public let fields: Fields
-    /// Each term's word. Term ids are ordered by document frequency, the
-    /// commonest word first (ties by the word), as the similarity join wants.
-    let terms: [String]
-    let termIDs: [String: Int32]
-    /// How many records hold each term.
+    /// The words, numbered: a term id is the word's id in the vocabulary.
+    let vocabulary: Vocabulary
+    /// Per term: how many records hold it.
     let documentFrequency: [Int]
-    /// Per record: the BM25 weight of each of its words.
+    /// Per record: the BM25 weight of each of its words, by ascending term id.
     let vectors: [Vector]
     /// Per record: the Euclidean length of its vector.
     let norms: [Double]
     /// Per record: `|d|`, the field-weighted count of its words.
     let lengths: [Double]
     let averageLength: Double
-    /// Per record: whether its body has a word.
+    /// Per record: whether its body has a word (never, in an index of headings).
     let hasBodyWords: [Bool]
 
     public init(records: [Record], fields: Fields = .all) {
+        var counter = WordCounter()
+        let words = records.map { counter.words(of: $0) }
+        self.init(records: records, words: words, vocabulary: counter.vocabulary, fields: fields)
+    }
+
+    /// The index of records whose words are counted already, `words[i]` those
+    /// of `records[i]`, all in `vocabulary`.
+    init(records: [Record], words: [RecordWords], vocabulary: Vocabulary, fields: Fields) {
         self.records = records
         self.fields = fields
-        // Every word gets an id in the order first seen, and each record its
-        // field-weighted counts by id, gathered in `counts` (indexed by id)
-        // for the ids in `seen`.
-        var vocabulary = Vocabulary()
-        var frequency: [Int] = []
-        var counts: [Double] = []
-        var seen: [Int32] = []
-        var entries: [[(term: Int32, tf: Double)]] = []
-        var lengths: [Double] = []
-        var hasBodyWords: [Bool] = []
-        entries.reserveCapacity(records.count)
-        for record in records {
-            var length = 0.0
-            var body = false
-            for field in Self.fields(of: record, fields) {
-                Tokenizer.forEachWordBytes(in: field.text) { word in
-                    let (id, isNew) = vocabulary.id(of: word)
-                    if isNew {
-                        frequency.append(0)
-                        counts.append(0)
-                    }
-                    if counts[Int(id)] == 0 { seen.append(id) }
-                    counts[Int(id)] += field.weight
-                    length += field.weight
-                    body = body || field.isBody
-                }
-            }
-            entries.append(seen.map { (term: $0, tf: counts[Int($0)]) })
-            for id in seen {
-                frequency[Int(id)] += 1
-                counts[Int(id)] = 0
-            }
-            seen.removeAll(keepingCapacity: true)
-            lengths.append(length)
-            hasBodyWords.append(body)
+        self.vocabulary = vocabulary
+        let counted = words.map { $0.counted(fields) }
+        var frequency = [Int](repeating: 0, count: vocabulary.count)
+        for record in counted {
+            for term in record.terms { frequency[Int(term)] += 1 }
         }
-        self.lengths = lengths
-        self.hasBodyWords = hasBodyWords
-
-        // Term ids rank the words commonest first (ties by the word).
-        let words = (0..<vocabulary.count).map { vocabulary.word($0) }
-        let order = words.indices.sorted { a, b in
-            frequency[a] != frequency[b] ? frequency[a] > frequency[b] : words[a] < words[b]
-        }
-        var rank = [Int32](repeating: 0, count: words.count)
-        for (id, word) in order.enumerated() { rank[word] = Int32(id) }
-        terms = order.map { words[$0] }
-        documentFrequency = order.map { frequency[$0] }
-        termIDs = Dictionary(uniqueKeysWithValues: terms.enumerated().map { ($1, Int32($0)) })
-
+        documentFrequency = frequency
+        lengths = counted.map(\.length)
+        hasBodyWords = fields == .all ? words.map(\.hasBodyWords) : Array(repeating: false, count: words.count)
         averageLength = lengths.isEmpty ? 0 : lengths.reduce(0, +) / Double(lengths.count)
+
         let count = Double(records.count) + Self.backgroundRecords
-        let idf = documentFrequency.map { n in log(1 + (count - Double(n) + 0.5) / (Double(n) + 0.5)) }
+        let idf = frequency.map { n in log(1 + (count - Double(n) + 0.5) / (Double(n) + 0.5)) }
         var vectors: [Vector] = []
-        vectors.reserveCapacity(entries.count)
-        for (document, record) in entries.enumerated() {
-            // Sorted by term id as integers (the id above, the entry's place below): quicker than by a closure.
-            let order = record.indices.map { UInt64(rank[Int(record[$0].term)]) << 32 | UInt64($0) }.sorted()
-            let ranked = order.map { (term: Int32($0 >> 32), tf: record[Int($0 & 0xFFFF_FFFF)].tf) }
+        vectors.reserveCapacity(counted.count)
+        for (document, record) in counted.enumerated() {
             let lengthFactor = Self.k1 * (1 - Self.b + Self.b * lengths[document] / averageLength)
-            var vector = Vector()
-            vector.terms.reserveCapacity(ranked.count)
-            vector.values.reserveCapacity(ranked.count)
-            for entry in ranked {
-                vector.terms.append(entry.term)
-                vector.values.append(idf[Int(entry.term)] * entry.tf * (Self.k1 + 1) / (entry.tf + lengthFactor))
-            }
-            vectors.append(vector)
+            vectors.append(Vector(terms: record.terms, values: zip(record.terms, record.counts).map { term, tf in
+                idf[Int(term)] * tf * (Self.k1 + 1) / (tf + lengthFactor)
+            }))
         }
         self.vectors = vectors
         norms = vectors.map { $0.values.reduce(0) { $0 + $1 * $1 }.squareRoot() }
     }
 
+    /// The words some record of the collection holds.
+    var words: [String] {
+        documentFrequency.indices.filter { documentFrequency[$0] > 0 }.map { vocabulary.word($0) }
+    }
+
     /// The texts of a record's fields, each with the weight of its words.
-    static func fields(of record: Record, _ fields: Fields = .all) -> [(text: String, weight: Double, isBody: Bool)] {
-        var result: [(text: String, weight: Double, isBody: Bool)] = []
-        if let title = record.title { result.append((title.value, titleWeight, false)) }
-        for tag in record.tags { result.append((tag.value, tagWeight, false)) }
-        if let area = record.improvement?.area { result.append((area.value, tagWeight, false)) }
-        if fields == .all {
-            for section in record.sections where !section.text.isEmpty { result.append((section.text, bodyWeight, true)) }
+    static func fields(of record: Record) -> [Field] {
+        var result: [Field] = []
+        if let title = record.title { result.append(Field(text: title.value, weight: titleWeight, isBody: false)) }
+        for tag in record.tags { result.append(Field(text: tag.value, weight: tagWeight, isBody: false)) }
+        if let area = record.improvement?.area { result.append(Field(text: area.value, weight: tagWeight, isBody: false)) }
+        for section in record.sections where !section.text.isEmpty {
+            result.append(Field(text: section.text, weight: bodyWeight, isBody: true))
         }
         return result
     }
 
     /// `bm25(word, document)`, 0 when the record lacks the word.
     public func weight(of word: String, in document: Int) -> Double {
-        guard let term = termIDs[word] else { return 0 }
+        guard let term = vocabulary.existingID(of: word) else { return 0 }
         let vector = vectors[document]
         var low = 0, high = vector.terms.count
         while low < high {
@@ -187,7 +157,9 @@ public struct DocumentIndex: Sendable {
     public func sharedWords(_ a: Int, _ b: Int, limit: Int) -> [String] {
         var shared: [(term: Int32, product: Double)] = []
         merge(a, b) { term, x, y in shared.append((term, x * y)) }
-        return shared.sorted { ($0.product, $1.term) > ($1.product, $0.term) }.prefix(limit).map { terms[Int($0.term)] }
+        return shared.sorted { a, b in
+            a.product != b.product ? a.product > b.product : vocabulary.word(Int(a.term)) < vocabulary.word(Int(b.term))
+        }.prefix(limit).map { vocabulary.word(Int($0.term)) }
     }
 
     /// Calls `body` with each term both records hold and its weight in each.

@@ -35,8 +35,21 @@ public struct RecordSimilarity: Sendable {
     let headings: DocumentIndex?
 
     public init(records: [Record]) {
-        index = DocumentIndex(records: records)
-        headings = index.hasBodyWords.allSatisfy { $0 } ? nil : DocumentIndex(records: records, fields: .headings)
+        var counter = WordCounter()
+        let words = records.map { counter.words(of: $0) }
+        self.init(records: records, words: words, vocabulary: counter.vocabulary)
+    }
+
+    /// The similarity of records whose words `cache` may hold counted from before.
+    init(records: [Record], cache: inout WordCountCache) {
+        let words = records.map { cache.words(of: $0) }
+        self.init(records: records, words: words, vocabulary: cache.counter.vocabulary)
+    }
+
+    private init(records: [Record], words: [RecordWords], vocabulary: Vocabulary) {
+        index = DocumentIndex(records: records, words: words, vocabulary: vocabulary, fields: .all)
+        headings = index.hasBodyWords.allSatisfy { $0 } ? nil
+            : DocumentIndex(records: records, words: words, vocabulary: vocabulary, fields: .headings)
     }
 
     public var records: [Record] { index.records }
@@ -94,6 +107,25 @@ public struct RecordSimilarity: Sendable {
     /// Records of `draft`'s kind at least `draftThreshold` like it, at most three, best first.
     public static func lookalikes(of draft: Record, in records: [Record]) -> [Match] {
         nearest(to: draft, in: records, kind: draft.kind, limit: 3).filter { $0.similarity >= draftThreshold }
+    }
+
+    /// Every pair of `documents` with one of `targets` (a subset of them;
+    /// first < second) whose similarity reaches `threshold`. Compares each
+    /// target with every document: for a few targets, far less work than
+    /// finding all pairs.
+    func pairs(of targets: [Int], among documents: [Int], threshold: Double) -> [CosineJoin.Pair] {
+        let isTarget = Set(targets)
+        var pairs: [CosineJoin.Pair] = []
+        for target in targets {
+            // A pair of two targets is found from the first of them.
+            for other in documents where other != target && !(isTarget.contains(other) && other < target) {
+                let value = similarity(target, other)
+                if value >= threshold {
+                    pairs.append(CosineJoin.Pair(first: min(target, other), second: max(target, other), similarity: value))
+                }
+            }
+        }
+        return pairs.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
     }
 
     /// Every pair of `documents` (first < second) whose similarity reaches

@@ -3,7 +3,7 @@
 /// `DocumentIndex` looks up every word of every improvement, in every check
 /// and every pre-commit hook, and a String and a SipHash per occurrence cost
 /// most of that time.
-struct Vocabulary {
+struct Vocabulary: Sendable {
     /// The words' bytes, one after another; word `i` spans `ends[i - 1]..<ends[i]`.
     private var arena: [UInt8] = []
     private var ends: [Int] = []
@@ -17,13 +17,8 @@ struct Vocabulary {
     /// The id of `word`, and whether it was new.
     mutating func id(of word: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
         let hash = Self.hash(word)
-        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
-        while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            if hashes[Int(id)] == hash, equals(Int(id), word) { return (id, false) }
-            slot = (slot + 1) & (slots.count - 1)
-        }
+        let (slot, found) = find(word, hash: hash)
+        if let found { return (found, false) }
         let id = Int32(ends.count)
         arena.append(contentsOf: word)
         ends.append(arena.count)
@@ -31,6 +26,23 @@ struct Vocabulary {
         slots[slot] = id
         if ends.count * 2 > slots.count { grow() }
         return (id, true)
+    }
+
+    /// The id of `word` if it has one.
+    func existingID(of word: String) -> Int32? {
+        var word = word
+        return word.withUTF8 { find($0, hash: Self.hash($0)).id }
+    }
+
+    /// The slot holding `word`'s id, or the empty slot where it would go.
+    private func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> (slot: Int, id: Int32?) {
+        var slot = Int(truncatingIfNeeded: hash) & (slots.count - 1)
+        while true {
+            let id = slots[slot]
+            if id < 0 { return (slot, nil) }
+            if hashes[Int(id)] == hash, equals(Int(id), word) { return (slot, id) }
+            slot = (slot + 1) & (slots.count - 1)
+        }
     }
 
     /// The word with this id.

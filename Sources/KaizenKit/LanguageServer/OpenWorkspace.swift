@@ -16,6 +16,9 @@ struct OpenWorkspace: Sendable {
     private var diskRecords: [String: ParsedRecord] = [:]
     /// Parses of open buffers by workspace-relative path; they stand in for the files on disk.
     private var bufferRecords: [String: ParsedRecord] = [:]
+    /// The improvements' words, so that the possible-duplicate rule reads
+    /// only the edited buffer's text again, not every improvement's.
+    private var wordCounts = WordCountCache()
 
     /// Throws when the workspace holds more records than kaizen reads.
     init(workspace: Workspace) throws {
@@ -31,6 +34,7 @@ struct OpenWorkspace: Sendable {
         records = parsed.map { bufferRecords[$0.record.path] ?? $0 }
             + bufferRecords.filter { diskRecords[$0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)
         positions = Dictionary(records.indices.map { (records[$0].record.path, $0) }, uniquingKeysWith: { $1 })
+        wordCounts.update(records.lazy.map(\.record).filter { $0.improvement != nil })
     }
 
     /// The workspace-relative path of a file, if it is a record file of this
@@ -47,6 +51,7 @@ struct OpenWorkspace: Sendable {
         let parser = RecordParser(config: workspace.config)
         let parsed = parser.parse(Array(text.utf8), path: path, folderKind: workspace.config.folderKind(ofPath: path))
         bufferRecords[path] = parsed
+        if parsed.record.improvement != nil { wordCounts.update(parsed.record) }
         if let position = positions[path] {
             records[position] = parsed
         } else {
@@ -59,6 +64,7 @@ struct OpenWorkspace: Sendable {
         guard bufferRecords.removeValue(forKey: path) != nil, let position = positions[path] else { return }
         if let disk = diskRecords[path] {
             records[position] = disk
+            if disk.record.improvement != nil { wordCounts.update(disk.record) }
         } else {
             records.remove(at: position)
             positions = Dictionary(records.indices.map { (records[$0].record.path, $0) }, uniquingKeysWith: { $1 })
@@ -77,6 +83,6 @@ struct OpenWorkspace: Sendable {
     /// `kaizen check` on the open buffers, with every record in view for the
     /// cross-record rules.
     func check(today: CalendarDate) -> CheckReport {
-        Checker.check(records, workspace: workspace, today: today, scope: bufferPaths)
+        Checker.check(records, workspace: workspace, today: today, scope: bufferPaths, wordCounts: wordCounts)
     }
 }

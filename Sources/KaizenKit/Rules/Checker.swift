@@ -26,12 +26,15 @@ public enum Checker {
     ///     every record, so links and limits are judged on the whole repository.
     ///   - strict: report warnings as errors.
     ///   - changes: what a change did since an earlier version, for the history rules.
+    ///   - wordCounts: the records' words counted by earlier checks, for a caller that checks again and again.
     public static func check(_ parsed: [ParsedRecord], workspace: Workspace, today: CalendarDate,
-                             scope: Set<String>? = nil, strict: Bool = false, changes: RecordChanges? = nil) -> CheckReport {
+                             scope: Set<String>? = nil, strict: Bool = false, changes: RecordChanges? = nil,
+                             wordCounts: WordCountCache = WordCountCache()) -> CheckReport {
         // The records reported on: rules that judge each record alone need see only these.
         let scoped = scope.map { scope in parsed.filter { scope.contains($0.record.path) } } ?? parsed
         let scopedRecords = scope == nil ? nil : scoped.map(\.record)
-        let context = RuleContext(records: parsed.map(\.record), config: workspace.config, today: today, reported: scopedRecords)
+        let context = RuleContext(records: parsed.map(\.record), config: workspace.config, today: today,
+                                  reported: scopedRecords, wordCounts: wordCounts)
         let scopedContext = scopedRecords.map { RuleContext(records: $0, config: workspace.config, today: today) } ?? context
         let scopedKinds = Set(scoped.compactMap(\.record.kind))
         let config = workspace.config

@@ -21,17 +21,29 @@ struct PossibleDuplicateRule: Rule {
     /// Records with fewer distinct words say too little to compare.
     static let minimumWords = 4
 
+    /// Up to this many improvements reported on, each is compared with every
+    /// other instead of joining all of them: an editor's buffer or a commit's
+    /// few files cost a fraction of a millisecond each that way, against
+    /// about 6 ms for the join over the benchmark's 1,500 improvements.
+    static let directComparisons = 16
+
     func check(_ context: RuleContext, findings: inout Findings) {
         let improvements = context.improvements.map(\.record)
-        let similarity = RecordSimilarity(records: improvements)
+        var wordCounts = context.wordCounts
+        let similarity = RecordSimilarity(records: improvements, cache: &wordCounts)
         let eligible = improvements.indices.filter { similarity.index.wordCount(of: $0) >= Self.minimumWords }
-        let pairs = similarity.pairs(among: eligible, threshold: Self.threshold)
-        // One finding per improvement, naming its closest twin: a cluster of
-        // similar records is one thing to look at, not one per pair.
+        let reported = context.reportsOnEveryRecord ? nil : Set(context.reported.map(\.path))
+        let targets = reported.map { reported in eligible.filter { reported.contains(improvements[$0].path) } } ?? eligible
+        let pairs = targets.count <= Self.directComparisons
+            ? similarity.pairs(of: targets, among: eligible, threshold: Self.threshold)
+            : similarity.pairs(among: eligible, threshold: Self.threshold)
+        // One finding per improvement reported on, naming its closest twin: a
+        // cluster of similar records is one thing to look at, not one per pair.
+        let isTarget = Set(targets)
         var twins: [Int: [(other: Int, similarity: Double)]] = [:]
         for pair in pairs {
-            twins[pair.first, default: []].append((pair.second, pair.similarity))
-            twins[pair.second, default: []].append((pair.first, pair.similarity))
+            if isTarget.contains(pair.first) { twins[pair.first, default: []].append((pair.second, pair.similarity)) }
+            if isTarget.contains(pair.second) { twins[pair.second, default: []].append((pair.first, pair.similarity)) }
         }
         for (index, candidates) in twins {
             let closest = candidates.sorted { a, b in

@@ -35,10 +35,17 @@ public struct RuleContext: Sendable {
     /// is scoped): a rule that finds problems in a record's own links needs
     /// to look only at these, against all records.
     public let reported: [Record]
+    /// Whether `reported` is every record: a check that is not scoped.
+    let reportsOnEveryRecord: Bool
+    /// Word counts kept from earlier checks, for the rules that compare texts.
+    let wordCounts: WordCountCache
 
-    public init(records: [Record], config: KaizenConfig, today: CalendarDate, reported: [Record]? = nil) {
+    public init(records: [Record], config: KaizenConfig, today: CalendarDate, reported: [Record]? = nil,
+                wordCounts: WordCountCache = WordCountCache()) {
         self.records = records
         self.reported = reported ?? records
+        self.reportsOnEveryRecord = reported == nil
+        self.wordCounts = wordCounts
         self.config = config
         self.today = today
         self.experiments = records.compactMap { record in record.experiment.map { (record, $0) } }

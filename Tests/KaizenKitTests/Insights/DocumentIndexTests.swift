@@ -90,11 +90,11 @@ import Testing
         ])
         // pair 3, review 3, feedback 2, reviewer 1, answer 1, hour 1.
         let index = DocumentIndex(records: records)
-        #expect(Set(index.terms) == ["pair", "review", "feedback", "reviewer", "answer", "hour"])
+        #expect(Set(index.words) == ["pair", "review", "feedback", "reviewer", "answer", "hour"])
         #expect(index.lengths == [11])
         #expect(index.hasBodyWords == [true])
         let headings = DocumentIndex(records: records, fields: .headings)
-        #expect(Set(headings.terms) == ["pair", "review", "feedback"])
+        #expect(Set(headings.words) == ["pair", "review", "feedback"])
         #expect(headings.lengths == [8])
         #expect(headings.hasBodyWords == [false])
     }
@@ -107,6 +107,6 @@ import Testing
         let index = DocumentIndex(records: records)
         #expect(index.wordCount(of: 0) == 0)
         #expect(index.cosine(0, 1) == 0)
-        #expect(DocumentIndex(records: []).terms.isEmpty)
+        #expect(DocumentIndex(records: []).words.isEmpty)
     }
 }

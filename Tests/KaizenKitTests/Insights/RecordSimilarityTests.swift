@@ -86,3 +86,22 @@ import Testing
         #expect(expected.contains([0, 2]) && expected.contains([0, 1]))
     }
 }
+
+extension RecordSimilarityTests {
+    /// Comparing a few records with all the others finds exactly the pairs
+    /// the join finds that hold one of them, drafts without body included.
+    @Test(arguments: [0.2, 0.4, 0.8])
+    func comparingFewRecordsWithAllFindsWhatTheJoinFinds(threshold: Double) {
+        let drafts = RecordFixtures.records((0..<20).map { number in
+            RecordFixtures.improvement("draft\(number)", title: "word\(number % 5)x word\(number % 3)x word1x")
+        })
+        let records = CosineJoinTests.corpus(seed: 9) + drafts
+        let similarity = RecordSimilarity(records: records)
+        let documents = records.indices.filter { $0 % 11 != 4 }
+        let targets = documents.filter { $0 % 37 == 0 || $0 >= records.count - 3 }
+        let joined = similarity.pairs(among: documents, threshold: threshold).filter { targets.contains($0.first) || targets.contains($0.second) }
+        let direct = similarity.pairs(of: targets, among: documents, threshold: threshold)
+        #expect(direct == joined)
+        #expect(!direct.isEmpty)
+    }
+}

@@ -16,6 +16,9 @@ import Testing
         #expect(id("élan") == (4, true))
         #expect(vocabulary.count == 5)
         #expect((0..<5).map { vocabulary.word($0) } == ["canary", "deploy", "can", "canaryx", "élan"])
+        #expect(vocabulary.existingID(of: "élan") == 4)
+        #expect(vocabulary.existingID(of: "canar") == nil)
+        #expect(vocabulary.count == 5)
     }
 
     /// Past its first table size it grows, and every word keeps its id.

@@ -205,6 +205,37 @@ private func range(_ l1: Int, _ c1: Int, _ l2: Int, _ c2: Int) -> LSPRange {
         #expect(cleared != nil)
     }
 
+    /// possible-duplicate keeps every improvement's word counts between
+    /// checks: an edit that turns a buffer into a copy of another record is
+    /// seen, and so is the edit that undoes it.
+    @Test func anImprovementEditedIntoALookalikeIsReportedUntilEditedBack() async throws {
+        let body = "\n## Summary\n\nFive percent of traffic first, rolled back automatically when errors rise.\n"
+        let fixture = try ServerFixture(files: [
+            "improvements/canary-releases.md": ServerFixture.improvement + body,
+            "improvements/pair-reviews.md": ServerFixture.improvement.replacingOccurrences(of: "Canary releases", with: "Pair reviews")
+                + "\n## Summary\n\nTwo developers review every change together within two hours.\n",
+        ])
+        await fixture.initialize()
+        let path = "improvements/pair-reviews.md"
+        try await fixture.open(path)
+        // Title and summary replaced by the canary record's (lines 2 and 11).
+        await fixture.change(path, version: 2, [
+            TextChange(range: range(10, 0, 10, 63), text: "Five percent of traffic first, rolled back automatically when errors rise."),
+            TextChange(range: range(2, 7, 2, 19), text: "Canary releases"),
+        ])
+        // (Both are proven without their guide sections: not-captured and unproven-claim say so throughout.)
+        func lookalikes(_ version: Int) async throws -> [JSONValue] {
+            try #require(await fixture.diagnostics(path, version: version)).filter { $0["code"] == "possible-duplicate" }
+        }
+        #expect(try await lookalikes(1) == [])
+        let lookalike = try await lookalikes(2)
+        #expect(lookalike.count == 1)
+        #expect(lookalike.first?["message"]?.stringValue?.contains("'canary-releases' (100% similar") == true)
+        await fixture.change(path, version: 3, [TextChange(range: range(2, 7, 2, 22), text: "Pair reviews")])
+        await fixture.change(path, version: 4, [TextChange(range: range(10, 0, 10, 75), text: "Two developers review every change together within two hours.")])
+        #expect(try await lookalikes(4) == [])
+    }
+
     @Test func anUnsavedNewRecordCountsForLinksUntilItsBufferCloses() async throws {
         let fixture = try ServerFixture(files: ["experiments/checkout-canary.md": ServerFixture.experiment
             .replacingOccurrences(of: "runing", with: "running").replacingOccurrences(of: "canary-releases", with: "blue-green")])

@@ -201,6 +201,30 @@ import Testing
     }
 
     @Test func aClusterOfLookalikesReportsEachRecordOnceWithItsClosestTwin() {
+        let harness = Self.cluster()
+        harness.expect("possible-duplicate", [
+            ExpectedFinding("improvements/trunk-checkout.md", "1",
+                "this improvement reads much like 'trunk-mobile' (95% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead of starting another"),
+            ExpectedFinding("improvements/trunk-mobile.md", "1",
+                "this improvement reads much like 'trunk-checkout' (95% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead of starting another"),
+            ExpectedFinding("improvements/trunk-payments.md", "1",
+                "this improvement reads much like 'trunk-checkout' (90% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead of starting another"),
+        ])
+    }
+
+    /// A check of a few files (the pre-commit hook, an editor's buffer)
+    /// compares just those with every improvement: each gets the finding the
+    /// whole check gives it.
+    @Test func aCheckOfSomeFilesReportsWhatTheWholeCheckReportsForThem() {
+        let whole = Self.cluster().findings("possible-duplicate")
+        for scope in [["improvements/trunk-payments.md"], ["improvements/trunk-checkout.md", "improvements/trunk-mobile.md"]] {
+            var harness = Self.cluster()
+            harness.scope = Set(scope)
+            #expect(harness.findings("possible-duplicate") == whole.filter { scope.contains($0.path) })
+        }
+    }
+
+    static func cluster() -> RuleHarness {
         func improvement(_ id: String, _ team: String, _ summary: String) -> (String, String) {
             ("improvements/\(id).md", """
                 ---
@@ -217,18 +241,10 @@ import Testing
                 \(summary)
                 """)
         }
-        let harness = RuleHarness([
+        return RuleHarness([
             improvement("trunk-checkout", "checkout", "Merge small changes to trunk daily behind feature flags, deleting release branches."),
             improvement("trunk-mobile", "mobile", "Merge small changes to trunk daily behind feature flags, deleting release branches entirely."),
             improvement("trunk-payments", "payments", "Merge small changes to trunk daily behind feature flags."),
-        ])
-        harness.expect("possible-duplicate", [
-            ExpectedFinding("improvements/trunk-checkout.md", "1",
-                "this improvement reads much like 'trunk-mobile' (95% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead of starting another"),
-            ExpectedFinding("improvements/trunk-mobile.md", "1",
-                "this improvement reads much like 'trunk-checkout' (95% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead of starting another"),
-            ExpectedFinding("improvements/trunk-payments.md", "1",
-                "this improvement reads much like 'trunk-checkout' (90% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead of starting another"),
         ])
     }
 }

@@ -26,6 +26,8 @@ struct RuleHarness {
     /// The files of an earlier version, for the history rules (`kaizen check
     /// --against`); nil runs only the record rules.
     var before: [(path: String, text: MarkedText)]?
+    /// The paths reported on, as when `kaizen check` is given files; nil reports on all.
+    var scope: Set<String>?
 
     init(config: String? = nil, _ files: [(String, String)]) {
         self.config = config
@@ -52,7 +54,7 @@ struct RuleHarness {
             Self.changes(from: Self.parse(Self.differing(before, from: files), config: workspace.config),
                          to: Self.parse(Self.differing(files, from: before), config: workspace.config))
         }
-        return Checker.check(parsed, workspace: workspace, today: today, changes: changes).diagnostics
+        return Checker.check(parsed, workspace: workspace, today: today, scope: scope, changes: changes).diagnostics
     }
 
     private static func parse(_ files: [(path: String, text: MarkedText)], config: KaizenConfig) -> [ParsedRecord] {
