@@ -1,9 +1,8 @@
 /// Hover on a referenced id: the record's title, kind and status, and, where
 /// git history is available, when its status last changed and by whom.
 enum HoverProvider {
-    /// Markdown for the record `id`, or nil when no record has that id.
-    static func hover(forID id: String, record: Record?, history: WorkspaceHistory?) -> String? {
-        guard let record else { return nil }
+    /// Markdown for `record`, which the reference `id` names.
+    static func hover(forID id: String, record: Record, history: WorkspaceHistory?) -> String {
         var lines = ["**\(record.title?.value ?? id)**", ""]
         let kind = record.kind?.rawValue ?? "record"
         lines.append("\(kind) `\(record.id)` · status: \(record.status?.value ?? "not set")")

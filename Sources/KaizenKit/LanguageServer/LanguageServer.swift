@@ -44,7 +44,8 @@ public actor LanguageServer {
     private var documents = DocumentStore()
     private var recordBuffers: [String: RecordBuffer] = [:]
     private var workspaces: [String: OpenWorkspace] = [:]
-    private var histories: [String: StatusHistory] = [:]
+    /// Per workspace root: its status history, read or being read, and the HEAD it is read at.
+    private var histories: [String: (head: ObjectID, reading: Task<WorkspaceHistory?, Never>)] = [:]
     /// Buffers edited since their last parse.
     private var unparsed: Set<String> = []
     /// Buffers edited since their diagnostics were last published.
@@ -77,7 +78,9 @@ public actor LanguageServer {
                 send(OutgoingMessage.error(id: failure.id, failure.error))
             case .success(.request(let id, let method, let params)):
                 do throws(RPCError) {
-                    send(OutgoingMessage.result(id: id, try respond(to: method, params: params)))
+                    if let result = try respond(to: method, params: params, id: id) {
+                        send(OutgoingMessage.result(id: id, result))
+                    }
                 } catch {
                     send(OutgoingMessage.error(id: id, error))
                 }
@@ -96,7 +99,8 @@ public actor LanguageServer {
 
     // MARK: - Requests
 
-    private func respond(to method: String, params: JSONValue?) throws(RPCError) -> JSONValue {
+    /// The result of a request, or nil when the reply is sent later.
+    private func respond(to method: String, params: JSONValue?, id: JSONValue) throws(RPCError) -> JSONValue? {
         if method == "initialize" {
             guard !initialized else { throw RPCError.invalidRequest("initialize was already sent") }
             initialized = true
@@ -112,7 +116,7 @@ public actor LanguageServer {
             shutdownRequested = true
             return .null
         case "textDocument/completion": return try completion(params)
-        case "textDocument/hover": return try hover(params)
+        case "textDocument/hover": return try hover(params, id: id)
         case "textDocument/definition": return try definition(params)
         case "textDocument/codeAction": return try codeActions(params)
         default: throw RPCError.methodNotFound(method)
@@ -148,16 +152,31 @@ public actor LanguageServer {
         return ["isIncomplete": .bool(result.isIncomplete), "items": .array(items)]
     }
 
-    private func hover(_ params: JSONValue?) throws(RPCError) -> JSONValue {
+    /// Answered once the status history is read: other messages are handled meanwhile.
+    private func hover(_ params: JSONValue?, id requestID: JSONValue) throws(RPCError) -> JSONValue? {
         let (uri, position) = try Self.documentPosition(params)
         guard let (workspace, buffer, text) = recordContext(uri),
-              let reference = FrontMatterCursor.referencedID(in: TextLines(text), at: position, kind: buffer.record.kind)
-        else { return .null }
-        let record = workspace.record(withID: reference.id)
-        let root = workspace.workspace.root.path
-        let history = record == nil ? nil : histories[root, default: StatusHistory()].current(for: workspace.workspace)
-        guard let markdown = HoverProvider.hover(forID: reference.id, record: record, history: history) else { return .null }
-        return ["contents": ["kind": "markdown", "value": .string(markdown)], "range": reference.range.json]
+              let reference = FrontMatterCursor.referencedID(in: TextLines(text), at: position, kind: buffer.record.kind),
+              let record = workspace.record(withID: reference.id) else { return .null }
+        func result(_ history: WorkspaceHistory?) -> JSONValue {
+            let markdown = HoverProvider.hover(forID: reference.id, record: record, history: history)
+            return ["contents": ["kind": "markdown", "value": .string(markdown)], "range": reference.range.json]
+        }
+        guard let reading = statusHistory(of: workspace.workspace) else { return result(nil) }
+        let send = self.send
+        Task { send(OutgoingMessage.result(id: requestID, result(await reading.value))) }
+        return nil
+    }
+
+    /// The status history of a workspace at its HEAD, read or being read;
+    /// nil outside a git repository.
+    private func statusHistory(of workspace: Workspace) -> Task<WorkspaceHistory?, Never>? {
+        let root = workspace.root.path
+        guard let head = StatusHistory.head(of: workspace) else { return nil }
+        if let known = histories[root], known.head == head { return known.reading }
+        let reading = Task { await StatusHistory.read(workspace) }
+        histories[root] = (head, reading)
+        return reading
     }
 
     private func definition(_ params: JSONValue?) throws(RPCError) -> JSONValue {
@@ -349,6 +368,8 @@ public actor LanguageServer {
                 log("cannot open the kaizen workspace at \(root): \(error.localizedDescription)")
                 return nil
             }
+            // Read ahead, so that the first hover does not wait for it.
+            _ = statusHistory(of: workspaces[root]!.workspace)
         }
         guard let recordPath = workspaces[root]!.recordPath(ofFile: path) else { return nil }
         return RecordBuffer(root: root, path: recordPath)
@@ -373,6 +394,8 @@ public actor LanguageServer {
             log("cannot read the kaizen workspace at \(root) again: \(error.localizedDescription)")
             return
         }
+        // The record folders may have changed, and with them the history's scope.
+        histories[root] = nil
         for (uri, buffer) in recordBuffers where buffer.root == root {
             unparsed.insert(uri)
             unpublished.insert(uri)

@@ -17,10 +17,16 @@ public struct HistoryScanner: Sendable {
     public let scope: HistoryScope
     /// A folder inside the repository (or the repository's git folder).
     public let location: String
+    /// How many threads read commits at most.
+    public let threads: Int
 
-    public init(repositoryContaining location: String, scope: HistoryScope) {
+    /// `threads` 1 reads on the calling thread alone, leaving the other cores
+    /// (and Dispatch's threads, which Swift tasks run on) to other work.
+    public init(repositoryContaining location: String, scope: HistoryScope,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.location = location
         self.scope = scope
+        self.threads = max(1, threads)
     }
 
     /// The timeline of `ref`. With `cache`, the state is read from and written
@@ -64,13 +70,13 @@ public struct HistoryScanner: Sendable {
         guard !commits.isEmpty else { return [] }
         let chunkSize = 256
         let chunkCount = (commits.count + chunkSize - 1) / chunkSize
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, chunkCount)
+        let workers = min(threads, chunkCount)
         let results = DeltaSlots(count: commits.count)
         let nextChunk = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         let firstError = Mutex<Error?>(nil)
         let scope = self.scope
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        let work: @Sendable (Int) -> Void = { _ in
             do {
                 let reader = try DeltaReader(gitDirectory: gitDirectory, scope: scope)
                 while firstError.withLock({ $0 == nil }) {
@@ -96,6 +102,11 @@ public struct HistoryScanner: Sendable {
             } catch {
                 firstError.withLock { if $0 == nil { $0 = error } }
             }
+        }
+        if workers == 1 {
+            work(0)
+        } else {
+            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
         }
         if let error = firstError.withLock({ $0 }) { throw error }
         return results.deltas
