@@ -16,7 +16,7 @@ public struct Record: Sendable, Equatable {
     public var details: Details
     public var sections: [BodySection]
     /// Where each top-level key was written.
-    public var keyPositions: [String: SourcePosition]
+    public var keyPositions: KeyPositions
     /// Top-level keys whose value was invalid and already reported; rules about
     /// those fields stay silent rather than report them a second time.
     public var invalidKeys: Set<String>

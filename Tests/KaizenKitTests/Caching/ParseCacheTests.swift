@@ -211,6 +211,29 @@ import Testing
         #expect(throws: BinaryReader.Malformed.self) { try reader.parsedRecord() }
     }
 
+    /// More keys than any kind has, and keys out of order or repeated in the
+    /// bytes, which a writer never makes.
+    @Test func keyPositionsReadBackOnlyWhenSortedAndUnique() throws {
+        var record = Record.unreadable(path: "experiments/many-keys.md", kind: .experiment)
+        for (key, position) in KeyPositionsTests.manyKeys.reversed() { record.keyPositions[key] = position }
+        record.keyPositions["key-bravo"] = SourcePosition(line: 60, column: 3)
+        record.keyPositions["key-delta"] = SourcePosition(line: 61, column: 3)
+        var writer = BinaryWriter()
+        writer.parsedRecord(ParsedRecord(record: record, diagnostics: []))
+        var reader = BinaryReader(bytes: writer.bytes)
+        #expect(try reader.parsedRecord().record == record)
+        #expect(reader.isAtEnd)
+
+        let bravo = Array("key-bravo".utf8)
+        let at = try #require(writer.bytes.indices.first { writer.bytes[$0...].starts(with: bravo) })
+        for replacement in ["key-delta", "key-zulu!", "key-00000"] {
+            var damaged = writer.bytes
+            damaged.replaceSubrange(at..<at + bravo.count, with: Array(replacement.utf8))
+            var reader = BinaryReader(bytes: damaged)
+            #expect(throws: BinaryReader.Malformed.self, "\(replacement)") { try reader.parsedRecord() }
+        }
+    }
+
     @Test func aCacheOfAnotherVersionIsNotUsed() throws {
         try withSavedFixtures { cache, bytes in
             var version = BinaryWriter(), other = BinaryWriter()
