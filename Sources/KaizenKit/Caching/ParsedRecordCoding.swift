@@ -133,7 +133,7 @@ extension BinaryReader {
     // Swift evaluates arguments left to right, so each initialiser below reads
     // its fields in the order the writer wrote them.
 
-    private mutating func record() throws -> Record {
+    mutating func record() throws -> Record {
         Record(id: try string(), path: try string(), kind: try optional { try $0.choice() },
                title: try optional { try $0.text() }, tags: try array { try $0.text() }, details: try details(),
                sections: try array { try $0.section() },

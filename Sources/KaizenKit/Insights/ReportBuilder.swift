@@ -55,9 +55,9 @@ public struct ReportBuilder: Sendable {
         teams = config.teams.isEmpty ? Set(records.flatMap(\.teams)).sorted() : config.teamIDs
         var improvements: [String: Int] = [:]
         var experiments: [Int] = []
-        for (index, record) in records.enumerated() {
-            switch record.details {
-            case .improvement: if improvements[record.id] == nil { improvements[record.id] = index }
+        for index in records.indices {
+            switch records[index].details {
+            case .improvement: if improvements[records[index].id] == nil { improvements[records[index].id] = index }
             case .experiment: experiments.append(index)
             case .constraint, .unreadable: break
             }
@@ -66,11 +66,11 @@ public struct ReportBuilder: Sendable {
         self.improvements = improvements
         self.experiments = experiments
         retentions = experiments.compactMap { index in
-            let record = records[index]
-            guard let experiment = record.experiment, experiment.status?.value == .concluded, experiment.outcome?.value == .retained,
-                  let id = experiment.improvement?.value, let improvement = improvements[id] else { return nil }
+            guard let experiment = records[index].experiment, experiment.status?.value == .concluded,
+                  experiment.outcome?.value == .retained, let id = experiment.improvement?.value,
+                  let improvement = improvements[id] else { return nil }
             return Retention(experiment: index, improvement: id, origin: records[improvement].improvement?.origin?.value,
-                             teams: record.teams, day: dating.concluded(record))
+                             teams: records[index].teams, day: dating.concluded(records[index]))
         }
         proven = improvements.values.filter { records[$0].improvement?.status?.value == .proven }
             .sorted { records[$0].id < records[$1].id }
@@ -215,20 +215,19 @@ public struct ReportBuilder: Sendable {
         var ages: [CrossTeamReport.ConstraintAge] = []
         var open: [String] = []
         for index in constraints {
-            let record = records[index]
-            guard let constraint = record.constraint else { continue }
+            guard let constraint = records[index].constraint else { continue }
             if constraint.isRecurring(today: period.end, windowDays: window) {
                 let recent = constraint.observed.filter { $0.date.map { $0.value >= earliest && $0.value <= period.end } ?? false }
                 var teams: [String] = []
                 for team in recent.compactMap(\.team?.value) where !teams.contains(team) { teams.append(team) }
-                recurring.append(CrossTeamReport.RecurringConstraint(constraint: record.id, teams: teams, times: recent.count))
+                recurring.append(CrossTeamReport.RecurringConstraint(constraint: records[index].id, teams: teams, times: recent.count))
             }
             if constraint.isRecurring(today: period.start, windowDays: window) { recurringAtStart += 1 }
             let status = constraint.status?.value
-            let until = status == .resolved ? dating.resolved(record) : period.end
-            let days = dating.opened(record).flatMap { opened in until.map { max(0, opened.days(until: $0)) } }
-            ages.append(CrossTeamReport.ConstraintAge(constraint: record.id, status: status?.rawValue ?? "unknown", days: days))
-            if let status, status != .resolved { open.append(record.id) }
+            let until = status == .resolved ? dating.resolved(records[index]) : period.end
+            let days = dating.opened(records[index]).flatMap { opened in until.map { max(0, opened.days(until: $0)) } }
+            ages.append(CrossTeamReport.ConstraintAge(constraint: records[index].id, status: status?.rawValue ?? "unknown", days: days))
+            if let status, status != .resolved { open.append(records[index].id) }
         }
         let named = Set(experiments.flatMap { records[$0].experiment?.constraints.map(\.value) ?? [] })
         return CrossTeamReport.ConstraintFigures(

@@ -60,11 +60,19 @@ import Testing
     /// Long before any cache in a test is written.
     private static let old = FileStamp(size: 40, modified: 1_000_000_000, changed: 1_000_000_000, inode: 7, device: 3)
 
+    private static func parsedAnew(stamp: FileStamp) -> ParseCache.Entry {
+        ParseCache.Entry(path: parsed.record.path, blob: blob, stamp: stamp, record: ParseCache.StoredRecord(parsed), reused: false)
+    }
+
+    private static func reused(_ stored: ParseCache.StoredRecord, stamp: FileStamp) -> ParseCache.Entry {
+        ParseCache.Entry(path: parsed.record.path, blob: blob, stamp: stamp, record: stored, reused: true)
+    }
+
     @Test func aStoredStampServesTheFileOnlyWhileItIsTheSameStamp() throws {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let cache = ParseCache(directory: directory.path, folder: "", configBlob: nil)
-        cache.keep([("constraints/slow-ci.md", Self.blob, Self.old, nil, Self.parsed)], storedCount: 0)
+        cache.keep([Self.parsedAnew(stamp: Self.old)], storedCount: 0)
 
         let stored = cache.load()
         let hit = try #require(stored.unchanged("constraints/slow-ci.md", stamp: Self.old))
@@ -89,7 +97,7 @@ import Testing
         // A clock set wrong, or an edit in the same tick as the write: the stamp proves nothing.
         let future = Int64(Date().timeIntervalSince1970 + 3_600) * 1_000_000_000
         let racy = FileStamp(size: 40, modified: future, changed: future, inode: 7, device: 3)
-        cache.keep([("constraints/slow-ci.md", Self.blob, racy, nil, Self.parsed)], storedCount: 0)
+        cache.keep([Self.parsedAnew(stamp: racy)], storedCount: 0)
 
         let stored = cache.load()
         #expect(stored.unchanged("constraints/slow-ci.md", stamp: racy) == nil)
@@ -100,17 +108,17 @@ import Testing
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let cache = ParseCache(directory: directory.path, folder: "", configBlob: nil)
-        cache.keep([("constraints/slow-ci.md", Self.blob, Self.old, nil, Self.parsed)], storedCount: 0)
+        cache.keep([Self.parsedAnew(stamp: Self.old)], storedCount: 0)
         let first = try #require(FileStamp.of(cache.file.path))
 
         var stored = cache.load()
         var hit = stored.record("constraints/slow-ci.md", blob: Self.blob)
-        cache.keep([("constraints/slow-ci.md", Self.blob, Self.old, hit, Self.parsed)], storedCount: stored.count)
+        cache.keep([Self.reused(try #require(hit), stamp: Self.old)], storedCount: stored.count)
         #expect(FileStamp.of(cache.file.path) == first, "nothing changed: not rewritten")
 
         // Touched: the same contents under a new stamp.
         let touched = FileStamp(size: 40, modified: 2_000_000_000, changed: 2_000_000_000, inode: 7, device: 3)
-        cache.keep([("constraints/slow-ci.md", Self.blob, touched, hit, Self.parsed)], storedCount: stored.count)
+        cache.keep([Self.reused(try #require(hit), stamp: touched)], storedCount: stored.count)
         #expect(FileStamp.of(cache.file.path)?.inode != first.inode, "rewritten with the new stamp")
         stored = cache.load()
         hit = stored.record("constraints/slow-ci.md", blob: Self.blob)
