@@ -165,10 +165,11 @@ struct ParseCache {
     /// (a new field, a reworded message), so it must not reuse older parses.
     /// When the executable cannot be found, no stored parse is ever reused.
     private static let build: String = {
-        guard let path = Bundle.main.executablePath,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? Int,
-              let modified = attributes[.modificationDate] as? Date else { return "unknown \(UUID().uuidString)" }
-        return "\(path) \(size) \(modified.timeIntervalSince1970)"
+        // Not Bundle.main, which lists the executable's whole folder: all of
+        // /usr/bin, for an installed kaizen.
+        var info = stat()
+        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+              stat(path, &info) == 0, let executable = FileStamp(info) else { return "unknown \(UUID().uuidString)" }
+        return "\(path) \(executable.size) \(executable.modified)"
     }()
 }
