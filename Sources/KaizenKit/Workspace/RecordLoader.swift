@@ -14,13 +14,17 @@ public struct RecordLoader: Sendable {
     /// Throws when there are more than `limit`: past that, memory rather than
     /// the records decides whether a run finishes.
     public func recordPaths(limit: Int = RecordLimits.records) throws -> [String] {
-        var paths = Set<String>()
+        var found: [String] = []
         for kind in RecordKind.allCases {
             let folder = workspace.config.folders[kind]!
-            paths.formUnion(DirectoryWalker.markdownFiles(in: workspace.url(for: folder).path, prefix: folder))
+            found += DirectoryWalker.markdownFiles(in: workspace.url(for: folder).path, prefix: folder)
         }
+        // One kind's folder may lie inside another's: sorted, a file found
+        // twice comes twice in a row, so no set has to hash every path.
+        var paths: [String] = []
+        for path in found.sorted() where path != paths.last { paths.append(path) }
         guard paths.count <= limit else { throw KaizenError.tooManyRecords(count: paths.count, limit: limit) }
-        return paths.sorted()
+        return paths
     }
 
     /// The record files named by `arguments` (relative to `directory`),
