@@ -101,17 +101,23 @@ public struct RecordLoader: Sendable {
         let stored = cache.load()
         let parser = RecordParser(config: workspace.config)
         let workspace = self.workspace
+        // Stamps are taken relative to the workspace folder, opened once, so
+        // that the kernel looks up each file's own path rather than every
+        // folder above it again. Where it cannot be opened, no stamp matches
+        // and each file is read.
+        let root = open(workspace.root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if root >= 0 { close(root) } }
         let records = ParallelResults<Loaded>(count: paths.count)
         // What the cache is to keep of each file; nothing of one that could not be read.
         let entries = ParallelResults<ParseCache.Entry?>(count: paths.count)
         records.fill(alongside: entries) { index in
             let path = paths[index]
-            let filePath = workspace.filePath(for: path)
             // A stored parse that does not decode is damaged: the file is read and parsed instead.
-            if let stamp = FileStamp.of(filePath), let (blob, hit) = stored.unchanged(path, stamp: stamp),
+            if let stamp = FileStamp.of(path, in: root), let (blob, hit) = stored.unchanged(path, stamp: stamp),
                let record = decode(hit) {
                 return (record, ParseCache.Entry(path: path, blob: blob, stamp: stamp, record: hit, reused: true))
             }
+            let filePath = workspace.filePath(for: path)
             let folderKind = workspace.config.folderKind(ofPath: path)
             let bytes: [UInt8], stamp: FileStamp
             do {

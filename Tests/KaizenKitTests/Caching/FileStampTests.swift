@@ -26,6 +26,28 @@ import Testing
         #expect(FileStamp.of(directory.appendingPathComponent("missing.md").path) == nil)
     }
 
+    /// As the loader takes them: relative to the open workspace folder, or
+    /// absolute whatever the folder; a link has none.
+    @Test func aStampRelativeToAnOpenFolderIsTheStampOfThePathInIt() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("experiments/a.md")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("twelve bytes".utf8).write(to: file)
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("experiments/b.md").path,
+                                                   withDestinationPath: "a.md")
+        let root = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        #expect(root >= 0)
+        defer { close(root) }
+
+        let stamp = try #require(FileStamp.of(file.path))
+        #expect(FileStamp.of("experiments/a.md", in: root) == stamp)
+        #expect(FileStamp.of(file.path, in: root) == stamp)
+        #expect(FileStamp.of("experiments/b.md", in: root) == nil)
+        #expect(FileStamp.of("experiments/missing.md", in: root) == nil)
+        #expect(FileStamp.of("experiments/a.md", in: -1) == nil)
+    }
+
     @Test func aFIFOIsRefusedWithoutWaitingForAWriter() throws {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
