@@ -32,7 +32,7 @@ struct SiteCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
-        let records = loader.loadReusingParses(try loader.recordPaths()).map(\.record)
+        let records = loader.loadRecordsReusingParses(try loader.recordPaths())
         var sources: [String: String] = [:]
         for record in records {
             if let data = FileManager.default.contents(atPath: workspace.filePath(for: record.path)) {

@@ -30,12 +30,13 @@ struct FileStamp: Sendable, Equatable {
         device = UInt64(info.st_dev)
     }
 
-    /// The stamp of the file at `path`; nil when it is missing, unreadable to
-    /// stat or not a regular file. A symbolic link has none, so a linked
-    /// record is always read, where the link's target is checked.
-    static func of(_ path: String) -> FileStamp? {
+    /// The stamp of the file at `path`, absolute or relative to the folder
+    /// open as `folder`; nil when it is missing, unreadable to stat or not a
+    /// regular file. A symbolic link has none, so a linked record is always
+    /// read, where the link's target is checked.
+    static func of(_ path: String, in folder: Int32 = AT_FDCWD) -> FileStamp? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
+        guard fstatat(folder, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
         return FileStamp(info)
     }
 

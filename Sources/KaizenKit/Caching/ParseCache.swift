@@ -41,6 +41,24 @@ struct ParseCache {
             guard let parsed = try? reader.parsedRecord(), reader.isAtEnd else { return nil }
             return parsed
         }
+
+        /// The record without its diagnostics, which are left unread (the
+        /// block's checksum vouches for them); nil when the bytes are damaged.
+        func decodeRecord() -> Record? {
+            var reader = BinaryReader(bytes: encoded)
+            return try? reader.record()
+        }
+    }
+
+    /// A file for `keep`: its path, blob and record, with the working-tree
+    /// file's stamp when it was read from there.
+    struct Entry: Sendable {
+        let path: String
+        let blob: ObjectID
+        let stamp: FileStamp?
+        let record: StoredRecord
+        /// Whether `record` is the cache's own rather than a parse encoded anew.
+        let reused: Bool
     }
 
     /// What a cache file held: each path's blob and its record, still encoded.
@@ -92,19 +110,15 @@ struct ParseCache {
         return (try? read(bytes, writtenAt: stamp.modified)) ?? Stored()
     }
 
-    /// Makes the cache hold exactly `files`, each its stored encoding where
-    /// it had one, else its parse encoded, with the file's stamp where it was
-    /// read from the working tree; written only when the cache lacked a file,
-    /// held one `files` does not have (`storedCount` entries) or held another
-    /// stamp, so it never grows beyond one workspace's records. A cache that
-    /// cannot be written (a read-only repository) only costs the next run time.
-    func keep(_ files: [(path: String, blob: ObjectID, stamp: FileStamp?, stored: StoredRecord?, parsed: ParsedRecord)],
-              storedCount: Int) {
-        let current = files.allSatisfy { file in file.stored.map { $0.stamp == file.stamp } ?? false }
+    /// Makes the cache hold exactly `files`, each with its stamp; written
+    /// only when the cache lacked a file, held one `files` does not have
+    /// (`storedCount` entries) or held another stamp, so it never grows beyond
+    /// one workspace's records. A cache that cannot be written (a read-only
+    /// repository) only costs the next run time.
+    func keep(_ files: [Entry], storedCount: Int) {
+        let current = files.allSatisfy { $0.reused && $0.record.stamp == $0.stamp }
         guard !current || storedCount > files.count else { return }
-        try? save(files.map { file in
-            (file.path, file.blob, StoredRecord(encoded: file.stored?.encoded ?? StoredRecord(file.parsed).encoded, stamp: file.stamp))
-        })
+        try? save(files.map { ($0.path, $0.blob, StoredRecord(encoded: $0.record.encoded, stamp: $0.stamp)) })
     }
 
     /// Replaces the stored records with `entries`.
@@ -151,10 +165,11 @@ struct ParseCache {
     /// (a new field, a reworded message), so it must not reuse older parses.
     /// When the executable cannot be found, no stored parse is ever reused.
     private static let build: String = {
-        guard let path = Bundle.main.executablePath,
-              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              let size = attributes[.size] as? Int,
-              let modified = attributes[.modificationDate] as? Date else { return "unknown \(UUID().uuidString)" }
-        return "\(path) \(size) \(modified.timeIntervalSince1970)"
+        // Not Bundle.main, which lists the executable's whole folder: all of
+        // /usr/bin, for an installed kaizen.
+        var info = stat()
+        guard let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"),
+              stat(path, &info) == 0, let executable = FileStamp(info) else { return "unknown \(UUID().uuidString)" }
+        return "\(path) \(executable.size) \(executable.modified)"
     }()
 }

@@ -45,10 +45,10 @@ extension BinaryWriter {
             integer(3)
         }
         array(record.sections) { $0.section($1) }
-        // Sorted, so the same record always makes the same bytes.
-        array(record.keyPositions.sorted { $0.key < $1.key }) { writer, key in
-            writer.string(key.key)
-            writer.position(key.value)
+        // Sorted by key, as they are kept, so the same record always makes the same bytes.
+        array(record.keyPositions.entries) { writer, entry in
+            writer.string(entry.key)
+            writer.position(entry.position)
         }
         keys(record.invalidKeys)
     }
@@ -133,7 +133,7 @@ extension BinaryReader {
     // Swift evaluates arguments left to right, so each initialiser below reads
     // its fields in the order the writer wrote them.
 
-    private mutating func record() throws -> Record {
+    mutating func record() throws -> Record {
         Record(id: try string(), path: try string(), kind: try optional { try $0.choice() },
                title: try optional { try $0.text() }, tags: try array { try $0.text() }, details: try details(),
                sections: try array { try $0.section() },
@@ -166,14 +166,9 @@ extension BinaryReader {
         }
     }
 
-    private mutating func keyPositions() throws -> [String: SourcePosition] {
-        // Straight into the dictionary: this is the costliest part of a record to decode.
-        let count = try count()
-        var positions = [String: SourcePosition](minimumCapacity: count)
-        for _ in 0..<count {
-            let key = try string()
-            guard positions.updateValue(try position(), forKey: key) == nil else { throw Malformed() }
-        }
+    private mutating func keyPositions() throws -> KeyPositions {
+        let entries = try array { KeyPositions.Entry(key: try $0.string(), position: try $0.position()) }
+        guard let positions = KeyPositions(sorted: entries) else { throw Malformed() }
         return positions
     }
 

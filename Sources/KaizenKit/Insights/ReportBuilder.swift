@@ -32,37 +32,52 @@ public struct ReportBuilder: Sendable {
     let config: KaizenConfig
     let period: ReportPeriod
     let dating: RecordDating
+    /// kaizen.yml's teams, else every team the records name.
+    let teams: [String]
 
-    private let improvements: [String: (record: Record, improvement: ImprovementRecord)]
-    private let experiments: [(record: Record, experiment: ExperimentRecord)]
+    // The lists below hold indices into `records`: a record copied into each
+    // of them would retain every one of its fields, for thousands of records.
+    /// The first improvement record with each id.
+    private let improvements: [String: Int]
+    /// Experiment records, sorted by id.
+    private let experiments: [Int]
     // Worked out once: several figures read each of them.
     private let retentions: [Retention]
-    private let proven: [(record: Record, improvement: ImprovementRecord)]
-    private let concludedInPeriod: [(record: Record, experiment: ExperimentRecord, day: CalendarDate)]
+    /// Proven improvements, sorted by id.
+    private let proven: [Int]
+    private let concludedInPeriod: [(experiment: Int, day: CalendarDate)]
 
     public init(records: [Record], config: KaizenConfig, period: ReportPeriod, dating: RecordDating) {
         self.records = records
         self.config = config
         self.period = period
         self.dating = dating
-        var improvements: [String: (record: Record, improvement: ImprovementRecord)] = [:]
-        for record in records {
-            if let improvement = record.improvement, improvements[record.id] == nil { improvements[record.id] = (record, improvement) }
+        teams = config.teams.isEmpty ? Set(records.flatMap(\.teams)).sorted() : config.teamIDs
+        var improvements: [String: Int] = [:]
+        var experiments: [Int] = []
+        for index in records.indices {
+            switch records[index].details {
+            case .improvement: if improvements[records[index].id] == nil { improvements[records[index].id] = index }
+            case .experiment: experiments.append(index)
+            case .constraint, .unreadable: break
+            }
         }
+        experiments.sort { records[$0].id < records[$1].id }
         self.improvements = improvements
-        let experiments = records.compactMap { record in record.experiment.map { (record: record, experiment: $0) } }
-            .sorted { $0.record.id < $1.record.id }
         self.experiments = experiments
-        retentions = experiments.compactMap { record, experiment in
-            guard experiment.status?.value == .concluded, experiment.outcome?.value == .retained,
-                  let id = experiment.improvement?.value, let improvement = improvements[id] else { return nil }
-            return Retention(experiment: record, improvement: id, origin: improvement.improvement.origin?.value,
-                             teams: record.teams, day: dating.concluded(record))
+        retentions = experiments.compactMap { index in
+            guard let experiment = records[index].experiment, experiment.status?.value == .concluded,
+                  experiment.outcome?.value == .retained, let id = experiment.improvement?.value,
+                  let improvement = improvements[id] else { return nil }
+            return Retention(experiment: index, improvement: id, origin: records[improvement].improvement?.origin?.value,
+                             teams: records[index].teams, day: dating.concluded(records[index]))
         }
-        proven = improvements.values.filter { $0.improvement.status?.value == .proven }.sorted { $0.record.id < $1.record.id }
-        concludedInPeriod = experiments.compactMap { record, experiment in
-            guard experiment.status?.value == .concluded, let day = dating.concluded(record), period.contains(day) else { return nil }
-            return (record, experiment, day)
+        proven = improvements.values.filter { records[$0].improvement?.status?.value == .proven }
+            .sorted { records[$0].id < records[$1].id }
+        concludedInPeriod = experiments.compactMap { index in
+            guard records[index].experiment?.status?.value == .concluded, let day = dating.concluded(records[index]),
+                  period.contains(day) else { return nil }
+            return (index, day)
         }
     }
 
@@ -73,13 +88,9 @@ public struct ReportBuilder: Sendable {
             flow: flow(), constraints: constraintFigures(), learning: learning())
     }
 
-    /// kaizen.yml's teams, else every team the records name.
-    var teams: [String] {
-        config.teams.isEmpty ? Set(records.flatMap(\.teams)).sorted() : config.teamIDs
-    }
-
     private struct Retention {
-        var experiment: Record
+        /// The experiment's index in `records`.
+        var experiment: Int
         var improvement: String
         var origin: String?
         var teams: [String]
@@ -102,20 +113,23 @@ public struct ReportBuilder: Sendable {
     }
 
     private func capture() -> CrossTeamReport.Capture {
-        let missing = proven.compactMap { record, _ -> CrossTeamReport.MissingSections? in
-            let lacking = NotCapturedRule.missingSections(of: record)
-            return lacking.isEmpty ? nil : CrossTeamReport.MissingSections(improvement: record.id, sections: lacking)
+        let missing = proven.compactMap { index -> CrossTeamReport.MissingSections? in
+            let lacking = NotCapturedRule.missingSections(of: records[index])
+            return lacking.isEmpty ? nil : CrossTeamReport.MissingSections(improvement: records[index].id, sections: lacking)
         }
         return CrossTeamReport.Capture(improvements: Ratio(proven.count - missing.count, of: proven.count), missing: missing)
     }
 
     private func impact() -> CrossTeamReport.Impact {
-        let spreads = proven.map { record, improvement in
-            var teams = improvement.origin.map { [$0.value] } ?? []
-            for retention in retentions where retention.improvement == record.id {
-                for team in retention.teams where !teams.contains(team) { teams.append(team) }
-            }
-            return CrossTeamReport.ImprovementSpread(improvement: record.id, origin: improvement.origin?.value, teams: teams)
+        var retainingTeams: [String: [String]] = [:]
+        for retention in retentions {
+            retainingTeams[retention.improvement, default: []].append(contentsOf: retention.teams)
+        }
+        let spreads = proven.map { index in
+            let id = records[index].id, origin = records[index].improvement?.origin?.value
+            var teams = origin.map { [$0] } ?? []
+            for team in retainingTeams[id] ?? [] where !teams.contains(team) { teams.append(team) }
+            return CrossTeamReport.ImprovementSpread(improvement: id, origin: origin, teams: teams)
         }.sorted { ($1.teams.count, $0.improvement) < ($0.teams.count, $1.improvement) }
         return CrossTeamReport.Impact(retentions: spreads.reduce(0) { $0 + $1.teams.count }, improvements: spreads.count,
                                       perImprovement: spreads)
@@ -126,7 +140,7 @@ public struct ReportBuilder: Sendable {
         var origins: [CrossTeamReport.Trial] = []
         for retention in retentions {
             guard let origin = retention.origin, let days = trialDays(retention) else { continue }
-            let trial = CrossTeamReport.Trial(experiment: retention.experiment.id, improvement: retention.improvement,
+            let trial = CrossTeamReport.Trial(experiment: records[retention.experiment].id, improvement: retention.improvement,
                                               teams: retention.teams, days: days)
             if retention.teams.contains(origin) {
                 origins.append(trial)
@@ -140,37 +154,52 @@ public struct ReportBuilder: Sendable {
     }
 
     private func trialDays(_ retention: Retention) -> Int? {
-        guard let start = dating.started(retention.experiment), let end = retention.day, start <= end else { return nil }
+        guard let start = dating.started(records[retention.experiment]), let end = retention.day, start <= end else { return nil }
         return start.days(until: end)
     }
 
     private func levels() -> CrossTeamReport.LevelBalance {
-        let active = improvements.values.filter { $0.improvement.status.map { $0.value != .retired } ?? false }
-        let counts = Level.allCases.map { level in
-            CrossTeamReport.LevelCount(level: level, count: active.count { $0.improvement.level?.value == level })
+        var counts = [Level: Int]()
+        for index in improvements.values {
+            guard let improvement = records[index].improvement, let status = improvement.status?.value, status != .retired,
+                  let level = improvement.level?.value else { continue }
+            counts[level, default: 0] += 1
         }
-        return CrossTeamReport.LevelBalance(counts: counts, total: counts.reduce(0) { $0 + $1.count })
+        let levelCounts = Level.allCases.map { CrossTeamReport.LevelCount(level: $0, count: counts[$0] ?? 0) }
+        return CrossTeamReport.LevelBalance(counts: levelCounts, total: levelCounts.reduce(0) { $0 + $1.count })
     }
 
     private func flow() -> CrossTeamReport.Flow {
-        let running = experiments.filter { $0.experiment.status?.value == .running }
-        let load = teams.map { team in
-            CrossTeamReport.TeamLoad(team: team, running: running.count { $0.record.teams.contains(team) },
-                                     limit: config.wipLimit(forTeam: team))
-        }
-        let concluded = concludedInPeriod
-        var cycleTimes: [Int] = []
-        var undated = experiments.filter { $0.experiment.status?.value == .concluded && dating.concluded($0.record) == nil }.map(\.record.id)
-        for (record, _, day) in concluded {
-            if let start = dating.started(record), start <= day {
-                cycleTimes.append(start.days(until: day))
-            } else {
-                undated.append(record.id)
+        var running: [Int] = []
+        var runningByTeam: [String: Int] = [:]
+        var expired: [String] = []
+        var undated: [String] = []
+        for index in experiments {
+            guard let experiment = records[index].experiment else { continue }
+            switch experiment.status?.value {
+            case .running?:
+                running.append(index)
+                for team in records[index].teams { runningByTeam[team, default: 0] += 1 }
+                if let deadline = experiment.deadline, deadline.value < period.end { expired.append(records[index].id) }
+            case .concluded?:
+                if dating.concluded(records[index]) == nil { undated.append(records[index].id) }
+            default:
+                break
             }
         }
+        let load = teams.map { team in
+            CrossTeamReport.TeamLoad(team: team, running: runningByTeam[team] ?? 0, limit: config.wipLimit(forTeam: team))
+        }
+        var cycleTimes: [Int] = []
         var perMonth: [String: Int] = [:]
-        for (_, _, day) in concluded { perMonth[ReportPeriod.month(of: day), default: 0] += 1 }
-        let expired = running.filter { _, experiment in experiment.deadline.map { $0.value < period.end } ?? false }.map(\.record.id)
+        for (index, day) in concludedInPeriod {
+            if let start = dating.started(records[index]), start <= day {
+                cycleTimes.append(start.days(until: day))
+            } else {
+                undated.append(records[index].id)
+            }
+            perMonth[ReportPeriod.month(of: day), default: 0] += 1
+        }
         return CrossTeamReport.Flow(
             workInProgress: load, cycleTimes: cycleTimes,
             throughput: period.months.map { CrossTeamReport.MonthCount(month: $0, count: perMonth[$0] ?? 0) },
@@ -178,37 +207,40 @@ public struct ReportBuilder: Sendable {
     }
 
     private func constraintFigures() -> CrossTeamReport.ConstraintFigures {
-        let constraints = records.compactMap { record in record.constraint.map { (record: record, constraint: $0) } }
-            .sorted { $0.record.id < $1.record.id }
+        let constraints = records.indices.filter { records[$0].constraint != nil }.sorted { records[$0].id < records[$1].id }
         let window = config.reviewWindowDays
-        let recurring = constraints.filter { $0.constraint.isRecurring(today: period.end, windowDays: window) }.map { record, constraint in
-            let earliest = period.end.adding(days: -window)
-            let recent = constraint.observed.filter { $0.date.map { $0.value >= earliest && $0.value <= period.end } ?? false }
-            var teams: [String] = []
-            for team in recent.compactMap(\.team?.value) where !teams.contains(team) { teams.append(team) }
-            return CrossTeamReport.RecurringConstraint(constraint: record.id, teams: teams, times: recent.count)
-        }.sorted { ($1.times, $0.constraint) < ($0.times, $1.constraint) }
-        let ages = constraints.map { record, constraint in
+        let earliest = period.end.adding(days: -window)
+        var recurring: [CrossTeamReport.RecurringConstraint] = []
+        var recurringAtStart = 0
+        var ages: [CrossTeamReport.ConstraintAge] = []
+        var open: [String] = []
+        for index in constraints {
+            guard let constraint = records[index].constraint else { continue }
+            if constraint.isRecurring(today: period.end, windowDays: window) {
+                let recent = constraint.observed.filter { $0.date.map { $0.value >= earliest && $0.value <= period.end } ?? false }
+                var teams: [String] = []
+                for team in recent.compactMap(\.team?.value) where !teams.contains(team) { teams.append(team) }
+                recurring.append(CrossTeamReport.RecurringConstraint(constraint: records[index].id, teams: teams, times: recent.count))
+            }
+            if constraint.isRecurring(today: period.start, windowDays: window) { recurringAtStart += 1 }
             let status = constraint.status?.value
-            let until = status == .resolved ? dating.resolved(record) : period.end
-            let days = dating.opened(record).flatMap { opened in until.map { max(0, opened.days(until: $0)) } }
-            return CrossTeamReport.ConstraintAge(constraint: record.id, status: status?.rawValue ?? "unknown", days: days)
-        }.sorted { ($1.days ?? -1, $0.constraint) < ($0.days ?? -1, $1.constraint) }
-        let named = Set(experiments.flatMap { $0.experiment.constraints.map(\.value) })
-        let unaddressed = constraints.filter { record, constraint in
-            guard let status = constraint.status?.value, status != .resolved else { return false }
-            return !named.contains(record.id)
-        }.map(\.record.id)
+            let until = status == .resolved ? dating.resolved(records[index]) : period.end
+            let days = dating.opened(records[index]).flatMap { opened in until.map { max(0, opened.days(until: $0)) } }
+            ages.append(CrossTeamReport.ConstraintAge(constraint: records[index].id, status: status?.rawValue ?? "unknown", days: days))
+            if let status, status != .resolved { open.append(records[index].id) }
+        }
+        let named = Set(experiments.flatMap { records[$0].experiment?.constraints.map(\.value) ?? [] })
         return CrossTeamReport.ConstraintFigures(
-            recurring: recurring,
-            recurringAtStart: constraints.count { $0.constraint.isRecurring(today: period.start, windowDays: window) },
-            ages: ages, unaddressed: unaddressed)
+            recurring: recurring.sorted { ($1.times, $0.constraint) < ($0.times, $1.constraint) },
+            recurringAtStart: recurringAtStart,
+            ages: ages.sorted { ($1.days ?? -1, $0.constraint) < ($0.days ?? -1, $1.constraint) },
+            unaddressed: open.filter { !named.contains($0) })
     }
 
     private func learning() -> CrossTeamReport.Learning {
-        let concluded = concludedInPeriod
+        let concluded = concludedInPeriod.map(\.experiment)
         return CrossTeamReport.Learning(
-            withLearnings: Ratio(concluded.count { $0.record.section("Learnings")?.hasContent == true }, of: concluded.count),
-            discarded: Ratio(concluded.count { $0.experiment.outcome?.value == .discarded }, of: concluded.count))
+            withLearnings: Ratio(concluded.count { records[$0].section("Learnings")?.hasContent == true }, of: concluded.count),
+            discarded: Ratio(concluded.count { records[$0].experiment?.outcome?.value == .discarded }, of: concluded.count))
     }
 }

@@ -15,7 +15,7 @@ struct DecodedFields: Sendable {
     /// For an entry of a list, its place in the list, from 1.
     var number = 0
     var values: [String: FieldValue] = [:]
-    var keyPositions: [String: SourcePosition] = [:]
+    var keyPositions = KeyPositions()
     /// Keys whose value was reported as invalid (wrong type, bad date, value
     /// outside its set).
     var invalidKeys: Set<String> = []

@@ -16,7 +16,7 @@ public struct Record: Sendable, Equatable {
     public var details: Details
     public var sections: [BodySection]
     /// Where each top-level key was written.
-    public var keyPositions: [String: SourcePosition]
+    public var keyPositions: KeyPositions
     /// Top-level keys whose value was invalid and already reported; rules about
     /// those fields stay silent rather than report them a second time.
     public var invalidKeys: Set<String>
@@ -77,8 +77,10 @@ public struct Record: Sendable, Equatable {
 
     /// The teams a record belongs to, each once, in order.
     public var teams: [String] {
-        var seen = Set<String>()
-        return teamReferences.map(\.value).filter { seen.insert($0).inserted }
+        // A record names a few teams: a linear search costs less than hashing them.
+        var teams: [String] = []
+        for reference in teamReferences where !teams.contains(reference.value) { teams.append(reference.value) }
+        return teams
     }
 
     /// Every id the record refers to, with the kind that id must have.

@@ -20,11 +20,13 @@ enum DirectoryWalker {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             guard !name.hasPrefix(".") else { continue }
-            let path = folder + "/" + name
             let relative = prefix.isEmpty ? name : prefix + "/" + name
-            switch kind(of: entry.pointee.d_type, at: path) {
-            case .directory where !isNestedRepository(path):
-                walk(path, prefix: relative, into: &files)
+            // A file's absolute path is made only when it must be looked up:
+            // most entries are files, found by readdir alone.
+            switch kind(of: entry.pointee.d_type, named: name, in: folder) {
+            case .directory:
+                let path = folder + "/" + name
+                if !isNestedRepository(path) { walk(path, prefix: relative, into: &files) }
             case .file where isRecordFileName(name):
                 files.append(relative)
             default:
@@ -54,14 +56,14 @@ enum DirectoryWalker {
 
     private enum EntryKind { case file, directory, other }
 
-    private static func kind(of type: UInt8, at path: String) -> EntryKind {
+    private static func kind(of type: UInt8, named name: String, in folder: String) -> EntryKind {
         switch Int32(type) {
         case Int32(DT_REG): return .file
         case Int32(DT_DIR): return .directory
         case Int32(DT_LNK), Int32(DT_UNKNOWN):
             // Follow a link to a file; a link to a folder is not followed.
             var info = stat()
-            guard stat(path, &info) == 0 else { return .other }
+            guard stat(folder + "/" + name, &info) == 0 else { return .other }
             if (info.st_mode & S_IFMT) == S_IFREG { return .file }
             return Int32(type) == Int32(DT_UNKNOWN) && (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .other
         default:

@@ -78,7 +78,10 @@ struct WorkspaceVersion {
             records = try self.records(paths, in: repository, stored: hits)
         }
         let parsed = records!
-        cache.keep(paths.indices.map { (paths[$0], files[paths[$0]]!, hits[$0]?.stamp, hits[$0], parsed[$0]) }, storedCount: stored.count)
+        cache.keep(paths.indices.map { index in
+            ParseCache.Entry(path: paths[index], blob: files[paths[index]]!, stamp: hits[index]?.stamp,
+                             record: hits[index] ?? ParseCache.StoredRecord(parsed[index]), reused: hits[index] != nil)
+        }, storedCount: stored.count)
         return parsed
     }
 

@@ -26,6 +26,28 @@ import Testing
         #expect(FileStamp.of(directory.appendingPathComponent("missing.md").path) == nil)
     }
 
+    /// As the loader takes them: relative to the open workspace folder, or
+    /// absolute whatever the folder; a link has none.
+    @Test func aStampRelativeToAnOpenFolderIsTheStampOfThePathInIt() throws {
+        let directory = try folder()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("experiments/a.md")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("twelve bytes".utf8).write(to: file)
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("experiments/b.md").path,
+                                                   withDestinationPath: "a.md")
+        let root = open(directory.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        #expect(root >= 0)
+        defer { close(root) }
+
+        let stamp = try #require(FileStamp.of(file.path))
+        #expect(FileStamp.of("experiments/a.md", in: root) == stamp)
+        #expect(FileStamp.of(file.path, in: root) == stamp)
+        #expect(FileStamp.of("experiments/b.md", in: root) == nil)
+        #expect(FileStamp.of("experiments/missing.md", in: root) == nil)
+        #expect(FileStamp.of("experiments/a.md", in: -1) == nil)
+    }
+
     @Test func aFIFOIsRefusedWithoutWaitingForAWriter() throws {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -60,11 +82,19 @@ import Testing
     /// Long before any cache in a test is written.
     private static let old = FileStamp(size: 40, modified: 1_000_000_000, changed: 1_000_000_000, inode: 7, device: 3)
 
+    private static func parsedAnew(stamp: FileStamp) -> ParseCache.Entry {
+        ParseCache.Entry(path: parsed.record.path, blob: blob, stamp: stamp, record: ParseCache.StoredRecord(parsed), reused: false)
+    }
+
+    private static func reused(_ stored: ParseCache.StoredRecord, stamp: FileStamp) -> ParseCache.Entry {
+        ParseCache.Entry(path: parsed.record.path, blob: blob, stamp: stamp, record: stored, reused: true)
+    }
+
     @Test func aStoredStampServesTheFileOnlyWhileItIsTheSameStamp() throws {
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let cache = ParseCache(directory: directory.path, folder: "", configBlob: nil)
-        cache.keep([("constraints/slow-ci.md", Self.blob, Self.old, nil, Self.parsed)], storedCount: 0)
+        cache.keep([Self.parsedAnew(stamp: Self.old)], storedCount: 0)
 
         let stored = cache.load()
         let hit = try #require(stored.unchanged("constraints/slow-ci.md", stamp: Self.old))
@@ -89,7 +119,7 @@ import Testing
         // A clock set wrong, or an edit in the same tick as the write: the stamp proves nothing.
         let future = Int64(Date().timeIntervalSince1970 + 3_600) * 1_000_000_000
         let racy = FileStamp(size: 40, modified: future, changed: future, inode: 7, device: 3)
-        cache.keep([("constraints/slow-ci.md", Self.blob, racy, nil, Self.parsed)], storedCount: 0)
+        cache.keep([Self.parsedAnew(stamp: racy)], storedCount: 0)
 
         let stored = cache.load()
         #expect(stored.unchanged("constraints/slow-ci.md", stamp: racy) == nil)
@@ -100,17 +130,17 @@ import Testing
         let directory = try folder()
         defer { try? FileManager.default.removeItem(at: directory) }
         let cache = ParseCache(directory: directory.path, folder: "", configBlob: nil)
-        cache.keep([("constraints/slow-ci.md", Self.blob, Self.old, nil, Self.parsed)], storedCount: 0)
+        cache.keep([Self.parsedAnew(stamp: Self.old)], storedCount: 0)
         let first = try #require(FileStamp.of(cache.file.path))
 
         var stored = cache.load()
         var hit = stored.record("constraints/slow-ci.md", blob: Self.blob)
-        cache.keep([("constraints/slow-ci.md", Self.blob, Self.old, hit, Self.parsed)], storedCount: stored.count)
+        cache.keep([Self.reused(try #require(hit), stamp: Self.old)], storedCount: stored.count)
         #expect(FileStamp.of(cache.file.path) == first, "nothing changed: not rewritten")
 
         // Touched: the same contents under a new stamp.
         let touched = FileStamp(size: 40, modified: 2_000_000_000, changed: 2_000_000_000, inode: 7, device: 3)
-        cache.keep([("constraints/slow-ci.md", Self.blob, touched, hit, Self.parsed)], storedCount: stored.count)
+        cache.keep([Self.reused(try #require(hit), stamp: touched)], storedCount: stored.count)
         #expect(FileStamp.of(cache.file.path)?.inode != first.inode, "rewritten with the new stamp")
         stored = cache.load()
         hit = stored.record("constraints/slow-ci.md", blob: Self.blob)

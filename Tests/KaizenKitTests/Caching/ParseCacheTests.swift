@@ -211,6 +211,58 @@ import Testing
         #expect(throws: BinaryReader.Malformed.self) { try reader.parsedRecord() }
     }
 
+    /// The examples and the broken files in a new git work tree, and a
+    /// folder named like a record, which cannot be read.
+    @Test func recordsAloneAreTheRecordsOfTheParsesColdOrWarm() throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try git(["init", "-q"], in: root)
+        let examples = Self.packageRoot.appendingPathComponent("examples")
+        for name in [KaizenConfig.fileName, "improvements", "experiments", "constraints"] {
+            try FileManager.default.copyItem(at: examples.appendingPathComponent(name), to: root.appendingPathComponent(name))
+        }
+        for (path, bytes) in Self.brokenFiles {
+            try Data(bytes).write(to: root.appendingPathComponent(path))
+        }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("experiments/a-folder.md"), withIntermediateDirectories: true)
+        let loader = RecordLoader(workspace: try Workspace.open(at: root))
+        let paths = try loader.recordPaths() + ["experiments/a-folder.md"]
+        let cache = root.appendingPathComponent(".git/kaizen")
+
+        let parsed = loader.load(paths)
+        #expect(parsed.contains { $0.diagnostics.map(\.rule) == ["unreadable-file"] })
+        #expect(loader.loadRecordsReusingParses(paths) == parsed.map(\.record), "cold")
+        #expect(loader.loadRecordsReusingParses(paths) == parsed.map(\.record), "warm")
+        // What the records alone left in the cache holds the diagnostics too.
+        #expect(loader.loadReusingParses(paths) == parsed, "warm, with diagnostics")
+        try FileManager.default.removeItem(at: cache)
+        #expect(loader.loadReusingParses(paths) == parsed, "cold, with diagnostics")
+        #expect(loader.loadRecordsReusingParses(paths) == parsed.map(\.record), "warm after the parses")
+    }
+
+    /// More keys than any kind has, and keys out of order or repeated in the
+    /// bytes, which a writer never makes.
+    @Test func keyPositionsReadBackOnlyWhenSortedAndUnique() throws {
+        var record = Record.unreadable(path: "experiments/many-keys.md", kind: .experiment)
+        for (key, position) in KeyPositionsTests.manyKeys.reversed() { record.keyPositions[key] = position }
+        record.keyPositions["key-bravo"] = SourcePosition(line: 60, column: 3)
+        record.keyPositions["key-delta"] = SourcePosition(line: 61, column: 3)
+        var writer = BinaryWriter()
+        writer.parsedRecord(ParsedRecord(record: record, diagnostics: []))
+        var reader = BinaryReader(bytes: writer.bytes)
+        #expect(try reader.parsedRecord().record == record)
+        #expect(reader.isAtEnd)
+
+        let bravo = Array("key-bravo".utf8)
+        let at = try #require(writer.bytes.indices.first { writer.bytes[$0...].starts(with: bravo) })
+        for replacement in ["key-delta", "key-zulu!", "key-00000"] {
+            var damaged = writer.bytes
+            damaged.replaceSubrange(at..<at + bravo.count, with: Array(replacement.utf8))
+            var reader = BinaryReader(bytes: damaged)
+            #expect(throws: BinaryReader.Malformed.self, "\(replacement)") { try reader.parsedRecord() }
+        }
+    }
+
     @Test func aCacheOfAnotherVersionIsNotUsed() throws {
         try withSavedFixtures { cache, bytes in
             var version = BinaryWriter(), other = BinaryWriter()
