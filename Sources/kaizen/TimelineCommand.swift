@@ -61,7 +61,10 @@ struct TimelineCommand: ParsableCommand {
             scope = try HistoryScope.markdown(in: folder, fields: fields)
             location = folder.path
         } else {
-            let workspace = try workspaceOptions.open(readsCommitsOnly: true)
+            var workspace = try workspaceOptions.open(readsCommitsOnly: true)
+            if !workspace.hasConfigFile, try Workspace.isInBareRepository(workspace.root) {
+                workspace = try workspace.withCommittedConfig(at: history.ref)
+            }
             scope = try HistoryScope.records(of: workspace, fields: fields)
             location = workspace.root.path
         }

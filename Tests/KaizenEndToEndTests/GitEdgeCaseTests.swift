@@ -148,6 +148,28 @@ import Testing
             + "`kaizen review` and `kaizen timeline` read commits and work here\n")
     }
 
+    /// With no work tree, a bare repository's record folders come from the
+    /// kaizen.yml committed at the ref read, not from the defaults.
+    @Test func aBareRepositorysTimelineFollowsTheFoldersItsCommittedConfigurationNames() throws {
+        let repo = try GitFixture()
+        try repo.write("kaizen.yml", "version: 1\npaths:\n  experiments: work/trials\n")
+        try repo.write("work/trials/canary.md", "---\nkind: experiment\ntitle: Canary\nstatus: planned\n---\n")
+        try repo.commit("Plan the canary")
+        try repo.write("work/trials/canary.md", "---\nkind: experiment\ntitle: Canary\nstatus: running\n---\n")
+        try repo.commit("Start the canary")
+        let bare = try FixtureFolder()
+        let gitDirectory = bare.url.appendingPathComponent("records.git")
+        try repo.git(["clone", "-q", "--bare", repo.workTree.path, gitDirectory.path])
+        let environment = ["HOME": repo.home.path, "GIT_CONFIG_NOSYSTEM": "1"]
+        let timeline = try KaizenProcess.run(["timeline", "canary"] + Self.today, in: gitDirectory, environment: environment)
+        #expect(timeline.status == 0, "\(timeline.stderr)")
+        #expect(timeline.stdout.contains("planned → running"), "\(timeline.stdout)")
+        // At the first commit the same folders hold the record, just created.
+        let first = try KaizenProcess.run(["timeline", "--ref", "HEAD~1"] + Self.today, in: gitDirectory, environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("canary") && !first.stdout.contains("running"), "\(first.stdout)")
+    }
+
     @Test func aSubmoduleInsideARecordsFolderIsNotReadAsRecords() throws {
         let library = try GitFixture()
         try library.write("README.md", "# Vendored notes\n")

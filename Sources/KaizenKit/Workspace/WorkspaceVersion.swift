@@ -137,6 +137,20 @@ extension Workspace {
         guard let loaded else { return Workspace(root: root, config: KaizenConfig(), configDiagnostics: [], hasConfigFile: false) }
         return Workspace(root: root, config: loaded.config, configDiagnostics: loaded.diagnostics, hasConfigFile: true)
     }
+
+    /// The same root configured by the kaizen.yml committed at `ref` (the
+    /// defaults when that commit has none, or there is no commit yet): in a
+    /// bare repository, with no work tree, the commit is the only place the
+    /// record folders can be read from.
+    public func withCommittedConfig(at ref: String) throws -> Workspace {
+        guard let repository = try GitRepository.discover(containing: root.path) else { return self }
+        if ref == "HEAD", repository.isHeadUnborn { return self }
+        let folder = try repository.path(of: root)
+        var tree: GitTree? = try repository.tree(repository.commit(repository.resolveCommit(ref)).treeID)
+        if !folder.isEmpty { tree = try tree?.subtreeID(atPath: folder).map { try repository.tree($0) } }
+        let configBlob = try tree?.blobID(atPath: KaizenConfig.fileName)
+        return withConfig(try configBlob.map { ConfigLoader.load(try repository.blob($0)) })
+    }
 }
 
 extension [String: ObjectID] {
