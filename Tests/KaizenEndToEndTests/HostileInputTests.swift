@@ -109,17 +109,19 @@ import Testing
         expectLine("constraints/long-line.md:1:1: error:", containing: "the front matter is 976.6 KiB, over the 256 KiB it may be")
         expectLine("constraints/deep-nesting-block.md:1:1: error:", containing: "over the 256 KiB it may be")
         expectLine("constraints/outside.md:1:1: error:", containing: "outside the repository, and kaizen does not follow links out of it")
+        expectLine("constraints/dangling.md:1:1: error:",
+                   containing: "it is a symbolic link to missing-target.md, which does not exist: restore the file it leads to, or remove the link")
         // The file name's newline is shown, not printed: one diagnostic stays one line.
         expectLine("constraints/new\\nline.md:1:1: warning:", containing: "the id 'new\\nline'")
         #expect(!result.stdout.contains("private words"))
         #expect(!result.stdout.contains("pipe.md"), "a FIFO is not a record and is never opened")
         #expect(!result.stdout.contains("slow-approvals.md"), "the well-formed record has nothing to report")
-        // Committed cases, the three made large, the link out, the newline name and the well-formed record.
+        // Committed cases, the three made large, the two links, the newline name and the well-formed record.
         if unreadable {
             expectLine("constraints/unreadable.md:1:1: error:", containing: "cannot read")
         }
         let extra = unreadable ? 1 : 0
-        #expect(result.stdout.hasSuffix("\(committed.count + 6 + extra) records checked: \(committed.count + 4 + extra) errors, 1 warning\n"),
+        #expect(result.stdout.hasSuffix("\(committed.count + 7 + extra) records checked: \(committed.count + 5 + extra) errors, 1 warning\n"),
                 "\(result.stdout)")
 
         // The commands that read every record go on past the same files.

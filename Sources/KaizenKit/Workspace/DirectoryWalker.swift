@@ -5,7 +5,8 @@ import Foundation
 enum DirectoryWalker {
     /// The `.md` files under `folder` (absolute), except README.md files,
     /// skipping hidden entries and nested repositories and not following links
-    /// to folders (which could loop). Paths come back as `prefix/...`.
+    /// to folders (which could loop); links that lead nowhere are listed.
+    /// Paths come back as `prefix/...`.
     static func markdownFiles(in folder: String, prefix: String) -> [String] {
         var files: [String] = []
         walk(folder, prefix: prefix, into: &files)
@@ -63,7 +64,11 @@ enum DirectoryWalker {
         case Int32(DT_LNK), Int32(DT_UNKNOWN):
             // Follow a link to a file; a link to a folder is not followed.
             var info = stat()
-            guard stat(folder + "/" + name, &info) == 0 else { return .other }
+            guard stat(folder + "/" + name, &info) == 0 else {
+                // A link that leads nowhere is listed, so that reading it says
+                // so, rather than a record going missing without a word.
+                return errno == ENOENT && Int32(type) == Int32(DT_LNK) ? .file : .other
+            }
             if (info.st_mode & S_IFMT) == S_IFREG { return .file }
             return Int32(type) == Int32(DT_UNKNOWN) && (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .other
         default:

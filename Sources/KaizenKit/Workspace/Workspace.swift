@@ -132,7 +132,7 @@ enum FileReader {
     /// could otherwise make a check print a private file's lines.
     static func readRecord(_ path: String, in workspace: Workspace) throws -> (bytes: [UInt8], stamp: FileStamp) {
         if let target = workspace.linkTargetOutside(path) {
-            throw KaizenError.cannotRead(path: path, reason: "it is a symbolic link to \(target), outside the repository, "
+            throw KaizenError.cannotRead(path: path, reason: "it is a symbolic link to \(VisibleText.escaping(target)), outside the repository, "
                 + "and kaizen does not follow links out of it: copy the file in, or remove the link")
         }
         return try readWithStamp(path, limit: RecordLimits.fileBytes)
@@ -144,7 +144,10 @@ enum FileReader {
     static func readWithStamp(_ path: String, limit: Int? = nil) throws -> (bytes: [UInt8], stamp: FileStamp) {
         // Non-blocking, so that opening a FIFO returns at once and is refused below.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw KaizenError.cannotRead(path: path, reason: reason(errno)) }
+        guard descriptor >= 0 else {
+            let code = errno
+            throw KaizenError.cannotRead(path: path, reason: code == ENOENT ? danglingLink(at: path) ?? reason(code) : reason(code))
+        }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw KaizenError.cannotRead(path: path, reason: reason(errno)) }
@@ -188,6 +191,17 @@ enum FileReader {
             count += result
         }
         return 0
+    }
+
+    /// Why a symbolic link at `path` cannot be read, when it leads nowhere.
+    private static func danglingLink(at path: String) -> String? {
+        var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX))
+        let count = buffer.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { readlink(path, $0.baseAddress!, $0.count) }
+        }
+        guard count >= 0 else { return nil }
+        let target = VisibleText.escaping(String(decoding: buffer[..<count], as: UTF8.self))
+        return "it is a symbolic link to \(target), which does not exist: restore the file it leads to, or remove the link"
     }
 
     private static func reason(_ code: Int32) -> String {
