@@ -23,23 +23,23 @@ struct WorkspaceVersion {
         }
         let files = entries.map { FileEntry(path: String($0.path.dropFirst(prefix.count)), blob: $0.blob, stage: 0, isFile: $0.isFile) }
         let configBlob = files.first { $0.path == KaizenConfig.fileName && $0.isFile }?.blob
-        let config = try configBlob.map { ConfigLoader.load(try repository.blob($0)) }
-        return make(workspace.withConfig(config), configBlob: configBlob, files: files)
+        return make(try workspace.withConfig(ofBlob: configBlob, in: repository), configBlob: configBlob, files: files)
+    }
+
+    /// The tree of the workspace folder (`folder` in the repository, "" for
+    /// its top) at `commit`; nil when the commit has no such folder.
+    static func folderTree(of commit: ObjectID, folder: String, in repository: GitRepository) throws -> GitTree? {
+        let root = try repository.tree(repository.commit(commit).treeID)
+        return folder.isEmpty ? root : try root.subtreeID(atPath: folder).map { try repository.tree($0) }
     }
 
     /// The tree of `commit` (nil: an unborn branch, no files).
     static func commit(_ commit: ObjectID?, of repository: GitRepository, folder: String, workspace: Workspace) throws -> WorkspaceVersion {
-        guard let commit else { return WorkspaceVersion(workspace: workspace.withConfig(nil), files: [:], configBlob: nil) }
-        let root = try repository.tree(repository.commit(commit).treeID)
-        let tree: GitTree?
-        if folder.isEmpty {
-            tree = root
-        } else {
-            tree = try root.subtreeID(atPath: folder).map { try repository.tree($0) }
+        guard let commit, let tree = try folderTree(of: commit, folder: folder, in: repository) else {
+            return WorkspaceVersion(workspace: workspace.withConfig(nil), files: [:], configBlob: nil)
         }
-        guard let tree else { return WorkspaceVersion(workspace: workspace.withConfig(nil), files: [:], configBlob: nil) }
         let configBlob = try tree.blobID(atPath: KaizenConfig.fileName)
-        let versioned = workspace.withConfig(try configBlob.map { ConfigLoader.load(try repository.blob($0)) })
+        let versioned = try workspace.withConfig(ofBlob: configBlob, in: repository)
         var files: [FileEntry] = []
         // Only the record folders are listed: the rest of a large repository is never read.
         for folder in Set(versioned.config.folders.values).sorted() {
@@ -145,11 +145,13 @@ extension Workspace {
     public func withCommittedConfig(at ref: String) throws -> Workspace {
         guard let repository = try GitRepository.discover(containing: root.path) else { return self }
         if ref == "HEAD", repository.isHeadUnborn { return self }
-        let folder = try repository.path(of: root)
-        var tree: GitTree? = try repository.tree(repository.commit(repository.resolveCommit(ref)).treeID)
-        if !folder.isEmpty { tree = try tree?.subtreeID(atPath: folder).map { try repository.tree($0) } }
-        let configBlob = try tree?.blobID(atPath: KaizenConfig.fileName)
-        return withConfig(try configBlob.map { ConfigLoader.load(try repository.blob($0)) })
+        let tree = try WorkspaceVersion.folderTree(of: repository.resolveCommit(ref), folder: repository.path(of: root), in: repository)
+        return try withConfig(ofBlob: tree?.blobID(atPath: KaizenConfig.fileName), in: repository)
+    }
+
+    /// The same root configured by the kaizen.yml stored as `blob` (the defaults when nil).
+    func withConfig(ofBlob blob: ObjectID?, in repository: GitRepository) throws -> Workspace {
+        withConfig(try blob.map { ConfigLoader.load(try repository.blob($0)) })
     }
 }
 
