@@ -66,9 +66,8 @@ public struct DocumentIndex: Sendable {
     let hasBodyWords: [Bool]
 
     public init(records: [Record], fields: Fields = .all) {
-        var counter = WordCounter()
-        let words = records.map { counter.words(of: $0) }
-        self.init(records: records, words: words, vocabulary: counter.vocabulary, fields: fields)
+        let counted = WordCounter.count(records)
+        self.init(records: records, words: counted.words, vocabulary: counted.vocabulary, fields: fields)
     }
 
     /// The index of records whose words are counted already, `words[i]` those

@@ -35,9 +35,8 @@ public struct RecordSimilarity: Sendable {
     let headings: DocumentIndex?
 
     public init(records: [Record]) {
-        var counter = WordCounter()
-        let words = records.map { counter.words(of: $0) }
-        self.init(records: records, words: words, vocabulary: counter.vocabulary)
+        let counted = WordCounter.count(records)
+        self.init(records: records, words: counted.words, vocabulary: counted.vocabulary)
     }
 
     /// The similarity of records whose words `cache` may hold counted from before.

@@ -35,6 +35,13 @@ struct WordCounter: Sendable {
     private var headingCounts: [Double] = []
     private var seen: [Int32] = []
 
+    /// The words of each of `records`, counted into one new vocabulary.
+    static func count(_ records: [Record]) -> (words: [RecordWords], vocabulary: Vocabulary) {
+        var counter = WordCounter()
+        let words = records.map { counter.words(of: $0) }
+        return (words, counter.vocabulary)
+    }
+
     mutating func words(of record: Record) -> RecordWords {
         words(of: DocumentIndex.fields(of: record))
     }
