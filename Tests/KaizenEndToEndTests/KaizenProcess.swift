@@ -27,40 +27,27 @@ struct KaizenProcess {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// Output goes to files, not pipes: a child that fills one pipe while
+    /// the test reads the other would wait for ever.
     static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        environment.merge(extra) { $1 }
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes before waiting, so a large output cannot block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        try BackgroundKaizen(arguments, in: directory, environment: extra).finish()
     }
 }
 
-/// A run of the binary in the background, for tests that run several at once
-/// or kill one part-way. Output goes to files, so no pipe can fill and block it.
+/// A run of the binary (or, for the helper's own test, another program) in
+/// the background, for tests that run several at once or kill one part-way.
+/// Output goes to files, so no pipe can fill and block it.
 final class BackgroundKaizen {
     let process = Process()
     private let outputFolder: URL
 
-    init(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws {
+    init(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:],
+         executable: URL = KaizenProcess.binary) throws {
         outputFolder = FileManager.default.temporaryDirectory.appendingPathComponent("kaizen-background-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: outputFolder.appendingPathComponent("stdout").path, contents: nil)
         _ = FileManager.default.createFile(atPath: outputFolder.appendingPathComponent("stderr").path, contents: nil)
-        process.executableURL = KaizenProcess.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"].merging(extra) { $1 }) { $1 }
@@ -76,9 +63,11 @@ final class BackgroundKaizen {
     /// Waits for the run to end and collects what it printed.
     func finish() throws -> KaizenProcess.Result {
         process.waitUntilExit()
-        return KaizenProcess.Result(status: process.terminationStatus,
-                                    stdout: try String(contentsOf: outputFolder.appendingPathComponent("stdout"), encoding: .utf8),
-                                    stderr: try String(contentsOf: outputFolder.appendingPathComponent("stderr"), encoding: .utf8))
+        // Decoded leniently: a test of hostile input may see bytes that are not UTF-8.
+        let output = { (name: String) in
+            String(decoding: try Data(contentsOf: self.outputFolder.appendingPathComponent(name)), as: UTF8.self)
+        }
+        return KaizenProcess.Result(status: process.terminationStatus, stdout: try output("stdout"), stderr: try output("stderr"))
     }
 
     /// SIGKILL, as a closed terminal or a cancelled CI job delivers it: no cleanup runs.
