@@ -27,6 +27,8 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
     case cannotEdit(path: String, reason: String, byHand: String)
     /// The file changed on disk between kaizen reading it and writing it back.
     case changedOnDisk(path: String)
+    /// Another kaizen run held the workspace's write lock for longer than this one waited.
+    case lockedByAnotherRun(path: String, waited: Duration)
     /// The file is reached through a symbolic link that leads out of the repository.
     case outsideRepository(path: String, target: String)
     /// `kaizen site --out` names a folder the site must not be written to.
@@ -77,6 +79,10 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
             return "cannot edit \(path) in place: \(reason). Nothing was written; make the change by hand: \(byHand)"
         case let .changedOnDisk(path):
             return "\(path) changed on disk while kaizen was editing it; nothing was written, so that change is kept: run the command again"
+        case let .lockedByAnotherRun(path, waited):
+            let seconds = Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18
+            return "another kaizen command has been writing records in \(path) for over \(String(format: "%g", seconds)) s; "
+                + "nothing was written: when it has finished (or if it hangs, once you have stopped it), run the command again"
         case let .outsideRepository(path, target):
             return "\(path) leads to \(target), outside the repository: kaizen does not write through a symbolic link that leaves the repository; nothing was written"
         case let .siteOutputRefused(path, reason):

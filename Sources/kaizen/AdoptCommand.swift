@@ -34,9 +34,11 @@ struct AdoptCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
-        let parsed = loader.load(try loader.recordPaths())
         let request = AdoptionRequest(improvement: improvement, team: team, id: id, reviewBy: reviewBy, today: today.date)
-        let path = try AdoptionCreator(workspace: workspace, parsed: parsed).create(request)
+        let (parsed, path) = try RecordWriteLock.holding(workspace) {
+            let parsed = loader.load(try loader.recordPaths())
+            return (parsed, try AdoptionCreator(workspace: workspace, parsed: parsed).create(request))
+        }
         let display = workspaceOptions.displayPath(in: workspace)
         print(display(path))
         Editing.reportStillToFillIn(path, among: parsed, loader: loader, today: today.date, display: display)

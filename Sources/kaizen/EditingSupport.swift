@@ -15,16 +15,19 @@ struct ExperimentEditOptions: ParsableArguments {
     /// what changed.
     func run(_ change: ExperimentChange) throws {
         let workspace = try workspaceOptions.open()
-        let loader = RecordLoader(workspace: workspace)
-        let editor = ExperimentEditor(workspace: workspace, parsed: loader.load(try loader.recordPaths()))
-        let edit = try editor.prepare(change, id: id, today: today.date)
         let display = workspaceOptions.displayPath(in: workspace)
+        let edit = try RecordWriteLock.holding(workspace) {
+            let loader = RecordLoader(workspace: workspace)
+            let editor = ExperimentEditor(workspace: workspace, parsed: loader.load(try loader.recordPaths()))
+            let edit = try editor.prepare(change, id: id, today: today.date)
+            if edit.errors.isEmpty { try editor.write(edit) }
+            return edit
+        }
         guard edit.errors.isEmpty else {
             for diagnostic in edit.errors { Terminal.standardError(Editing.line(diagnostic, display)) }
             Terminal.standardError("kaizen: nothing was written: after \(change.command), \(display(edit.path)) would fail `kaizen check`; \(edit.advice)\n")
             throw ExitCode.failure
         }
-        try editor.write(edit)
         print(display(edit.path))
         print(edit.summary)
         for diagnostic in edit.diagnostics { Terminal.standardError(Editing.line(diagnostic, display)) }

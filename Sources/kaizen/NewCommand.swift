@@ -63,11 +63,13 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
-        let parsed = loader.load(try loader.recordPaths())
         let request = NewRecordRequest(
             kind: kind, title: title, id: id, team: team, improvement: improvement, area: area, level: level,
             note: note, reviewBy: reviewBy, today: today.date)
-        let path = try RecordCreator(workspace: workspace, records: parsed.map(\.record)).create(request)
+        let (parsed, path) = try RecordWriteLock.holding(workspace) {
+            let parsed = loader.load(try loader.recordPaths())
+            return (parsed, try RecordCreator(workspace: workspace, records: parsed.map(\.record)).create(request))
+        }
         let display = workspaceOptions.displayPath(in: workspace)
         print(display(path))
         if kind == .improvement {

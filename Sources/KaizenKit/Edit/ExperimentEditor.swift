@@ -54,13 +54,24 @@ public struct ExperimentEditor: Sendable {
     /// or status, an extension that does not extend) or when its front matter
     /// has a shape that cannot be edited safely.
     public func prepare(_ change: ExperimentChange, id: String, today: CalendarDate) throws -> RecordEdit {
-        let record = try RecordLookup.record(withID: id, in: parsed.map(\.record))
+        let path = try RecordLookup.record(withID: id, in: parsed.map(\.record)).path
+        // The step is judged on the bytes that are edited, not on the parse
+        // made earlier: the file may have changed in between.
+        let original: [UInt8]
+        do {
+            original = try FileReader.readRecord(workspace.filePath(for: path), in: workspace).bytes
+        } catch let KaizenError.cannotRead(_, reason) {
+            throw KaizenError.invalidArgument("'\(id)' cannot be edited: cannot read \(path): \(reason)")
+        }
+        let parser = RecordParser(config: workspace.config)
+        let folderKind = workspace.config.folderKind(ofPath: path)
+        let current = parser.parse(original, path: path, folderKind: folderKind)
+        let record = current.record
         guard record.kind == .experiment else {
             let kind = record.kind.map(\.withArticle) ?? "not a record kaizen can read"
             throw KaizenError.invalidArgument("'\(record.id)' is \(kind), not an experiment: \(change.command) changes experiments only")
         }
-        if let unreadable = parsed.first(where: { $0.record.path == record.path })?.diagnostics
-            .first(where: { $0.rule == RuleDescriptor.unreadableFile.name }) {
+        if let unreadable = current.diagnostics.first(where: { $0.rule == RuleDescriptor.unreadableFile.name }) {
             throw KaizenError.invalidArgument("'\(record.id)' cannot be edited: \(unreadable.message)")
         }
         guard let experiment = record.experiment, let status = experiment.status?.value else {
@@ -68,7 +79,6 @@ public struct ExperimentEditor: Sendable {
                 "'\(record.id)' has no status kaizen can read: fix what `kaizen check \(record.path)` reports, then run \(change.command) again")
         }
         try Self.requireStep(change, from: status, of: record, experiment)
-        let original = try FileReader.read(workspace.url(for: record.path).path)
         let summary: String
         let edited: [UInt8]
         let changes: [FrontMatterEditor.Change]
@@ -79,8 +89,7 @@ public struct ExperimentEditor: Sendable {
         } catch {
             throw KaizenError.cannotEdit(path: record.path, reason: error.reason, byHand: Self.byHand(change))
         }
-        let parser = RecordParser(config: workspace.config)
-        let reparsed = parser.parse(edited, path: record.path, folderKind: workspace.config.folderKind(ofPath: record.path))
+        let reparsed = parser.parse(edited, path: record.path, folderKind: folderKind)
         let records = parsed.map { $0.record.path == record.path ? reparsed : $0 }
         // The findings point into the file as it is, which is what the person opens.
         let positions = EditedPositions(original: original, edited: edited, changes: changes)
