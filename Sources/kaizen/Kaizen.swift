@@ -19,21 +19,39 @@ struct Kaizen: ParsableCommand {
     /// Exit codes: 0 clean, 1 findings at error severity, 2 usage or
     /// environment errors (ArgumentParser's own default for usage is 64).
     static func main() {
+        let command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            exit(reportingArgumentError: error)
+        }
+        do {
+            var command = command
             try command.run()
         } catch let error as KaizenError {
             Terminal.standardError("kaizen: error: \(error.localizedDescription)\n")
             Foundation.exit(2)
+        } catch let error where error is ExitCode || error is CleanExit || error is ValidationError {
+            exit(reportingArgumentError: error)
         } catch {
-            let code = exitCode(for: error)
-            let message = fullMessage(for: error)
-            if code == .success {
-                if !message.isEmpty { print(message) }
-                Foundation.exit(0)
-            }
-            if !message.isEmpty { Terminal.standardError(message + "\n") }
-            Foundation.exit(code == .failure ? 1 : 2)
+            // Anything else a command lets through (a Foundation error, say)
+            // is about the environment, never a finding: exit 1 would tell a
+            // hook or CI job that the records are at fault.
+            Terminal.standardError("kaizen: error: \(error.localizedDescription)\n")
+            Foundation.exit(2)
         }
+    }
+
+    /// Prints what ArgumentParser says of `error` and exits: 0 for help and
+    /// version, 1 for findings (`ExitCode.failure`), 2 for usage errors.
+    private static func exit(reportingArgumentError error: Error) -> Never {
+        let code = exitCode(for: error)
+        let message = fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { print(message) }
+            Foundation.exit(0)
+        }
+        if !message.isEmpty { Terminal.standardError(message + "\n") }
+        Foundation.exit(code == .failure ? 1 : 2)
     }
 }

@@ -204,4 +204,22 @@ import Testing
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(try folder.read("demo/public/keep.txt") == "mine")
     }
+
+    /// An output folder that cannot be listed is an environment error (exit
+    /// 2), not a finding (exit 1). Root can list any folder, so as root the
+    /// run drops to the user nobody.
+    @Test func anOutputFolderThatCannotBeListedExitsTwo() throws {
+        let folder = try FixtureFolder(["kaizen.yml": Records.config, "improvements/review-pairs.md": Records.improvement])
+        let output = folder.url.appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: output.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: output.path) }
+        let arguments = ["site", "--out", "public", "--today", "2026-11-20"]
+        let result = getuid() == 0
+            ? try BackgroundKaizen(["--reuid=65534", "--regid=65534", "--clear-groups", KaizenProcess.binary.path] + arguments,
+                                   in: folder.url, executable: URL(fileURLWithPath: "/usr/bin/setpriv")).finish()
+            : try folder.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stderr == "kaizen: error: cannot read \(output.path): permission denied: check its permissions\n")
+    }
 }

@@ -7,11 +7,14 @@ import Foundation
 /// unless forced. It writes no file through a symbolic link: the output
 /// folder itself is resolved once, and a link inside it stops the run. Each
 /// file is written whole (`AtomicFile`). A marker file lists what the last
-/// run wrote, so a later run can remove pages of records that are gone
-/// without touching anything else.
+/// run wrote, each file with a checksum of what it wrote there, so a later run
+/// removes pages of records that are gone, and only while they still hold
+/// what kaizen wrote: a page edited by hand, or any file a hand-edited marker
+/// names, is kept.
 public struct SiteWriter: Sendable {
     public static let markerName = ".kaizen-site"
-    private static let markerHeading = "# Written by `kaizen site`; the files it wrote, which the next run may replace or remove."
+    private static let markerHeading =
+        "# Written by `kaizen site`: a checksum and the path of each file it wrote; the next run replaces them, and removes those still unchanged."
 
     public struct Summary: Sendable, Equatable {
         /// The output folder, resolved.
@@ -31,34 +34,34 @@ public struct SiteWriter: Sendable {
         let folder = try checkedFolder(output)
         let marker = folder.appendingPathComponent(Self.markerName)
         var isDirectory: ObjCBool = false
-        var earlier: [String] = []
+        var earlier: [String: UInt64] = [:]
         if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else {
                 throw KaizenError.siteOutputRefused(path: folder.path, reason: "it is a file, not a folder")
             }
-            let entries = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             if let text = try? FileReader.read(marker.path) {
-                earlier = Self.listedPaths(String(decoding: text, as: UTF8.self))
-            } else if !entries.isEmpty, !force {
+                earlier = Self.listedFiles(String(decoding: text, as: UTF8.self))
+            } else if try !Self.isEmptyFolder(folder.path), !force {
                 throw KaizenError.siteOutputNotEmpty(path: folder.path)
             }
         }
         for file in files { try refuseLinks(on: file.path, in: folder) }
 
-        let paths = files.map(\.path)
+        let written = Dictionary(files.map { ($0.path, Self.checksum(Array($0.contents.utf8))) }) { _, last in last }
         // Listed before any page is written, so that a run cut short still
         // leaves a folder the next run recognises as its own.
-        try writeMarker(Array(Set(earlier + paths)).sorted(), at: marker)
+        try writeMarker(earlier.merging(written) { _, new in new }, at: marker)
         for file in files {
             try AtomicFile.replace(at: folder.appendingPathComponent(file.path), bytes: Array(file.contents.utf8))
         }
-        let current = Set(paths)
         var removed = 0
-        for stale in earlier where !current.contains(stale) {
+        for (stale, checksum) in earlier where written[stale] == nil {
             guard (try? refuseLinks(on: stale, in: folder)) != nil else { continue }
-            if unlink(folder.appendingPathComponent(stale).path) == 0 { removed += 1 }
+            let path = folder.appendingPathComponent(stale).path
+            guard let contents = try? FileReader.read(path), Self.checksum(contents) == checksum else { continue }
+            if unlink(path) == 0 { removed += 1 }
         }
-        try writeMarker(paths.sorted(), at: marker)
+        try writeMarker(written, at: marker)
         return Summary(folder: folder.path, written: files.count, removed: removed)
     }
 
@@ -124,14 +127,44 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    private func writeMarker(_ paths: [String], at marker: URL) throws {
-        try AtomicFile.replace(at: marker, bytes: Array(([Self.markerHeading] + paths).joined(separator: "\n").utf8) + [10])
+    /// One line per file, `CHECKSUM  PATH` (16 hexadecimal digits, two spaces), sorted by path.
+    private func writeMarker(_ files: [String: UInt64], at marker: URL) throws {
+        let lines = files.sorted { $0.key < $1.key }.map { path, checksum in
+            let hex = String(checksum, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex + "  " + path
+        }
+        try AtomicFile.replace(at: marker, bytes: Array(([Self.markerHeading] + lines).joined(separator: "\n").utf8) + [10])
     }
 
-    /// The paths a marker lists; lines that are not a plain relative path are ignored.
-    private static func listedPaths(_ text: String) -> [String] {
-        text.split(separator: "\n").map(String.init).filter { line in
-            !line.hasPrefix("#") && !line.hasPrefix("/") && !line.split(separator: "/").contains { $0 == ".." || $0 == "." }
+    /// The files a marker lists, with their checksums. Lines that are not a
+    /// checksum and a plain relative path (among them those of markers written
+    /// before checksums were, which name a path alone) are ignored: such a
+    /// file is never removed.
+    private static func listedFiles(_ text: String) -> [String: UInt64] {
+        var files: [String: UInt64] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let hex = line.prefix(16)
+            let path = String(line.dropFirst(18))
+            guard hex.count == 16, line.dropFirst(16).hasPrefix("  "), let checksum = UInt64(hex, radix: 16),
+                  !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." })
+            else { continue }
+            files[path] = checksum
         }
+        return files
+    }
+
+    /// Whether the folder holds nothing; throws when it cannot be listed.
+    private static func isEmptyFolder(_ path: String) throws -> Bool {
+        guard let folder = opendir(path) else { throw KaizenError.cannotRead(path: path, reason: FileReader.reason(errno)) }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != ".", name != ".." { return false }
+        }
+        return true
+    }
+
+    private static func checksum(_ bytes: [UInt8]) -> UInt64 {
+        Checksum.of(bytes[...])
     }
 }

@@ -204,10 +204,11 @@ enum FileReader {
         return "it is a symbolic link to \(target), which does not exist: restore the file it leads to, or remove the link"
     }
 
-    private static func reason(_ code: Int32) -> String {
+    /// An error number in words that say what to do.
+    static func reason(_ code: Int32) -> String {
         switch code {
         case ENOENT: return "it no longer exists (was it moved or deleted while kaizen ran?)"
-        case EACCES, EPERM: return "permission denied: check the file's permissions"
+        case EACCES, EPERM: return "permission denied: check its permissions"
         default: return String(cString: strerror(code))
         }
     }

@@ -22,12 +22,13 @@ import Testing
         FileManager.default.contents(atPath: workspace.root.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The checksums in the marker are `Checksum.of` the contents, worked out with a port of it to Python.
     @Test func writesEveryFileAndAMarker() throws {
         let summary = try SiteWriter(workspace: workspace).write(files, to: root.appendingPathComponent("site"), force: false)
         #expect(summary == SiteWriter.Summary(folder: workspace.root.appendingPathComponent("site").path, written: 2, removed: 0))
         #expect(text("site/index.html") == "<p>library</p>")
         #expect(text("site/improvements/a.html") == "<p>a</p>")
-        #expect(text("site/.kaizen-site")?.hasSuffix("\nimprovements/a.html\nindex.html\n") == true)
+        #expect(text("site/.kaizen-site")?.hasSuffix("\n496ab28d4f21337b  improvements/a.html\n7ac88fa651aa13b5  index.html\n") == true)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: workspace.root.appendingPathComponent("site/improvements").path)
         #expect(leftovers == ["a.html"])
     }
@@ -43,6 +44,26 @@ import Testing
         #expect(text("site/index.html") == "<p>new</p>")
         #expect(text("site/improvements/a.html") == nil)
         #expect(text("site/notes.txt") == "mine")
+    }
+
+    /// A page edited since kaizen wrote it, and files a hand-edited marker
+    /// names (with a made-up checksum, or none, as markers before checksums
+    /// had), are kept when no page needs them any more.
+    @Test func removesOnlyStalePagesThatStillHoldWhatItWrote() throws {
+        let writer = SiteWriter(workspace: workspace)
+        let output = root.appendingPathComponent("site")
+        _ = try writer.write(files, to: output, force: false)
+        try Data("<p>a, annotated by hand</p>".utf8).write(to: output.appendingPathComponent("improvements/a.html"))
+        try Data("precious".utf8).write(to: output.appendingPathComponent("notes.txt"))
+        try Data("secret".utf8).write(to: output.appendingPathComponent("key.txt"))
+        let marker = output.appendingPathComponent(SiteWriter.markerName)
+        let listed = String(decoding: try Data(contentsOf: marker), as: UTF8.self)
+        try Data((listed + "0123456789abcdef  notes.txt\nkey.txt\n").utf8).write(to: marker)
+        let summary = try writer.write([SiteFile(path: "index.html", contents: "<p>new</p>")], to: output, force: false)
+        #expect(summary.removed == 0)
+        #expect(text("site/improvements/a.html") == "<p>a, annotated by hand</p>")
+        #expect(text("site/notes.txt") == "precious")
+        #expect(text("site/key.txt") == "secret")
     }
 
     @Test func refusesTheRepositoryItsRecordsAndItsSettings() throws {
