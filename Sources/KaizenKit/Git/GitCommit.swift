@@ -37,9 +37,12 @@ public struct GitTime: Hashable, Sendable, Comparable {
 /// A commit handle; frees itself when released.
 final class GitCommit {
     private let handle: OpaquePointer
+    /// Kept alive as long as the commit: libgit2 objects must not outlive their repository.
+    private let repository: GitRepository
 
-    init(handle: OpaquePointer) {
+    init(handle: OpaquePointer, of repository: GitRepository) {
         self.handle = handle
+        self.repository = repository
     }
 
     deinit {

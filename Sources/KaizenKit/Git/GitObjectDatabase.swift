@@ -29,7 +29,9 @@ final class GitObjectDatabase {
         return raw
     }
 
-    /// An object's bytes, valid while this lives.
+    /// An object's bytes, lent only inside `withBytes`: they are freed with
+    /// this object, and Swift may release an object right after its last use,
+    /// before the end of the scope that holds it.
     final class RawObject {
         private let handle: OpaquePointer
 
@@ -41,8 +43,10 @@ final class GitObjectDatabase {
             git_odb_object_free(handle)
         }
 
-        var bytes: UnsafeRawBufferPointer {
-            UnsafeRawBufferPointer(start: git_odb_object_data(handle), count: git_odb_object_size(handle))
+        func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+            try withExtendedLifetime(self) {
+                try body(UnsafeRawBufferPointer(start: git_odb_object_data(handle), count: git_odb_object_size(handle)))
+            }
         }
     }
 }

@@ -182,13 +182,13 @@ final class GitRepository {
     func commit(_ id: ObjectID) throws -> GitCommit {
         var commit: OpaquePointer?
         try id.withOID { try LibGit2.checkRead(git_commit_lookup(&commit, handle, $0), "commit", id) }
-        return GitCommit(handle: commit!)
+        return GitCommit(handle: commit!, of: self)
     }
 
     func tree(_ id: ObjectID) throws -> GitTree {
         var tree: OpaquePointer?
         try id.withOID { try LibGit2.checkRead(git_tree_lookup(&tree, handle, $0), "tree", id) }
-        return GitTree(handle: tree!)
+        return GitTree(handle: tree!, of: self)
     }
 
     /// A blob's bytes.

@@ -4,9 +4,12 @@ import CGit2
 /// comparing folders over history reads their raw bytes instead (see TreeDiff).
 final class GitTree {
     private let handle: OpaquePointer
+    /// Kept alive as long as the tree: libgit2 objects must not outlive their repository.
+    private let repository: GitRepository
 
-    init(handle: OpaquePointer) {
+    init(handle: OpaquePointer, of repository: GitRepository) {
         self.handle = handle
+        self.repository = repository
     }
 
     deinit {
@@ -40,8 +43,8 @@ final class GitTree {
             switch git_tree_entry_type(entry) {
             case GIT_OBJECT_TREE:
                 var subtree: OpaquePointer?
-                try id.withOID { try LibGit2.checkRead(git_tree_lookup(&subtree, git_tree_owner(handle), $0), "tree", id) }
-                try GitTree(handle: subtree!).collectFiles(prefix: path + "/", into: &files)
+                try id.withOID { try LibGit2.checkRead(git_tree_lookup(&subtree, repository.handle, $0), "tree", id) }
+                try GitTree(handle: subtree!, of: repository).collectFiles(prefix: path + "/", into: &files)
             case GIT_OBJECT_BLOB:
                 files.append(FileEntry(path: path, blob: id, stage: 0, isFile: FileEntry.isFile(mode: git_tree_entry_filemode(entry).rawValue)))
             default:

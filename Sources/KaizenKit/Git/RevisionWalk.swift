@@ -3,6 +3,8 @@ import CGit2
 /// A walk over a commit's history; frees itself when released.
 final class RevisionWalk {
     private let handle: OpaquePointer
+    /// Kept alive as long as the walk, which must not outlive its repository.
+    private let repository: GitRepository
 
     /// Walks from `start` along first parents only, newest first, leaving out
     /// `hidden` and everything reachable from it.
@@ -10,6 +12,7 @@ final class RevisionWalk {
         var walk: OpaquePointer?
         try LibGit2.check(git_revwalk_new(&walk, repository.handle), "starting a history walk")
         handle = walk!
+        self.repository = repository
         try LibGit2.check(git_revwalk_sorting(handle, GIT_SORT_NONE.rawValue), "ordering the history walk")
         try LibGit2.check(git_revwalk_simplify_first_parent(handle), "limiting the walk to first parents")
         try start.withOID { try LibGit2.check(git_revwalk_push(handle, $0), "walking from \(start)") }

@@ -31,8 +31,22 @@ struct TreeDiff {
         guard old != new else { return }
         let oldObject = try old.map(database.treeData)
         let newObject = try new.map(database.treeData)
-        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
-        let a = oldObject?.bytes ?? empty, b = newObject?.bytes ?? empty
+        try Self.withBytes(of: oldObject) { a in
+            try Self.withBytes(of: newObject) { b in
+                try compare(a, old, b, new, prefix: prefix, into: &changes)
+            }
+        }
+    }
+
+    /// The bytes of a tree, or none for a folder that does not exist.
+    private static func withBytes(of object: GitObjectDatabase.RawObject?, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let object else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        try object.withBytes(body)
+    }
+
+    /// Compares two trees' raw bytes, `a` of `old` and `b` of `new`.
+    private func compare(_ a: UnsafeRawBufferPointer, _ old: ObjectID?, _ b: UnsafeRawBufferPointer, _ new: ObjectID?,
+                         prefix: String, into changes: inout [FileChange]) throws {
         let prefixLength = Self.commonPrefixLength(a, b)
         let suffixLength = Self.commonSuffixLength(a, b, limit: min(a.count, b.count) - prefixLength)
         // Entries wholly inside the shared start are the same in both trees.
