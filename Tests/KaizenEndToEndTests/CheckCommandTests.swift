@@ -137,6 +137,6 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("expires-soon") && $0.contains("  error  ") })
         // The history rules are listed too: they run with --against.
         #expect(lines.suffix(4).map { String($0.prefix { $0 != " " }) } == ["goalposts-moved", "deadline-moved", "illegal-transition", "record-deleted"])
-        #expect(lines.count == 31)
+        #expect(lines.count == 32)
     }
 }

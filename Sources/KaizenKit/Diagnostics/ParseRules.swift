@@ -8,6 +8,9 @@ extension RuleDescriptor {
     static let invalidEncoding = RuleDescriptor(
         name: "invalid-encoding", severity: .error,
         summary: "The file is not valid UTF-8.")
+    static let controlCharacter = RuleDescriptor(
+        name: "control-character", severity: .error,
+        summary: "The body holds a NUL or another control character, which editors do not show and which makes git treat the file as binary.")
     static let frontMatter = RuleDescriptor(
         name: "front-matter", severity: .error,
         summary: "Front matter is missing, not on line 1, unterminated, empty or not a mapping.")
@@ -40,7 +43,7 @@ extension RuleDescriptor {
         summary: "The record's kind does not match the folder it is in.")
 
     static let parseRules: [RuleDescriptor] = [
-        .unreadableFile, .invalidEncoding, .frontMatter, .yamlSyntax, .duplicateKey, .unknownField,
+        .unreadableFile, .invalidEncoding, .controlCharacter, .frontMatter, .yamlSyntax, .duplicateKey, .unknownField,
         .wrongType, .invalidValue, .invalidDate, .missingField, .invalidID, .misplacedRecord,
     ]
 }

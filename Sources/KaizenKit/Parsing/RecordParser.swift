@@ -64,6 +64,9 @@ public struct RecordParser: Sendable {
         }
 
         record.sections = MarkdownDocument(split.body).sections(firstLine: split.bodyFirstLine)
+        if let found = ControlCharacters.first(in: split.body, firstLine: split.bodyFirstLine) {
+            collector.report(.controlCharacter, at: found.position, found.message)
+        }
 
         if split.yaml.utf8.count > RecordLimits.frontMatterBytes {
             collector.report(.frontMatter, at: .start, RecordLimits.frontMatterTooLarge(size: split.yaml.utf8.count))
