@@ -29,6 +29,8 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
     case changedOnDisk(path: String)
     /// Another kaizen run held the workspace's write lock for longer than this one waited.
     case lockedByAnotherRun(path: String, waited: Duration)
+    /// A path named on the command line lies outside the workspace, whose files alone kaizen reads.
+    case outsideWorkspace(path: String, root: String)
     /// The file is reached through a symbolic link that leads out of the repository.
     case outsideRepository(path: String, target: String)
     /// `kaizen site --out` names a folder the site must not be written to.
@@ -83,6 +85,9 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
             let seconds = Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18
             return "another kaizen command has been writing records in \(path) for over \(String(format: "%g", seconds)) s; "
                 + "nothing was written: when it has finished (or if it hangs, once you have stopped it), run the command again"
+        case let .outsideWorkspace(path, root):
+            return "\(path) lies outside the repository \(root), and kaizen reads only the records inside it: "
+                + "run kaizen in that file's own repository (or pass its folder as --root)"
         case let .outsideRepository(path, target):
             return "\(path) leads to \(target), outside the repository: kaizen does not write through a symbolic link that leaves the repository; nothing was written"
         case let .siteOutputRefused(path, reason):

@@ -139,4 +139,23 @@ import Testing
         #expect(lines.suffix(4).map { String($0.prefix { $0 != " " }) } == ["goalposts-moved", "deadline-moved", "illegal-transition", "record-deleted"])
         #expect(lines.count == 32)
     }
+
+    /// kaizen reads only files inside the repository: a path outside, named
+    /// on the command line, is refused before it is read, so none of its lines
+    /// can be echoed in a finding.
+    @Test func aPathOutsideTheRepositoryIsRefusedUnread() throws {
+        let outside = try FixtureFolder(["private.md": "---\ntitle: secret-token-1234\n---\n"])
+        let folder = try FixtureFolder(["kaizen.yml": Records.config, "improvements/review-pairs.md": Records.improvement])
+        let file = outside.url.appendingPathComponent("private.md").path
+        for arguments in [["check", file], ["check", outside.url.path], ["similar", file], ["check", "../" + outside.url.lastPathComponent]] {
+            let result = try folder.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stdout == "")
+            #expect(result.stderr.hasPrefix("kaizen: error: \(arguments[1]) lies outside the repository "), "\(result.stderr)")
+            #expect(!result.stderr.contains("secret-token"))
+        }
+        // Inside it, a path may still climb out of the current folder and back in.
+        let inside = try folder.run(["check", "../improvements/review-pairs.md", "--today", "2026-11-20"], in: "improvements")
+        #expect(inside.status == 0, "\(inside.stdout)\(inside.stderr)")
+    }
 }

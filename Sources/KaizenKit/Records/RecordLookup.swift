@@ -26,7 +26,7 @@ public enum RecordLookup {
         guard !isDirectory.boolValue else {
             throw KaizenError.invalidArgument("\(argument) is a folder: name one record, by its id or its file")
         }
-        let parsed = loader.load([loader.workspace.relativePath(url)])[0]
+        let parsed = loader.load([try loader.workspace.pathInside(url, named: argument)])[0]
         if case .unreadable = parsed.record.details, let problem = parsed.diagnostics.first(where: { $0.severity == .error }) ?? parsed.diagnostics.first {
             throw KaizenError.invalidArgument("\(argument) cannot be read as a record: \(problem.message)")
         }

@@ -40,7 +40,7 @@ public struct RecordLoader: Sendable {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
                 throw KaizenError.noSuchPath(argument)
             }
-            let path = workspace.relativePath(url)
+            let path = try workspace.pathInside(url, named: argument)
             if isDirectory.boolValue {
                 let inside = path.isEmpty ? discovered : discovered.filter { $0.hasPrefix(path + "/") }
                 paths.formUnion(inside.isEmpty ? DirectoryWalker.markdownFiles(in: url.path, prefix: path) : inside)

@@ -90,6 +90,14 @@ public struct Workspace: Sendable {
         return path.hasPrefix(rootPrefix) ? String(path.dropFirst(rootPrefix.count)) : path
     }
 
+    /// `url` relative to the root, as `relativePath`; throws when it lies
+    /// outside the workspace, naming it as `argument` (what the person typed).
+    func pathInside(_ url: URL, named argument: String) throws -> String {
+        let path = relativePath(url)
+        guard !path.hasPrefix("/") else { throw KaizenError.outsideWorkspace(path: argument, root: root.path) }
+        return path
+    }
+
     /// The absolute path of a workspace-relative (or absolute) path, joined
     /// as text: URL's appending asks the file system whether each path is a
     /// folder, which for every record of a large workspace costs more than
