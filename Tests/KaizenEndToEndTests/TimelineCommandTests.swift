@@ -56,4 +56,31 @@ import Testing
         #expect(second.stdout == first.stdout)
         #expect(try Data(contentsOf: cacheFolder.appendingPathComponent(files[0])) != Data("not a cache".utf8))
     }
+
+    /// A version over the 1 MiB a record may be is not read, in history as on
+    /// disk: its status is unknown rather than taken from it, and the timeline
+    /// says which commit it was.
+    @Test func aVersionTooLargeForARecordIsSkippedAndSaysSo() throws {
+        let repo = try repository()
+        let running = RecordText.experiment(id: nil, title: "Smaller batches", status: "running")
+        let padding = "\n" + String(repeating: "A log line pasted by mistake.\n", count: 40_000)
+        try repo.write("experiments/smaller-batches.md", running.replacingOccurrences(of: "status: running", with: "status: concluded") + padding)
+        let large = try repo.commit("Paste a log", by: .mia)
+        try repo.write("experiments/smaller-batches.md", running.replacingOccurrences(of: "status: running", with: "status: concluded"))
+        try repo.commit("Conclude", by: .ana)
+        let result = try KaizenProcess.run(["timeline", "smaller-batches", "--today", "2026-11-20"], in: repo.workTree)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let skipped = lines.filter { $0.contains(" skipped ") }
+        #expect(skipped.count == 1)
+        #expect(skipped.first?.contains("not read: over the 1 MiB a record may be") == true)
+        #expect(skipped.first?.hasSuffix(String(large.prefix(7))) == true)
+        // The status changed in the commit after the large one, not in it.
+        let changed = lines.filter { $0.contains(" changed ") }
+        #expect(changed.count == 1)
+        #expect(changed.first?.contains("status running → concluded") == true)
+        #expect(changed.first?.contains(String(large.prefix(7))) == false)
+        let json = try KaizenProcess.run(["timeline", "smaller-batches", "--format", "json", "--no-cache"], in: repo.workTree)
+        #expect(json.stdout.contains("\"type\" : \"skipped\""))
+    }
 }

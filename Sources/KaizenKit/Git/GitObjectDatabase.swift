@@ -18,6 +18,12 @@ final class GitObjectDatabase {
         id.withOID { git_odb_exists(handle, $0) == 1 }
     }
 
+    /// An object's size and type, without inflating it; `kind` names the
+    /// object expected, in the error when it cannot be read.
+    func readHeader(_ id: ObjectID, kind: String, size: inout Int, type: inout git_object_t) throws {
+        try id.withOID { try LibGit2.checkRead(git_odb_read_header(&size, &type, handle, $0), kind, id) }
+    }
+
     /// The raw bytes of a tree: entries of `<octal mode> <name>\0<20-byte id>`.
     func treeData(_ id: ObjectID) throws -> RawObject {
         var object: OpaquePointer?
@@ -48,5 +54,19 @@ final class GitObjectDatabase {
                 try body(UnsafeRawBufferPointer(start: git_odb_object_data(handle), count: git_odb_object_size(handle)))
             }
         }
+    }
+}
+
+/// A record file as history holds it: its bytes, or only its size when it is
+/// larger than a record may be (`RecordLimits.fileBytes`), so that one huge
+/// committed file cannot stall or exhaust a scan, as it cannot a check.
+enum RecordBlob {
+    case contents([UInt8])
+    case tooLarge(size: Int)
+
+    /// The bytes; nil for a blob too large to read.
+    var contents: [UInt8]? {
+        if case .contents(let bytes) = self { return bytes }
+        return nil
     }
 }

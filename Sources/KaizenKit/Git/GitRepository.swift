@@ -201,6 +201,17 @@ final class GitRepository {
         return Array(UnsafeRawBufferPointer(start: content, count: size))
     }
 
+    /// A record file's blob, as `RecordBlob`: its size is read first, so a
+    /// blob over `RecordLimits.fileBytes` is never inflated into memory.
+    func recordBlob(_ id: ObjectID) throws -> RecordBlob {
+        var size = 0
+        var type = GIT_OBJECT_INVALID
+        let database = try GitObjectDatabase(self)
+        try database.readHeader(id, kind: "blob", size: &size, type: &type)
+        if type == GIT_OBJECT_BLOB, size > RecordLimits.fileBytes { return .tooLarge(size: size) }
+        return .contents(try blob(id))
+    }
+
     /// Whether the object database holds `id` (a shallow clone lacks the
     /// parents of its boundary commits).
     func contains(_ id: ObjectID) throws -> Bool {

@@ -22,20 +22,9 @@ public struct RecordParser: Sendable {
     ///   - path: the file's path relative to the workspace root; its stem is the id.
     ///   - folderKind: the kind the file's folder holds, if it is in one.
     public func parse(_ bytes: [UInt8], path: String, folderKind: RecordKind?) -> ParsedRecord {
-        var collector = DiagnosticCollector(path: path)
+        if bytes.count > RecordLimits.fileBytes { return tooLarge(size: bytes.count, path: path, folderKind: folderKind) }
+        var collector = Self.collector(path: path)
         var record = Record.unreadable(path: path, kind: folderKind)
-        let id = record.id
-        if !Slug.isValid(id) {
-            let better = Slug.make(from: id)
-            let rename = better.isEmpty ? "rename the file" : "rename the file to \(better).md"
-            collector.report(.invalidID, at: .start,
-                "the id '\(VisibleText.escaping(id))' (the file name) is not a lowercase slug of letters, digits and single hyphens, at most \(Slug.maximumLength) characters: \(rename)")
-        }
-
-        if bytes.count > RecordLimits.fileBytes {
-            collector.report(.unreadableFile, at: .start, RecordLimits.fileTooLarge(size: bytes.count))
-            return ParsedRecord(record: record, diagnostics: collector.diagnostics)
-        }
         let text: String
         switch DecodedText.decode(bytes) {
         case .success(let decoded):
@@ -105,6 +94,27 @@ public struct RecordParser: Sendable {
         record.tags = fields.list("tags")
         record.details = Self.details(kind, from: fields)
         return ParsedRecord(record: record, diagnostics: collector.diagnostics)
+    }
+
+    /// A file of `size` bytes, over `RecordLimits.fileBytes`, which is not
+    /// read: the record is unreadable, and the diagnostic says why.
+    func tooLarge(size: Int, path: String, folderKind: RecordKind?) -> ParsedRecord {
+        var collector = Self.collector(path: path)
+        collector.report(.unreadableFile, at: .start, RecordLimits.fileTooLarge(size: size))
+        return ParsedRecord(record: .unreadable(path: path, kind: folderKind), diagnostics: collector.diagnostics)
+    }
+
+    /// A collector for the file at `path`, holding what its name alone tells.
+    private static func collector(path: String) -> DiagnosticCollector {
+        var collector = DiagnosticCollector(path: path)
+        let id = id(forPath: path)
+        if !Slug.isValid(id) {
+            let better = Slug.make(from: id)
+            let rename = better.isEmpty ? "rename the file" : "rename the file to \(better).md"
+            collector.report(.invalidID, at: .start,
+                "the id '\(VisibleText.escaping(id))' (the file name) is not a lowercase slug of letters, digits and single hyphens, at most \(Slug.maximumLength) characters: \(rename)")
+        }
+        return collector
     }
 
     /// The file name without its folder and `.md`.

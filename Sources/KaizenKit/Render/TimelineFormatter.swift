@@ -72,6 +72,7 @@ public struct TimelineFormatter {
         case .changed: return "\(event.field ?? "") \(event.from ?? "–") → \(event.to ?? "–")"
         case .renamed: return "\(event.fromPath ?? "") → \(event.toPath ?? "")"
         case .deleted: return "was \(event.from ?? "–")"
+        case .skipped: return "not read: over the \(RecordLimits.sizeText(RecordLimits.fileBytes)) a record may be"
         }
     }
 

@@ -24,7 +24,7 @@ public enum PullRequestReview {
         let head = try WorkspaceVersion.commit(headCommit, of: repository, folder: folder, workspace: workspace)
         let records = try head.parse(head.files.keys.sorted(), in: repository)
         let changes = try VersionComparison.changes(from: base, to: head.files, headRecords: records, repository: repository,
-                                                    headContents: { try repository.blob($0) })
+                                                    headContents: { try repository.recordBlob($0).contents })
 
         var scope = Set(changes.changes.compactMap { ($0.after ?? $0.before)?.path })
         if base.configBlob != head.configBlob { scope.insert(KaizenConfig.fileName) }

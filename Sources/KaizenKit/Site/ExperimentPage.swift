@@ -60,7 +60,7 @@ struct ExperimentPage: SitePage {
         return "<section>\n<h2>Extensions</h2>\n<ul>\(HTML.joined(items))</ul>\n</section>"
     }
 
-    /// Each commit that created the record, changed its status, renamed or deleted it.
+    /// Each commit that created the record, changed its status, renamed or deleted it, or made it too large to read.
     private func statusHistory() -> HTML {
         guard snapshot.history != nil else { return "<p class=\"none\">No git history was read.</p>" }
         let events = snapshot.statusEvents(of: record)
@@ -71,6 +71,7 @@ struct ExperimentPage: SitePage {
             case .changed: "\(badge(event.from)) → \(badge(event.to))"
             case .renamed: "renamed from <code>\(event.fromPath ?? "")</code>"
             case .deleted: "deleted"
+            case .skipped: "not read: over the \(RecordLimits.sizeText(RecordLimits.fileBytes)) a record may be"
             }
             return """
                 <tr><td><time datetime="\(event.commit.date.iso8601)">\(event.commit.date.day)</time></td><td>\(change)</td>\

@@ -12,9 +12,17 @@ struct FrontMatterSnapshot: Sendable, Equatable {
     /// False when the front matter could not be read (no front matter, bad YAML
     /// or bad UTF-8): its values are unknown, not absent.
     var readable: Bool
+    /// The file was over the size a record may be, so it was not read at all.
+    var tooLarge = false
 
     static func unreadable(fieldCount: Int) -> FrontMatterSnapshot {
         FrontMatterSnapshot(id: nil, title: nil, teams: [], values: Array(repeating: nil, count: fieldCount), readable: false)
+    }
+
+    static func tooLarge(fieldCount: Int) -> FrontMatterSnapshot {
+        var snapshot = unreadable(fieldCount: fieldCount)
+        snapshot.tooLarge = true
+        return snapshot
     }
 }
 

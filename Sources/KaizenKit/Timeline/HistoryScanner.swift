@@ -194,29 +194,35 @@ private final class DeltaReader {
     func delta(from old: [ObjectID?], to new: [ObjectID?], commit: GitCommit, id: ObjectID) throws -> CommitDelta {
         var delta = CommitDelta(commit: CommitStamp(id: id, date: commit.committed, author: commit.author))
         var added: [FileChange] = [], deleted: [FileChange] = []
-        var contents: [ObjectID: [UInt8]] = [:]
-        func read(_ blob: ObjectID) throws -> [UInt8] {
-            if let bytes = contents[blob] { return bytes }
-            let bytes = try repository.blob(blob)
-            contents[blob] = bytes
-            return bytes
+        var contents: [ObjectID: RecordBlob] = [:]
+        func read(_ blob: ObjectID) throws -> RecordBlob {
+            if let known = contents[blob] { return known }
+            let read = try repository.recordBlob(blob)
+            contents[blob] = read
+            return read
+        }
+        func snapshot(_ blob: ObjectID) throws -> FrontMatterSnapshot {
+            switch try read(blob) {
+            case .contents(let bytes): return frontMatter.snapshot(of: bytes)
+            case .tooLarge: return .tooLarge(fieldCount: scope.fields.count)
+            }
         }
         for (position, folder) in folders.enumerated() where old[position] != new[position] {
             for change in try diff.changes(from: old[position], to: new[position], prefix: folder) {
                 switch (change.oldBlob, change.newBlob) {
                 case (nil, _): added.append(change)
                 case (_, nil): deleted.append(change)
-                default: delta.modified.append((change.path, frontMatter.snapshot(of: try read(change.newBlob!))))
+                default: delta.modified.append((change.path, try snapshot(change.newBlob!)))
                 }
             }
         }
-        let paired = try renames.pair(deleted: deleted, added: added, contents: read)
+        let paired = try renames.pair(deleted: deleted, added: added, contents: { try read($0).contents })
         for rename in paired.renames {
-            let snapshot = rename.from.oldBlob == rename.to.newBlob ? nil : frontMatter.snapshot(of: try read(rename.to.newBlob!))
-            delta.renames.append(CommitDelta.Rename(from: rename.from.path, to: rename.to.path, snapshot: snapshot))
+            let changed = rename.from.oldBlob == rename.to.newBlob ? nil : try snapshot(rename.to.newBlob!)
+            delta.renames.append(CommitDelta.Rename(from: rename.from.path, to: rename.to.path, snapshot: changed))
         }
         delta.deleted = paired.deleted.map(\.path)
-        delta.added = try paired.added.map { ($0.path, frontMatter.snapshot(of: try read($0.newBlob!))) }
+        delta.added = try paired.added.map { ($0.path, try snapshot($0.newBlob!)) }
         return delta
     }
 }

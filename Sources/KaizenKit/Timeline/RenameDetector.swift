@@ -16,7 +16,9 @@ struct RenameDetector {
     static let pairLimit = 250_000
 
     /// The renames, and the deletions and additions that stay unpaired.
-    func pair(deleted: [FileChange], added: [FileChange], contents: (ObjectID) throws -> [UInt8])
+    /// `contents` gives a blob's bytes, or nil for one too large to compare,
+    /// which then pairs only with an identical copy.
+    func pair(deleted: [FileChange], added: [FileChange], contents: (ObjectID) throws -> [UInt8]?)
         throws -> (renames: [Rename], deleted: [FileChange], added: [FileChange]) {
         var renames: [Rename] = []
         var addedByBlob: [ObjectID: [Int]] = [:]
@@ -67,7 +69,11 @@ struct RenameDetector {
     private final class Signature {
         private let handle: OpaquePointer?
 
-        init(_ bytes: [UInt8]) {
+        init(_ bytes: [UInt8]?) {
+            guard let bytes else {
+                handle = nil
+                return
+            }
             var signature: OpaquePointer?
             let options = git_hashsig_option_t(rawValue: GIT_HASHSIG_SMART_WHITESPACE.rawValue | GIT_HASHSIG_ALLOW_SMALL_FILES.rawValue)
             let code = bytes.withUnsafeBufferPointer { buffer in

@@ -8,7 +8,8 @@ public struct CommitStamp: Sendable, Hashable {
 /// One change to one record, as it landed on the first-parent line.
 public struct HistoryEvent: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
-        case created, changed, renamed, deleted
+        /// `skipped`: a version over the size a record may be, whose values were not read.
+        case created, changed, renamed, deleted, skipped
     }
 
     public var kind: Kind
@@ -81,7 +82,7 @@ public struct Timeline: Sendable {
                 periods.append(StatusPeriod(value: event.to, start: event.commit.date, end: nil))
             case .deleted:
                 close(at: event.commit.date)
-            case .changed, .renamed:
+            case .changed, .renamed, .skipped:
                 break
             }
         }

@@ -127,11 +127,19 @@ struct TimelineBuilder {
             entries[index].events.append(HistoryEvent(kind: .changed, commit: commit, field: field, from: nil, to: value,
                                                       fromPath: nil, toPath: path))
         }
+        if snapshot.tooLarge { skipped(index, commit: commit) }
+    }
+
+    /// Says that the version at `commit` was not read, being too large for a record.
+    private mutating func skipped(_ index: Int, commit: CommitStamp) {
+        entries[index].events.append(HistoryEvent(kind: .skipped, commit: commit, field: nil, from: nil, to: nil,
+                                                  fromPath: nil, toPath: entries[index].path))
     }
 
     /// Records the fields that changed. A version whose front matter cannot be
     /// read changes nothing: its values are unknown, not gone.
     private mutating func update(_ index: Int, with snapshot: FrontMatterSnapshot, commit: CommitStamp) {
+        if snapshot.tooLarge { skipped(index, commit: commit) }
         guard snapshot.readable else { return }
         for (position, field) in fields.enumerated() where entries[index].values[position] != snapshot.values[position] {
             entries[index].events.append(HistoryEvent(kind: .changed, commit: commit, field: field, from: entries[index].values[position],

@@ -32,7 +32,7 @@ public struct StagedWorkspace: Sendable {
                 ? head
                 : try WorkspaceVersion.commit(try repository.baseCommit(revision), of: repository, folder: folder, workspace: workspace)
             return try VersionComparison.changes(from: base, to: staged.files, headRecords: records, repository: repository,
-                                                 headContents: { try repository.blob($0) })
+                                                 headContents: { try repository.recordBlob($0).contents })
         }
         return StagedWorkspace(workspace: staged.workspace, records: records, changedPaths: changed, changes: changes)
     }

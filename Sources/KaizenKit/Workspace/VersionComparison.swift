@@ -6,9 +6,10 @@ enum VersionComparison {
     ///   - base: the earlier version.
     ///   - headFiles: the later version's record files and their blob ids.
     ///   - headRecords: the later version's records, parsed (all, or at least those that differ).
-    ///   - headContents: the later version's bytes for a blob id, for pairing renamed files by content.
+    ///   - headContents: the later version's bytes for a blob id, for pairing
+    ///     renamed files by content; nil for a file too large to compare.
     static func changes(from base: WorkspaceVersion, to headFiles: [String: ObjectID], headRecords: [ParsedRecord],
-                        repository: GitRepository, headContents: (ObjectID) throws -> [UInt8]) throws -> RecordChanges {
+                        repository: GitRepository, headContents: (ObjectID) throws -> [UInt8]?) throws -> RecordChanges {
         let before = try base.parse(base.files.paths(differingFrom: headFiles), in: repository).map(\.record)
         let changed = headFiles.paths(differingFrom: base.files)
         // Only the changed records are looked up: copying every record into a
@@ -41,7 +42,7 @@ enum VersionComparison {
         let paired = try RenameDetector().pair(
             deleted: unpairedBefore.map { FileChange(path: $0.path, oldBlob: base.files[$0.path]!, newBlob: nil) },
             added: unpairedAfter.map { FileChange(path: $0.path, oldBlob: nil, newBlob: headFiles[$0.path]!) },
-            contents: { id in baseBlobs.contains(id) ? try repository.blob(id) : try headContents(id) })
+            contents: { id in baseBlobs.contains(id) ? try repository.recordBlob(id).contents : try headContents(id) })
         let beforeByPath = Dictionary(unpairedBefore.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let afterByPath = Dictionary(unpairedAfter.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         for rename in paired.renames {
@@ -69,7 +70,7 @@ extension RecordChanges {
         for record in records {
             // An unreadable file was reported when parsed. It cannot be compared, and is
             // taken as unchanged rather than as deleted.
-            guard let bytes = try? FileReader.read(workspace.filePath(for: record.record.path)) else {
+            guard let bytes = try? FileReader.readRecord(workspace.filePath(for: record.record.path), in: workspace).bytes else {
                 files[record.record.path] = base.files[record.record.path]
                 continue
             }
@@ -78,7 +79,7 @@ extension RecordChanges {
             contents[id] = bytes
         }
         return try VersionComparison.changes(from: base, to: files, headRecords: records, repository: repository,
-                                             headContents: { contents[$0] ?? [] })
+                                             headContents: { contents[$0] })
     }
 }
 

@@ -90,7 +90,7 @@ struct WorkspaceVersion {
     /// handles stay on one, decoding and parsing on all cores. Nil when a
     /// stored record does not decode.
     private func records(_ paths: [String], in repository: GitRepository, stored: [ParseCache.StoredRecord?]) throws -> [ParsedRecord]? {
-        let contents = try paths.indices.map { stored[$0] == nil ? try repository.blob(files[paths[$0]]!) : nil }
+        let contents = try paths.indices.map { stored[$0] == nil ? try repository.recordBlob(files[paths[$0]]!) : nil }
         let parser = RecordParser(config: workspace.config)
         let config = workspace.config
         let damaged = Atomic<Bool>(false)
@@ -98,7 +98,10 @@ struct WorkspaceVersion {
         results.fill { index in
             let path = paths[index]
             guard let record = stored[index] else {
-                return parser.parse(contents[index]!, path: path, folderKind: config.folderKind(ofPath: path))
+                switch contents[index]! {
+                case .contents(let bytes): return parser.parse(bytes, path: path, folderKind: config.folderKind(ofPath: path))
+                case .tooLarge(let size): return parser.tooLarge(size: size, path: path, folderKind: config.folderKind(ofPath: path))
+                }
             }
             if let parsed = record.decode() { return parsed }
             damaged.store(true, ordering: .relaxed)

@@ -19,6 +19,7 @@ enum TimelineSample {
             case .changed: return "changed \(event.field ?? "-") \(event.from ?? "null") -> \(event.to ?? "null")"
             case .renamed: return "renamed \(event.fromPath ?? "") -> \(event.toPath ?? "")"
             case .deleted: return "deleted \(event.from ?? "null") at \(event.fromPath ?? "")"
+            case .skipped: return "skipped at \(event.toPath ?? "")"
             }
         }
     }
