@@ -27,8 +27,6 @@ struct KaizenProcess {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Output goes to files, not pipes: a child that fills one pipe while
-    /// the test reads the other would wait for ever.
     static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> Result {
         try BackgroundKaizen(arguments, in: directory, environment: extra).finish()
     }
@@ -36,44 +34,24 @@ struct KaizenProcess {
 
 /// A run of the binary (or, for the helper's own test, another program) in
 /// the background, for tests that run several at once or kill one part-way.
-/// Output goes to files, so no pipe can fill and block it.
 final class BackgroundKaizen {
-    let process = Process()
-    private let outputFolder: URL
+    private let run: BackgroundProcess
 
     init(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:],
          executable: URL = KaizenProcess.binary) throws {
-        outputFolder = FileManager.default.temporaryDirectory.appendingPathComponent("kaizen-background-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: outputFolder, withIntermediateDirectories: true)
-        _ = FileManager.default.createFile(atPath: outputFolder.appendingPathComponent("stdout").path, contents: nil)
-        _ = FileManager.default.createFile(atPath: outputFolder.appendingPathComponent("stderr").path, contents: nil)
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"].merging(extra) { $1 }) { $1 }
-        process.standardOutput = try FileHandle(forWritingTo: outputFolder.appendingPathComponent("stdout"))
-        process.standardError = try FileHandle(forWritingTo: outputFolder.appendingPathComponent("stderr"))
-        try process.run()
+        let environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"].merging(extra) { $1 }) { $1 }
+        run = try BackgroundProcess(executable, arguments, in: directory, environment: environment)
     }
 
-    deinit {
-        try? FileManager.default.removeItem(at: outputFolder)
-    }
-
-    /// Waits for the run to end and collects what it printed.
+    /// Waits for the run to end and collects what it printed, decoded
+    /// leniently: a test of hostile input may see bytes that are not UTF-8.
     func finish() throws -> KaizenProcess.Result {
-        process.waitUntilExit()
-        // Decoded leniently: a test of hostile input may see bytes that are not UTF-8.
-        let output = { (name: String) in
-            String(decoding: try Data(contentsOf: self.outputFolder.appendingPathComponent(name)), as: UTF8.self)
-        }
-        return KaizenProcess.Result(status: process.terminationStatus, stdout: try output("stdout"), stderr: try output("stderr"))
+        let output = try run.finish()
+        return KaizenProcess.Result(status: output.status, stdout: output.text, stderr: output.errorText)
     }
 
-    /// SIGKILL, as a closed terminal or a cancelled CI job delivers it: no cleanup runs.
     func kill() {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        run.kill()
     }
 }
 
