@@ -5,6 +5,10 @@ import Foundation
 public enum KaizenError: LocalizedError, Equatable, Sendable {
     case git(operation: String, code: Int32, message: String)
     case notARepository(path: String)
+    /// The repository belongs to another user, and git (so libgit2) refuses to read it until it is trusted.
+    case repositoryNotOwned(path: String, owner: String)
+    /// The repository uses SHA-256 object ids, which libgit2 1.5 cannot read.
+    case unsupportedObjectFormat(path: String)
     case unknownRevision(String)
     /// A commit (a revision, a merge base, described by `what`) that a shallow clone lacks: it may lie beyond the boundary.
     case notInShallowClone(what: String)
@@ -44,6 +48,13 @@ public enum KaizenError: LocalizedError, Equatable, Sendable {
             return "git: \(operation) failed (\(code)): \(message)"
         case let .notARepository(path):
             return "\(path) is not inside a git repository, and history needs one: run kaizen inside a git work tree (or `git init` one)"
+        case let .repositoryNotOwned(path, owner):
+            return "\(path) is a git repository owned by another user (\(owner)), and git does not read a repository "
+                + "it does not own until you say you trust it (its safe.directory protection): if you do, run "
+                + "`git config --global --add safe.directory \(path)`, then run kaizen again"
+        case let .unsupportedObjectFormat(path):
+            return "the repository containing \(path) uses SHA-256 object ids, which this build's libgit2 cannot read: "
+                + "kaizen reads SHA-1 repositories only (`git rev-parse --show-object-format` tells which a repository uses)"
         case let .unknownRevision(revision):
             return "'\(revision)' names no commit in this repository: pass a branch, tag or commit id (`git log --oneline` lists them)"
         case let .notInShallowClone(what):

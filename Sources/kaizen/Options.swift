@@ -92,12 +92,17 @@ struct HistoryOptions: ParsableArguments {
     }
 
     /// The workspace's record history, or nil where there is none to read (no
-    /// repository, no commit yet): `list` and `show` then go without it.
+    /// repository, no commit yet, or one git will not read, which a note on
+    /// stderr names): `list`, `show`, `due`, `report` and `site` then go without it.
     func workspaceHistory(_ workspace: Workspace) throws -> WorkspaceHistory? {
         let scope: HistoryScope
         do {
             scope = try HistoryScope.records(of: workspace, fields: ["status"])
         } catch KaizenError.notARepository {
+            return nil
+        } catch let error as KaizenError {
+            guard case .repositoryNotOwned = error else { throw error }
+            Terminal.standardError("kaizen: note: no git history was read: \(error.localizedDescription)\n")
             return nil
         }
         let timeline = try scan(scope, in: workspace.root.path)

@@ -264,4 +264,52 @@ import Testing
             #expect(third.status == results[0].status && third.stdout == results[0].stdout, "\(command)")
         }
     }
+
+    /// A repository another user owns: git refuses it until trusted, and so
+    /// does libgit2, which (1.5.1, with no safe.directory set) calls it "not
+    /// found". kaizen says what git says, and the command it suggests works.
+    /// Giving the repository another owner takes root.
+    @Test(.enabled(if: getuid() == 0, "needs root to give the repository another owner"))
+    func aRepositoryOwnedByAnotherUserIsNamedWithTheCommandToTrustIt() throws {
+        let repo = try repository()
+        let top = repo.workTree.resolvingSymlinksInPath().path
+        let chown = try FixtureProcess.run("/bin/chown", ["-R", "65534", top], in: nil, environment: [:])
+        #expect(chown.status == 0, "\(chown.errorText)")
+        let expected = "\(top) is a git repository owned by another user (nobody), and git does not read a repository it does not own "
+            + "until you say you trust it (its safe.directory protection): if you do, run "
+            + "`git config --global --add safe.directory \(top)`, then run kaizen again"
+        for arguments in [["timeline"], ["review", "HEAD~1..HEAD"], ["check", "--against", "HEAD~1"]] {
+            let result = try kaizen(arguments, in: repo)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr == "kaizen: error: \(expected)\n", "\(arguments)")
+        }
+        // Commands that can go without history go on, and say why they do.
+        let report = try kaizen(["report"], in: repo)
+        #expect(report.status == 0)
+        #expect(report.stderr == "kaizen: note: no git history was read: \(expected)\n")
+        #expect(report.stdout.contains("No git history was read"))
+        // The same with some other folder trusted: libgit2 then says GIT_EOWNER.
+        try repo.git(["config", "--global", "--add", "safe.directory", "/somewhere/else"])
+        #expect(try kaizen(["timeline"], in: repo).stderr == "kaizen: error: \(expected)\n")
+        try repo.git(["config", "--global", "--add", "safe.directory", top])
+        let trusted = try kaizen(["timeline"], in: repo)
+        #expect(trusted.status == 0, "\(trusted.stderr)")
+        #expect(trusted.stdout.contains("planned → running"))
+    }
+
+    /// libgit2 1.5 reads SHA-1 repositories only; it words a SHA-256 one as an unknown extension.
+    @Test func aSHA256RepositoryIsNamedAsSuch() throws {
+        let folder = try FixtureFolder()
+        let init_ = try FixtureProcess.run("/usr/bin/git", ["init", "-q", "--object-format=sha256", "repo"], in: folder.url,
+                                           environment: ["HOME": folder.url.path, "GIT_CONFIG_NOSYSTEM": "1"])
+        #expect(init_.status == 0, "\(init_.errorText)")
+        let top = folder.url.appendingPathComponent("repo")
+        for arguments in [["timeline"], ["check", "--against", "HEAD"]] {
+            let result = try KaizenProcess.run(arguments, in: top, environment: ["HOME": folder.url.path])
+            #expect(result.status == 2)
+            #expect(result.stderr.hasPrefix("kaizen: error: the repository containing "), "\(result.stderr)")
+            #expect(result.stderr.hasSuffix(" uses SHA-256 object ids, which this build's libgit2 cannot read: kaizen reads SHA-1 "
+                + "repositories only (`git rev-parse --show-object-format` tells which a repository uses)\n"))
+        }
+    }
 }

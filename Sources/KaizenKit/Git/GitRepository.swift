@@ -73,9 +73,21 @@ final class GitRepository {
         LibGit2.ready()
         var handle: OpaquePointer?
         let code = git_repository_open_ext(&handle, path, 0, nil)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
-        try LibGit2.check(code, "opening the repository containing \(path)")
+        if code == GIT_ENOTFOUND.rawValue || code == GIT_EOWNER.rawValue {
+            guard let untrusted = UntrustedRepository.containing(path) else { return nil }
+            throw KaizenError.repositoryNotOwned(path: untrusted.path, owner: untrusted.ownerName)
+        }
+        try checkOpened(code, path)
         return handle.map(GitRepository.init(handle:))
+    }
+
+    /// Like `LibGit2.check` for opening a repository, with the one refusal
+    /// libgit2 words in its own terms put in a user's: SHA-256 object ids.
+    private static func checkOpened(_ code: Int32, _ path: String) throws {
+        guard code < 0 else { return }
+        let message = git_error_last().flatMap { $0.pointee.message.map { String(cString: $0) } } ?? ""
+        if message.contains("extensions.objectformat") { throw KaizenError.unsupportedObjectFormat(path: path) }
+        try LibGit2.check(code, "opening the repository containing \(path)")
     }
 
     /// Opens the repository whose git folder is `gitDirectory` exactly, as a
@@ -83,8 +95,8 @@ final class GitRepository {
     static func open(gitDirectory: String) throws -> GitRepository {
         LibGit2.ready()
         var handle: OpaquePointer?
-        try LibGit2.check(git_repository_open_ext(&handle, gitDirectory, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil),
-                          "opening the repository at \(gitDirectory)")
+        try checkOpened(git_repository_open_ext(&handle, gitDirectory, UInt32(GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue), nil),
+                        gitDirectory)
         return GitRepository(handle: handle!)
     }
 
