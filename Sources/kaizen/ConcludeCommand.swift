@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KaizenKit
 
 struct ConcludeCommand: ParsableCommand {
@@ -21,7 +22,19 @@ struct ConcludeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day it concluded, YYYY-MM-DD (default: today).", valueName: "date"))
     var date: CalendarDate?
 
+    @Option(help: ArgumentHelp(
+        "Why the outcome goes against the signals (retained though no target was met, or discarded though all were); written as outcome-reason.",
+        valueName: "text"))
+    var reason: String?
+
+    func validate() throws {
+        if let reason, reason.allSatisfy(\.isWhitespace) {
+            throw ValidationError("--reason is empty: say why the outcome goes against the signals")
+        }
+    }
+
     func run() throws {
-        try experiment.run(.conclude(outcome, on: date ?? experiment.today.date))
+        try experiment.run(.conclude(outcome, on: date ?? experiment.today.date,
+                                     reason: reason?.trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 }

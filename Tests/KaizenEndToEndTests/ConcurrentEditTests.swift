@@ -38,7 +38,9 @@ import Testing
 
         """
 
+    /// Planned, so nothing was measured yet: abandoning it (discarded) goes against no signal.
     static let planned = running.replacingOccurrences(of: "status: running\nstart: 2026-11-01\n", with: "status: planned\n")
+        .replacingOccurrences(of: "result: 3\n", with: "result: not measured\n")
 
     /// A command, and the lines its edit leaves in the record when it is applied.
     struct Edit {

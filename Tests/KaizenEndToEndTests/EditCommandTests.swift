@@ -126,7 +126,7 @@ import Testing
         try step(["extend", "review-pairs", "--until", "2026-12-31", "--reason", "Freeze weeks"])
         // The team writes its results and learnings, as conclude asks.
         let text = try repo.read(Self.path)
-            .replacingOccurrences(of: "    target: 4\n", with: "    target: 4\n    result: 6\n")
+            .replacingOccurrences(of: "    target: 4\n", with: "    target: 4\n    result: 3\n")
             .replacingOccurrences(of: "## Learnings\n", with: "## Learnings\n\nPairs cut the wait to six hours.\n")
         try repo.write(Self.path, text)
         try repo.commit("Results and learnings")
@@ -141,7 +141,7 @@ import Testing
     @Test func adoptWritesAnExperimentThatParsesAndLinksBack() throws {
         let retained = Self.planned
             .replacingOccurrences(of: "status: planned\n", with: "status: concluded\nstart: 2026-10-01\n")
-            .replacingOccurrences(of: "    target: 4\n", with: "    target: 4\n    result: 6\n")
+            .replacingOccurrences(of: "    target: 4\n", with: "    target: 4\n    result: 3\n")
             .replacingOccurrences(of: "rollback: stop pairing\n", with: "rollback: stop pairing\nimprovement: pair-reviews\noutcome: retained\nconcluded: 2026-11-01\n")
             .replacingOccurrences(of: "## Learnings\n", with: "## Learnings\n\nIt halved the wait.\n")
         let folder = try folder(["improvements/pair-reviews.md": Self.improvement, Self.path: retained])

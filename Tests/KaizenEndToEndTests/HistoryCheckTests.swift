@@ -20,7 +20,7 @@ import Testing
     }
 
     static let concluded = experiment("Smaller batches", status: "concluded", extra: "outcome: retained\nconcluded: 2026-11-15\n")
-        .replacingOccurrences(of: "target: 4\n", with: "target: 4\n    result: 6\n")
+        .replacingOccurrences(of: "target: 4\n", with: "target: 4\n    result: 3\n")
         + "\n## Learnings\n\nSmaller batches halved the wait, but only with a second reviewr on call.\n"
 
     static let constraint = """

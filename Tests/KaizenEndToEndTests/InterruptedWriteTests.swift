@@ -7,7 +7,7 @@ import Testing
 @Suite struct InterruptedWriteTests {
     static let today = ["--today", "2026-11-20"]
     static let concludable = Records.experiment()
-        .replacingOccurrences(of: "    target: 4\n", with: "    target: 4\n    result: 6\n")
+        .replacingOccurrences(of: "    target: 4\n", with: "    target: 4\n    result: 3\n")
         + "\n## Learnings\n\nPairs cut the wait to six hours.\n"
     static let records = [
         "improvements/pair-reviews.md": Records.improvement,

@@ -35,6 +35,7 @@ extension BinaryWriter {
             array(experiment.extensions) { $0.extension($1) }
             optional(experiment.rollback) { $0.text($1) }
             optional(experiment.outcome) { $0.located($1) }
+            optional(experiment.outcomeReason) { $0.text($1) }
             optional(experiment.concluded) { $0.date($1) }
         case .constraint(let constraint):
             integer(2)
@@ -154,7 +155,8 @@ extension BinaryReader {
                 signals: try array { try $0.signal() }, status: try optional { try $0.located() },
                 start: try optional { try $0.date() }, reviewBy: try optional { try $0.date() },
                 extensions: try array { try $0.extension() }, rollback: try optional { try $0.text() },
-                outcome: try optional { try $0.located() }, concluded: try optional { try $0.date() }))
+                outcome: try optional { try $0.located() }, outcomeReason: try optional { try $0.text() },
+                concluded: try optional { try $0.date() }))
         case 2:
             return .constraint(ConstraintRecord(
                 status: try optional { try $0.located() }, level: try optional { try $0.located() },

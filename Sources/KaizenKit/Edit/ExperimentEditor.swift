@@ -4,8 +4,9 @@ public enum ExperimentChange: Sendable, Equatable {
     case start(on: CalendarDate)
     /// A new `extensions` entry: the deadline moves to `until`, for `reason`.
     case extend(until: CalendarDate, reason: String)
-    /// running (or, abandoned, planned) → concluded, with this outcome, on this date.
-    case conclude(Outcome, on: CalendarDate)
+    /// running (or, abandoned, planned) → concluded, with this outcome, on
+    /// this date, and why, when the outcome goes against the signals.
+    case conclude(Outcome, on: CalendarDate, reason: String? = nil)
 
     /// The command that makes the change.
     public var command: String {
@@ -134,7 +135,7 @@ public struct ExperimentEditor: Sendable {
         case (.conclude, .concluded):
             let date = experiment.concluded.map { " on \($0.value)" } ?? ""
             throw KaizenError.invalidArgument("'\(id)' is already concluded\(outcome)\(date): there is nothing to conclude")
-        case (.conclude(let outcome, _), .planned):
+        case (.conclude(let outcome, _, _), .planned):
             guard outcome == .discarded else {
                 throw KaizenError.invalidArgument(
                     "'\(id)' never ran (it is planned), so it cannot be concluded as \(outcome.rawValue): start it first (`kaizen start \(id)`), or conclude it as discarded if it was abandoned")
@@ -167,7 +168,7 @@ public struct ExperimentEditor: Sendable {
                               after: ["review-by", "start", "status"])
             let number = experiment.extensions.count + 1
             return "deadline \(experiment.deadline!.value) → \(until) (extension \(number)): \(reason)"
-        case .conclude(let outcome, let date):
+        case .conclude(let outcome, let date, let reason):
             try editor.setText("status", to: ExperimentStatus.concluded.rawValue, after: [])
             // A concluded experiment has a start date; one abandoned before it
             // ran started and ended on the same day.
@@ -176,9 +177,12 @@ public struct ExperimentEditor: Sendable {
                 try editor.setText("start", to: date.description, after: ["status"])
             }
             try editor.setText("outcome", to: outcome.rawValue, after: ["extensions", "review-by"])
-            try editor.setText("concluded", to: date.description, after: ["outcome"])
+            if let reason {
+                try editor.setText("outcome-reason", to: reason, after: ["outcome"])
+            }
+            try editor.setText("concluded", to: date.description, after: ["outcome-reason", "outcome"])
             return "status \(status.rawValue) → concluded, outcome \(outcome.rawValue), concluded \(date)"
-                + (neverRan ? ", start \(date) (it never ran)" : "")
+                + (neverRan ? ", start \(date) (it never ran)" : "") + (reason == nil ? "" : ", outcome-reason written")
         }
     }
 
@@ -189,13 +193,18 @@ public struct ExperimentEditor: Sendable {
             return "set 'status: running' and 'start: \(date)'"
         case .extend(let until, let reason):
             return "add '- {until: \(until), reason: \(YAMLText.quoted(reason))}' at the end of 'extensions:' (create the list after review-by if there is none)"
-        case .conclude(let outcome, let date):
+        case .conclude(let outcome, let date, let reason):
             return "set 'status: concluded', 'outcome: \(outcome.rawValue)' and 'concluded: \(date)'"
+                + (reason.map { ", and 'outcome-reason: \(YAMLText.quoted($0))'" } ?? "")
                 + (outcome == .discarded ? " (and 'start: \(date)' if it never started)" : "")
         }
     }
 
     private static func advice(_ change: ExperimentChange, path: String, errors: [Diagnostic]) -> String {
+        if case .conclude(let outcome, _, nil) = change, errors.contains(where: { $0.rule == RuleDescriptor.unevidencedOutcome.name }) {
+            return "the outcome \(outcome.rawValue) goes against what the signals show (listed above): if it stands, "
+                + "run conclude again with --reason \"why\", which is written as 'outcome-reason'"
+        }
         if case .conclude = change, errors.contains(where: { $0.rule == RuleDescriptor.conclusionIncomplete.name }) {
             return "fill in what the conclusion still lacks in \(path) (a result under each signal, the Learnings section), then run conclude again"
         }

@@ -182,6 +182,7 @@ public struct RecordParser: Sendable {
                 },
                 rollback: fields.text("rollback"),
                 outcome: fields.choice("outcome", as: Outcome.self),
+                outcomeReason: fields.text("outcome-reason"),
                 concluded: fields.date("concluded")))
         case .constraint:
             return .constraint(ConstraintRecord(

@@ -138,6 +138,8 @@ public struct ExperimentRecord: Sendable, Equatable {
     public var extensions: [Extension]
     public var rollback: Located<String>?
     public var outcome: Located<Outcome>?
+    /// Why the outcome goes against what the signals show, when it does.
+    public var outcomeReason: Located<String>?
     public var concluded: Located<CalendarDate>?
 
     /// The date the experiment must be reviewed by: `review-by`, or the latest

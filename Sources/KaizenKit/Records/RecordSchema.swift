@@ -129,6 +129,8 @@ enum RecordSchema {
         FieldSpec("rollback", .text, .always, absenceRule: .noRollback, "How to reverse the change."),
         FieldSpec("outcome", .choice(Outcome.allCases.map(\.rawValue)), .whenStatus([ExperimentStatus.concluded.rawValue]),
                   absenceRule: .conclusionIncomplete, "retained, discarded or inconclusive."),
+        FieldSpec("outcome-reason", .text, .optional,
+                  "Why the outcome goes against the signals: retained though no target was met, or discarded though every one was."),
         FieldSpec("concluded", .date, .whenStatus([ExperimentStatus.concluded.rawValue]),
                   absenceRule: .conclusionIncomplete, "The date it concluded (YYYY-MM-DD)."),
         tagsField,

@@ -126,6 +126,7 @@ public struct RecordDetailFormatter: Sendable {
         }
         fields.append(("rollback", experiment.rollback?.value ?? "-"))
         if let outcome = experiment.outcome { fields.append(("outcome", outcome.value.rawValue)) }
+        if let reason = experiment.outcomeReason { fields.append(("outcome-reason", reason.value)) }
         if let concluded = experiment.concluded { fields.append(("concluded", concluded.value.description)) }
         return fields
     }

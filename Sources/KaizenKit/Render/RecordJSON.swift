@@ -39,6 +39,7 @@ struct RecordJSON: Encodable {
     var extensions: [ExtensionJSON]?
     var rollback: String?
     var outcome: String?
+    var outcomeReason: String?
     var concluded: CalendarDate?
     var observed: [ObservationJSON]?
     var recurring: Bool?
@@ -52,6 +53,7 @@ struct RecordJSON: Encodable {
         case signals, start, deadline, extensions, rollback, outcome, concluded, observed, recurring, sections
         case statusSince, daysInStatus
         case reviewBy = "review-by"
+        case outcomeReason = "outcome-reason"
     }
 
     init(_ record: Record, config: KaizenConfig, today: CalendarDate, includeSections: Bool, history: WorkspaceHistory? = nil) {
@@ -83,6 +85,7 @@ struct RecordJSON: Encodable {
             extensions = experiment.extensions.map { ExtensionJSON(until: $0.until?.value, reason: $0.reason?.value) }
             rollback = experiment.rollback?.value
             outcome = experiment.outcome?.value.rawValue
+            outcomeReason = experiment.outcomeReason?.value
             concluded = experiment.concluded?.value
         case .constraint(let constraint):
             level = constraint.level?.value.rawValue

@@ -110,6 +110,9 @@ public struct ReviewFormatter: Sendable {
         var blocks = [heading(concluded.record, suffix: outcome)]
         blocks.append(facts(concluded.record, experiment.concluded.map { ["concluded \($0.value)"] } ?? []))
         blocks.append("**Hypothesis:** \(experiment.hypothesis.map { MarkdownText.inline($0.value) } ?? "_none written_")")
+        if let reason = experiment.outcomeReason {
+            blocks.append("**Why \(experiment.outcome?.value.rawValue ?? "this outcome") against the signals:** \(MarkdownText.inline(reason.value))")
+        }
         if !concluded.signals.isEmpty {
             var table = ["| Signal | Baseline | Target | Result | Target met |", "| --- | --- | --- | --- | --- |"]
             for (signal, verdict) in concluded.signals {

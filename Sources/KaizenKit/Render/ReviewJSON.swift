@@ -65,6 +65,7 @@ struct ReviewJSON: Encodable {
         var teams: [String]
         var hypothesis: String?
         var outcome: String?
+        var outcomeReason: String?
         var concluded: String?
         var signals: [SignalItem]
         var learnings: String?
@@ -117,7 +118,7 @@ struct ReviewJSON: Encodable {
             return Concluded(
                 id: concluded.record.id, path: displayPath(concluded.record.path), title: concluded.record.title?.value,
                 teams: concluded.record.teams, hypothesis: experiment.hypothesis?.value, outcome: experiment.outcome?.value.rawValue,
-                concluded: experiment.concluded.map { "\($0.value)" },
+                outcomeReason: experiment.outcomeReason?.value, concluded: experiment.concluded.map { "\($0.value)" },
                 signals: concluded.signals.map { signal, verdict in
                     SignalItem(metric: signal.metric?.value, baseline: signal.baseline?.value, target: signal.target?.value,
                                result: signal.result?.value, verdict: verdict.rawValue)

@@ -65,7 +65,7 @@ public enum PullRequestReview {
 
     private static func concluded(_ record: Record, _ experiment: ExperimentRecord, bytes: [UInt8]) -> ConcludedExperiment {
         let signals = experiment.signals.map { signal in
-            (signal, SignalVerdict(baseline: signal.baseline?.value, target: signal.target?.value, result: signal.result?.value))
+            (signal, signal.verdict)
         }
         var learnings: String?
         if case .success(let text) = DecodedText.decode(bytes), case .success(let split) = FrontMatterSplitter.split(text) {

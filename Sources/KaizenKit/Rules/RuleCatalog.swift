@@ -9,6 +9,7 @@ public enum RuleCatalog {
         ExpiredRule(),
         ExpiresSoonRule(),
         ConclusionIncompleteRule(),
+        UnevidencedOutcomeRule(),
         BrokenLinkRule(),
         UnknownTeamRule(),
         DuplicateIDRule(),

@@ -22,7 +22,10 @@ struct ExperimentPage: SitePage {
                 ("Constraints", experiment.flatMap { $0.constraints.isEmpty ? nil : "\($0.constraints.map(\.value).joined(separator: ", "))" }),
                 ("Started", snapshot.dating.started(record).map { "\($0.description)" }),
                 ("Review by", experiment?.deadline.map { "\($0.value.description)" }),
-                ("Outcome", experiment?.outcome.map { "<strong>\($0.value.rawValue)</strong>" }),
+                ("Outcome", experiment?.outcome.map { outcome -> HTML in
+                    let reason: HTML = experiment?.outcomeReason.map { " — against the signals, because: \($0.value)" } ?? ""
+                    return "<strong>\(outcome.value.rawValue)</strong>\(reason)"
+                }),
                 ("Concluded", snapshot.dating.concluded(record).map { "\($0.description)" }),
                 ("Rollback", experiment?.rollback.map { "\($0.value)" }),
             ]))

@@ -7,7 +7,7 @@ import Testing
     /// A running experiment, with results and learnings unless told otherwise.
     func running(results: Bool = true, learnings: Bool = true, status: String = "running") -> String {
         EditFixtures.planned
-            .replacingOccurrences(of: "    target: 4\n", with: "    target: 4\n" + (results ? "    result: \"6\"\n" : ""))
+            .replacingOccurrences(of: "    target: 4\n", with: "    target: 4\n" + (results ? "    result: \"3\"\n" : ""))
             .replacingOccurrences(of: "status: planned\n", with: "status: \(status)   # since October\nstart: 2026-10-01\n")
             .replacingOccurrences(of: "## Learnings\n",
                                   with: "## Learnings\n\n" + (learnings ? "Pairs halved the wait.\n" : "<!-- What did you learn? -->\n"))
@@ -24,6 +24,30 @@ import Testing
         #expect(try folder.read(path) == text
             .replacingOccurrences(of: "status: running   #", with: "status: concluded   #")
             .replacingOccurrences(of: "review-by: 2026-12-20\n", with: "review-by: 2026-12-20\noutcome: retained\nconcluded: 2026-11-20\n"))
+    }
+
+    /// The result 40 misses the target 4: retained stands only with a reason,
+    /// which conclude writes as outcome-reason.
+    @Test func retainingAgainstTheSignalsNeedsAReasonWhichIsWritten() throws {
+        let text = running().replacingOccurrences(of: "result: \"3\"", with: "result: \"40\"")
+        let folder = try EditWorkspace([path: text])
+        let editor = try folder.editor()
+        let refused = try editor.prepare(.conclude(.retained, on: folder.today), id: "review-pairs", today: folder.today)
+        #expect(refused.errors.map(\.rule) == ["unevidenced-outcome"])
+        #expect(refused.errors.first?.message.hasPrefix("retained, but no signal met its target (review wait (hours): 40 against '4')") == true)
+        #expect(refused.advice == "the outcome retained goes against what the signals show (listed above): if it stands, "
+            + "run conclude again with --reason \"why\", which is written as 'outcome-reason'")
+        let reason = "Pairing halved onboarding time: a cost the signals did not measure"
+        let edit = try editor.prepare(.conclude(.retained, on: folder.today, reason: reason), id: "review-pairs", today: folder.today)
+        #expect(edit.diagnostics == [])
+        #expect(edit.summary == "status running → concluded, outcome retained, concluded 2026-11-20, outcome-reason written")
+        try editor.write(edit)
+        #expect(try folder.read(path) == text
+            .replacingOccurrences(of: "status: running   #", with: "status: concluded   #")
+            .replacingOccurrences(of: "review-by: 2026-12-20\n", with: "review-by: 2026-12-20\noutcome: retained\n"
+                + "outcome-reason: \"\(reason)\"\nconcluded: 2026-11-20\n"))
+        let reparsed = try folder.parsed().first { $0.record.id == "review-pairs" }
+        #expect(reparsed?.record.experiment?.outcomeReason?.value == reason)
     }
 
     @Test func existingOutcomeAndDateFieldsAreFilledInWhereTheyAre() throws {
@@ -50,7 +74,9 @@ import Testing
     }
 
     @Test func aPlannedExperimentCanOnlyBeDiscarded() throws {
+        // Abandoned before it ran: nothing was measured, so the outcome cannot go against the signals.
         let planned = running(status: "planned").replacingOccurrences(of: "start: 2026-10-01\n", with: "")
+            .replacingOccurrences(of: "result: \"3\"", with: "result: never measured")
         let folder = try EditWorkspace([path: planned])
         let editor = try folder.editor()
         #expect(folder.message { _ = try editor.prepare(.conclude(.retained, on: folder.today), id: "review-pairs", today: folder.today) }

@@ -171,6 +171,7 @@ import Testing
                 start: 2026-06-01
                 review-by: 2026-08-15
                 outcome: discarded
+                outcome-reason: two incidents came from flags left on, which lead time does not show
                 concluded: 2026-08-14
                 rollback: return to release branches cut every two weeks
                 ---

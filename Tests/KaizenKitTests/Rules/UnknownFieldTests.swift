@@ -50,7 +50,7 @@ import Testing
         ])
         harness.expect("unknown-field", [
             ExpectedFinding("experiments/review-pairs.md", "1",
-                "unknown field 'owner'; the fields are: kind, title, teams, improvement, constraints, hypothesis, signals, status, start, review-by, extensions, rollback, outcome, concluded, tags"),
+                "unknown field 'owner'; the fields are: kind, title, teams, improvement, constraints, hypothesis, signals, status, start, review-by, extensions, rollback, outcome, outcome-reason, concluded, tags"),
             ExpectedFinding("improvements/review-pairs-practice.md", "1",
                 "unknown field 'teams'; the fields are: kind, title, status, origin, level, area, constraints, tags"),
         ])

@@ -1,5 +1,6 @@
 /// Whether a concluded experiment's signal reached its target, judged the
-/// way a reviewer would from the numbers written in the record.
+/// way a reviewer would from the numbers written in the record. The one
+/// judgement of a signal: review, the rules, the report and the site use it.
 public enum SignalVerdict: String, Sendable, Equatable {
     case met
     case missed
@@ -7,6 +8,10 @@ public enum SignalVerdict: String, Sendable, Equatable {
     case noResult = "no-result"
     /// The values are not numbers in the same unit, or say no direction: a person must judge.
     case notJudged = "not-judged"
+
+    /// Met or missed: the numbers say which. A signal without a result, or
+    /// with values a person must compare, is not judgeable.
+    public var isJudgeable: Bool { self == .met || self == .missed }
 
     /// Which way is better is taken from the target's comparison sign (`<= 5`,
     /// `≥ 90%`), or else from where the target lies relative to the baseline.
@@ -40,6 +45,12 @@ public enum SignalVerdict: String, Sendable, Equatable {
             lowerIsBetter = targetValue < baselineValue
         }
         self = (lowerIsBetter ? resultValue <= targetValue : resultValue >= targetValue) ? .met : .missed
+    }
+}
+
+extension Signal {
+    public var verdict: SignalVerdict {
+        SignalVerdict(baseline: baseline?.value, target: target?.value, result: result?.value)
     }
 }
 
