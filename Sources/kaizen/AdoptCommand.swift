@@ -35,12 +35,13 @@ struct AdoptCommand: ParsableCommand {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
         let request = AdoptionRequest(improvement: improvement, team: team, id: id, reviewBy: reviewBy, today: today.date)
-        let (parsed, path) = try RecordWriteLock.holding(workspace) {
+        let (parsed, adoption) = try RecordWriteLock.holding(workspace) {
             let parsed = loader.load(try loader.recordPaths())
             return (parsed, try AdoptionCreator(workspace: workspace, parsed: parsed).create(request))
         }
         let display = workspaceOptions.displayPath(in: workspace)
-        print(display(path))
-        Editing.reportStillToFillIn(path, among: parsed, loader: loader, today: today.date, display: display)
+        print(display(adoption.path))
+        if let note = adoption.note { Terminal.standardError("kaizen: note: \(note)\n") }
+        Editing.reportStillToFillIn(adoption.path, among: parsed, loader: loader, today: today.date, display: display)
     }
 }

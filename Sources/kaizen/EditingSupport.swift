@@ -25,12 +25,15 @@ struct ExperimentEditOptions: ParsableArguments {
         }
         guard edit.errors.isEmpty else {
             for diagnostic in edit.errors { Terminal.standardError(Editing.line(diagnostic, display)) }
-            Terminal.standardError("kaizen: nothing was written: after \(change.command), \(display(edit.path)) would fail `kaizen check`; \(edit.advice)\n")
+            let failing = edit.files.filter { $0.diagnostics.contains { $0.severity == .error } }.map { display($0.path) }.joined(separator: " and ")
+            Terminal.standardError("kaizen: nothing was written: after \(change.command), \(failing) would fail `kaizen check`; \(edit.advice)\n")
             throw ExitCode.failure
         }
-        print(display(edit.path))
-        print(edit.summary)
-        for diagnostic in edit.diagnostics { Terminal.standardError(Editing.line(diagnostic, display)) }
+        for file in edit.files {
+            print(display(file.path))
+            print(file.summary)
+        }
+        for diagnostic in edit.files.flatMap(\.diagnostics) { Terminal.standardError(Editing.line(diagnostic, display)) }
     }
 }
 

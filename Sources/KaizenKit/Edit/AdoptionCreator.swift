@@ -36,12 +36,19 @@ public struct AdoptionCreator: Sendable {
         self.parsed = parsed
     }
 
-    /// Writes the new experiment (never over an existing file) and returns its workspace-relative path.
-    public func create(_ request: AdoptionRequest) throws -> String {
+    /// The new experiment's workspace-relative path, and a note when the
+    /// improvement's status lags its experiments (adopted as what they show).
+    public struct Adoption: Sendable, Equatable {
+        public var path: String
+        public var note: String?
+    }
+
+    /// Writes the new experiment (never over an existing file).
+    public func create(_ request: AdoptionRequest) throws -> Adoption {
         let records = parsed.map(\.record)
         let creator = RecordCreator(workspace: workspace, records: records)
         let team = try creator.team(request.team)
-        let (record, improvement) = try adoptable(request.improvement, by: team, in: records)
+        let (record, improvement, note) = try adoptable(request.improvement, by: team, in: records)
         let origin = improvement.origin!.value
         let evidence = retainedExperiments(of: record.id, by: origin, in: records)
         let title = "\(teamName(team)) adopts \(record.title?.value.trimmingSpaces() ?? record.id)"
@@ -51,20 +58,23 @@ public struct AdoptionCreator: Sendable {
         text = try prefillFrontMatter(text, improvement: record, origin: origin, evidence: evidence)
         text = Self.addingToPlan(planText(for: record, origin: origin, evidence: evidence, newPath: path), in: text)
         try AtomicFile.create(at: workspace.url(for: path), contents: text)
-        return path
+        return Adoption(path: path, note: note)
     }
 
     // MARK: - Refusals
 
-    /// The improvement, if `team` may adopt it now.
-    private func adoptable(_ id: String, by team: String, in records: [Record]) throws -> (Record, ImprovementRecord) {
+    /// The improvement, if `team` may adopt it now, and a note when its status
+    /// lags its experiments: it is judged by what they show.
+    private func adoptable(_ id: String, by team: String, in records: [Record]) throws -> (Record, ImprovementRecord, String?) {
         let record = try RecordLookup.record(withID: id, in: records)
         guard let improvement = record.improvement else {
             let kind = record.kind.map(\.withArticle) ?? "not a record kaizen can read"
             throw KaizenError.invalidArgument(
                 "'\(record.id)' is \(kind), not an improvement: adopt starts from an improvement (`kaizen list --kind improvement` lists them)")
         }
-        switch improvement.status?.value {
+        let experiments = records.compactMap { record in record.experiment.map { (record, $0) } }
+        let lag = improvement.status.flatMap { StatusLagRule.lag(of: $0.value, of: record.id, among: experiments) }
+        switch lag?.expected ?? improvement.status?.value {
         case .proven?, .trialling?:
             break
         case .proposed?:
@@ -93,7 +103,8 @@ public struct AdoptionCreator: Sendable {
             throw KaizenError.invalidArgument(
                 "\(team) already has an experiment for '\(record.id)': \(names.joined(separator: "; ")); continue that one instead of starting another")
         }
-        return (record, improvement)
+        let note = lag.map { "'\(record.id)' is marked \(improvement.status!.value.rawValue), but \($0.reason), so it is adopted as \($0.expected.rawValue): set its status to \($0.expected.rawValue) [status-lag]" }
+        return (record, improvement, note)
     }
 
     // MARK: - What the origin learned

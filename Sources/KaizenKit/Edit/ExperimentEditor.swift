@@ -33,13 +33,22 @@ public struct RecordEdit: Sendable {
     public var diagnostics: [Diagnostic]
     /// What to do about the errors, when there are any.
     public var advice: String
+    /// Other files the same step changes, written together with this one or
+    /// not at all (an experiment's improvement, moved with it). Their
+    /// diagnostics are only those the change brings.
+    public var alongside: [RecordEdit] = []
 
-    /// The findings that stop the edit from being written.
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    /// The findings that stop the edit from being written, in this file and those alongside.
+    public var errors: [Diagnostic] { (diagnostics + alongside.flatMap(\.diagnostics)).filter { $0.severity == .error } }
+
+    /// This file and those alongside, in the order they are printed.
+    public var files: [RecordEdit] { [self] + alongside }
 }
 
 /// Moves an experiment through its life by editing its front matter in place
-/// (see `FrontMatterEditor`): only the fields the step sets change.
+/// (see `FrontMatterEditor`): only the fields the step sets change. Its
+/// improvement moves with it: to trialling when a proposed one's experiment
+/// starts, to proven when one is retained, in the same write.
 public struct ExperimentEditor: Sendable {
     public let workspace: Workspace
     /// Every record of the workspace: the edited one is checked among them.
@@ -56,17 +65,7 @@ public struct ExperimentEditor: Sendable {
     /// has a shape that cannot be edited safely.
     public func prepare(_ change: ExperimentChange, id: String, today: CalendarDate) throws -> RecordEdit {
         let path = try RecordLookup.record(withID: id, in: parsed.map(\.record)).path
-        // The step is judged on the bytes that are edited, not on the parse
-        // made earlier: the file may have changed in between.
-        let original: [UInt8]
-        do {
-            original = try FileReader.readRecord(workspace.filePath(for: path), in: workspace).bytes
-        } catch let KaizenError.cannotRead(_, reason) {
-            throw KaizenError.invalidArgument("'\(id)' cannot be edited: cannot read \(path): \(reason)")
-        }
-        let parser = RecordParser(config: workspace.config)
-        let folderKind = workspace.config.folderKind(ofPath: path)
-        let current = parser.parse(original, path: path, folderKind: folderKind)
+        let (original, current) = try read(path, id: id)
         let record = current.record
         guard record.kind == .experiment else {
             let kind = record.kind.map(\.withArticle) ?? "not a record kaizen can read"
@@ -80,35 +79,110 @@ public struct ExperimentEditor: Sendable {
                 "'\(record.id)' has no status kaizen can read: fix what `kaizen check \(record.path)` reports, then run \(change.command) again")
         }
         try Self.requireStep(change, from: status, of: record, experiment)
-        let summary: String
-        let edited: [UInt8]
-        let changes: [FrontMatterEditor.Change]
+        var edit: FileEdit
         do throws(FrontMatterEditor.Refusal) {
             var editor = try FrontMatterEditor(original)
-            summary = try Self.apply(change, to: &editor, from: status, experiment)
-            (edited, changes) = try editor.edited()
+            let summary = try Self.apply(change, to: &editor, from: status, experiment)
+            let (edited, changes) = try editor.edited()
+            edit = FileEdit(path: path, original: original, edited: edited, changes: changes, summary: summary)
         } catch {
             throw KaizenError.cannotEdit(path: record.path, reason: error.reason, byHand: Self.byHand(change))
         }
-        let reparsed = parser.parse(edited, path: record.path, folderKind: folderKind)
-        let records = parsed.map { $0.record.path == record.path ? reparsed : $0 }
-        // The findings point into the file as it is, which is what the person opens.
-        let positions = EditedPositions(original: original, edited: edited, changes: changes)
-        let diagnostics = Checker.check(records, workspace: workspace, today: today, scope: [record.path]).diagnostics.map { diagnostic in
-            var diagnostic = diagnostic
-            diagnostic.position = positions.original(diagnostic.position)
-            return diagnostic
+        let experimentEdited = parsed.map { $0.record.path == path ? parse(edit.edited, path: path) : $0 }
+        let diagnostics = edit.positions(of: check(experimentEdited, scope: path, today: today))
+        var result = RecordEdit(path: path, original: original, edited: edit.edited, summary: edit.summary,
+                                diagnostics: diagnostics, advice: "")
+        if let moved = try improvementEdit(for: change, of: experiment, id: record.id) {
+            // Only what the move itself brings: the improvement's other findings are not this command's to stop on.
+            let before = Set(check(experimentEdited, scope: moved.path, today: today).map(\.identity))
+            let bothEdited = experimentEdited.map { $0.record.path == moved.path ? parse(moved.edited, path: moved.path) : $0 }
+            let brought = check(bothEdited, scope: moved.path, today: today).filter { !before.contains($0.identity) }
+            result.alongside = [RecordEdit(path: moved.path, original: moved.original, edited: moved.edited, summary: moved.summary,
+                                           diagnostics: moved.positions(of: brought), advice: "")]
         }
-        return RecordEdit(path: record.path, original: original, edited: edited, summary: summary,
-                          diagnostics: diagnostics, advice: Self.advice(change, path: record.path, errors: diagnostics))
+        result.advice = Self.advice(change, path: path, errors: result.errors)
+        return result
     }
 
-    /// Writes a prepared edit: atomically, keeping the file's permissions,
-    /// through a symbolic link only when it stays inside the repository, and
-    /// not at all if the file changed since it was read.
+    /// Writes a prepared edit and the edits alongside it: atomically, keeping
+    /// each file's permissions, through a symbolic link only when it stays
+    /// inside the repository, and not at all if any file changed since it was read.
     public func write(_ edit: RecordEdit) throws {
-        try AtomicFile.replaceUserFile(at: workspace.url(for: edit.path), named: edit.path, inside: workspace.root,
-                                       original: edit.original, with: edit.edited)
+        try AtomicFile.replaceUserFiles(edit.files.map {
+            AtomicFile.Replacement(url: workspace.url(for: $0.path), name: $0.path, original: $0.original, bytes: $0.edited)
+        }, inside: workspace.root)
+    }
+
+    /// One file's new bytes, before they are checked.
+    private struct FileEdit {
+        var path: String
+        var original: [UInt8]
+        var edited: [UInt8]
+        var changes: [FrontMatterEditor.Change]
+        var summary: String
+
+        /// The findings at the places in the original file where each
+        /// finding's text is or would go: the file as it is, which the person opens.
+        func positions(of diagnostics: [Diagnostic]) -> [Diagnostic] {
+            let positions = EditedPositions(original: original, edited: edited, changes: changes)
+            return diagnostics.map { diagnostic in
+                var diagnostic = diagnostic
+                diagnostic.position = positions.original(diagnostic.position)
+                return diagnostic
+            }
+        }
+    }
+
+    /// A record's bytes as they are now and their parse: a step is judged on
+    /// the bytes that are edited, not on the parse made earlier, since the
+    /// file may have changed in between.
+    private func read(_ path: String, id: String) throws -> (bytes: [UInt8], parsed: ParsedRecord) {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.readRecord(workspace.filePath(for: path), in: workspace).bytes
+        } catch let KaizenError.cannotRead(_, reason) {
+            throw KaizenError.invalidArgument("'\(id)' cannot be edited: cannot read \(path): \(reason)")
+        }
+        return (bytes, parse(bytes, path: path))
+    }
+
+    private func parse(_ bytes: [UInt8], path: String) -> ParsedRecord {
+        RecordParser(config: workspace.config).parse(bytes, path: path, folderKind: workspace.config.folderKind(ofPath: path))
+    }
+
+    private func check(_ records: [ParsedRecord], scope path: String, today: CalendarDate) -> [Diagnostic] {
+        Checker.check(records, workspace: workspace, today: today, scope: [path]).diagnostics
+    }
+
+    /// The move of the experiment's improvement that `change` brings: a
+    /// proposed improvement is trialling once an experiment of it starts, and
+    /// proven once one retains it. Nil when it has none, or needs no move.
+    private func improvementEdit(for change: ExperimentChange, of experiment: ExperimentRecord, id: String) throws -> FileEdit? {
+        guard let improvementID = experiment.improvement?.value,
+              let located = parsed.first(where: { $0.record.id == improvementID && $0.record.kind == .improvement }) else { return nil }
+        let path = located.record.path
+        let (original, current) = try read(path, id: improvementID)
+        guard let status = current.record.improvement?.status?.value else { return nil }
+        let target: ImprovementStatus
+        let why: String
+        switch (change, status) {
+        case (.start, .proposed):
+            (target, why) = (.trialling, "'\(id)' trials it")
+        case (.conclude(.retained, _, _), .proposed), (.conclude(.retained, _, _), .trialling):
+            (target, why) = (.proven, "'\(id)' retained it")
+        default:
+            return nil
+        }
+        do throws(FrontMatterEditor.Refusal) {
+            var editor = try FrontMatterEditor(original)
+            try editor.setText("status", to: target.rawValue, after: [])
+            let (edited, changes) = try editor.edited()
+            return FileEdit(path: path, original: original, edited: edited, changes: changes,
+                            summary: "status \(status.rawValue) → \(target.rawValue), as \(why)")
+        } catch {
+            throw KaizenError.cannotEdit(path: path, reason: error.reason,
+                                         byHand: "set 'status: \(target.rawValue)' in \(path), as \(why), and run \(change.command) again")
+        }
     }
 
     // MARK: - Steps
@@ -210,4 +284,9 @@ public struct ExperimentEditor: Sendable {
         }
         return "fix what is listed above in \(path), then run \(change.command) again"
     }
+}
+
+private extension Diagnostic {
+    /// What a finding says, wherever it points: the same before and after an edit moves lines.
+    var identity: [String] { [rule, message] }
 }

@@ -142,6 +142,11 @@ public struct ExperimentRecord: Sendable, Equatable {
     public var outcomeReason: Located<String>?
     public var concluded: Located<CalendarDate>?
 
+    /// Concluded with the outcome retained: the team kept the change.
+    public var retains: Bool {
+        status?.value == .concluded && outcome?.value == .retained
+    }
+
     /// The date the experiment must be reviewed by: `review-by`, or the latest
     /// extension's `until` if that is later. Points at the value that set it.
     public var deadline: Located<CalendarDate>? {

@@ -54,7 +54,7 @@ public enum Checker {
         if let changes {
             for rule in RuleCatalog.historyRules where config.severity(of: type(of: rule).descriptor) != nil {
                 var findings = Findings(rule: type(of: rule).descriptor)
-                rule.check(changes, findings: &findings)
+                rule.check(changes, context: context, findings: &findings)
                 diagnostics += findings.diagnostics
             }
         }

@@ -30,6 +30,9 @@ public struct RuleContext: Sendable {
     let experiments: [(record: Record, experiment: ExperimentRecord)]
     let improvements: [(record: Record, improvement: ImprovementRecord)]
     let constraints: [(record: Record, constraint: ConstraintRecord)]
+    /// The ids of the improvements some concluded experiment retained: the
+    /// evidence that makes one proven.
+    let retainedImprovements: Set<String>
 
     /// The records whose findings are reported (all of them unless a check
     /// is scoped): a rule that finds problems in a record's own links needs
@@ -51,6 +54,9 @@ public struct RuleContext: Sendable {
         self.experiments = records.compactMap { record in record.experiment.map { (record, $0) } }
         self.improvements = records.compactMap { record in record.improvement.map { (record, $0) } }
         self.constraints = records.compactMap { record in record.constraint.map { (record, $0) } }
+        self.retainedImprovements = Set(experiments.compactMap { _, experiment in
+            experiment.retains ? experiment.improvement?.value : nil
+        })
     }
 }
 

@@ -16,6 +16,7 @@ public enum RuleCatalog {
         PossibleDuplicateRule(),
         WIPLimitRule(),
         UnprovenClaimRule(),
+        StatusLagRule(),
         NotCapturedRule(),
     ]
 

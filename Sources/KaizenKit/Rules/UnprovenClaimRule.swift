@@ -11,13 +11,8 @@ struct UnprovenClaimRule: Rule {
     static let reportsOnKind: RecordKind? = .improvement
 
     func check(_ context: RuleContext, findings: inout Findings) {
-        var retained = Set<String>()
-        for (_, experiment) in context.experiments
-        where experiment.status?.value == .concluded && experiment.outcome?.value == .retained {
-            if let improvement = experiment.improvement { retained.insert(improvement.value) }
-        }
         for (record, improvement) in context.improvements {
-            guard let status = improvement.status, status.value == .proven, !retained.contains(record.id) else { continue }
+            guard let status = improvement.status, status.value == .proven, !context.retainedImprovements.contains(record.id) else { continue }
             findings.add(record, at: status.position,
                 "marked proven, but no concluded experiment retained it: link one with 'improvement: \(record.id)' and 'outcome: retained', or set status back to trialling")
         }

@@ -30,48 +30,87 @@ enum AtomicFile {
         }
     }
 
-    /// Replaces a person's file with `bytes`, keeping its permission bits (and
-    /// its owner, where allowed). A symbolic link is written through to the
-    /// file it leads to, so the link stays a link, unless that file lies
-    /// outside `root`. Nothing is written when the file no longer holds
-    /// `original`: someone edited it since it was read, and that edit is kept.
-    /// `path` names the file in errors.
+    /// A person's file to replace: where it is, what it held when read, and what it is to hold.
+    struct Replacement {
+        var url: URL
+        /// Names the file in errors.
+        var name: String
+        var original: [UInt8]
+        var bytes: [UInt8]
+    }
+
+    /// Replaces a person's file with `bytes`, as `replaceUserFiles` does.
     static func replaceUserFile(at url: URL, named path: String, inside root: URL, original: [UInt8], with bytes: [UInt8]) throws {
-        guard let resolvedPointer = realpath(url.path, nil) else {
-            throw KaizenError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        try replaceUserFiles([Replacement(url: url, name: path, original: original, bytes: bytes)], inside: root)
+    }
+
+    /// Replaces people's files, each keeping its permission bits (and its
+    /// owner, where allowed). A symbolic link is written through to the file
+    /// it leads to, so the link stays a link, unless that file lies outside
+    /// `root`. Nothing is written when any file no longer holds its
+    /// `original`: someone edited it since it was read, and that edit is kept.
+    /// The files are written whole or not at all: every new version is on
+    /// disk before the first rename, and should a later rename fail, those
+    /// done are undone. (Only a crash between two renames leaves some files
+    /// new and others old, each of them whole.)
+    static func replaceUserFiles(_ replacements: [Replacement], inside root: URL) throws {
+        var pending: [(target: String, temporary: String, replacement: Replacement, mode: mode_t)] = []
+        defer { for file in pending { unlink(file.temporary) } }
+        for replacement in replacements {
+            let target = try regularFileInside(root, replacement)
+            var info = stat()
+            stat(target, &info)
+            let mode = info.st_mode & 0o7777
+            let temporary = try writeTemporary(replacement.bytes, beside: URL(fileURLWithPath: target), mode: mode, flush: true)
+            // open() applied the umask; the file keeps exactly the bits it had
+            // (set after the owner, which may clear some of them).
+            _ = chown(temporary, info.st_uid, info.st_gid)
+            _ = chmod(temporary, mode)
+            pending.append((target, temporary, replacement, mode))
+        }
+        for file in pending where (try? FileReader.read(file.target)) != file.replacement.original {
+            throw KaizenError.changedOnDisk(path: file.replacement.name)
+        }
+        for (index, file) in pending.enumerated() {
+            guard rename(file.temporary, file.target) == 0 else {
+                let reason = String(cString: strerror(errno))
+                for done in pending[..<index] { try? restore(done.replacement.original, at: done.target, mode: done.mode) }
+                throw KaizenError.cannotWrite(path: file.replacement.name, reason: reason)
+            }
+        }
+        // The renames themselves reach the disk when their folders are flushed.
+        for folder in Set(pending.map { URL(fileURLWithPath: $0.target).deletingLastPathComponent().path }) {
+            let descriptor = open(folder, O_RDONLY | O_DIRECTORY)
+            if descriptor >= 0 {
+                fsync(descriptor)
+                close(descriptor)
+            }
+        }
+    }
+
+    /// The real path of a replacement's file, after checking that it lies
+    /// inside `root` and is a regular file.
+    private static func regularFileInside(_ root: URL, _ replacement: Replacement) throws -> String {
+        guard let resolvedPointer = realpath(replacement.url.path, nil) else {
+            throw KaizenError.cannotWrite(path: replacement.name, reason: String(cString: strerror(errno)))
         }
         let resolved = String(cString: resolvedPointer)
         free(resolvedPointer)
         let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
         guard resolved.hasPrefix(rootPath == "/" ? "/" : rootPath + "/") else {
-            throw KaizenError.outsideRepository(path: path, target: resolved)
+            throw KaizenError.outsideRepository(path: replacement.name, target: resolved)
         }
         var info = stat()
         guard stat(resolved, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            throw KaizenError.cannotWrite(path: path, reason: "it is not a regular file")
+            throw KaizenError.cannotWrite(path: replacement.name, reason: "it is not a regular file")
         }
-        let target = URL(fileURLWithPath: resolved)
-        let mode = info.st_mode & 0o7777
-        let temporary = try writeTemporary(bytes, beside: target, mode: mode, flush: true)
-        // open() applied the umask; the file keeps exactly the bits it had
-        // (set after the owner, which may clear some of them).
-        _ = chown(temporary, info.st_uid, info.st_gid)
-        _ = chmod(temporary, mode)
-        guard (try? FileReader.read(resolved)) == original else {
-            unlink(temporary)
-            throw KaizenError.changedOnDisk(path: path)
-        }
-        guard rename(temporary, resolved) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw KaizenError.cannotWrite(path: path, reason: reason)
-        }
-        // The rename itself reaches the disk when the folder is flushed.
-        let folder = open(target.deletingLastPathComponent().path, O_RDONLY | O_DIRECTORY)
-        if folder >= 0 {
-            fsync(folder)
-            close(folder)
-        }
+        return resolved
+    }
+
+    /// Puts a file's earlier bytes back, when a later file of the same edit could not be written.
+    private static func restore(_ bytes: [UInt8], at target: String, mode: mode_t) throws {
+        let temporary = try writeTemporary(bytes, beside: URL(fileURLWithPath: target), mode: mode, flush: true)
+        if rename(temporary, target) != 0 { unlink(temporary) }
     }
 
     /// The path of a new, flushed file holding `bytes`, in the target's folder

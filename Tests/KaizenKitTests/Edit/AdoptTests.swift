@@ -72,6 +72,11 @@ import Testing
     }
 
     func adopt(_ folder: EditWorkspace, team: String = "checkout", improvement: String = "canary-releases", id: String? = nil) throws -> String {
+        try adoption(folder, team: team, improvement: improvement, id: id).path
+    }
+
+    func adoption(_ folder: EditWorkspace, team: String = "checkout", improvement: String = "canary-releases",
+                  id: String? = nil) throws -> AdoptionCreator.Adoption {
         try AdoptionCreator(workspace: folder.workspace(), parsed: folder.parsed())
             .create(AdoptionRequest(improvement: improvement, team: team, id: id, today: folder.today))
     }
@@ -185,5 +190,19 @@ import Testing
             == "the id 'canary-api' is already used by experiments/canary-api.md: pass --id to choose another, or edit that record")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root.appendingPathComponent("experiments").path).sorted()
             == ["canary-api.md", "checkout-canary.md"])
+    }
+
+    /// A team retained it, but its status still says proposed: adopt goes by
+    /// the evidence, not the lagging status, and says so.
+    @Test func anImprovementWhoseStatusLagsARetentionIsAdoptedWithANote() throws {
+        let lagging = Self.improvement.replacingOccurrences(of: "status: proven", with: "status: proposed")
+        let folder = try folder(["improvements/canary-releases.md": lagging])
+        let adoption = try adoption(folder)
+        #expect(adoption.path == "experiments/checkout-adopts-canary-releases-with-automatic-rollback.md")
+        #expect(adoption.note == "'canary-releases' is marked proposed, but 'canary-api' retained it, so it is adopted as proven: "
+            + "set its status to proven [status-lag]")
+        // No note when the status is what the experiments show.
+        let current = try self.folder()
+        #expect(try self.adoption(current).note == nil)
     }
 }

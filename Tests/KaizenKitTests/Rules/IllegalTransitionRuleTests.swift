@@ -54,13 +54,48 @@ import Testing
             ])
     }
 
+    /// An experiment that retained the improvement, unchanged on both sides.
+    static let retention = ("experiments/pairs-trial.md", HistoryFixture.experiment(status: "concluded", conclusion: HistoryFixture.conclusion("retained"))
+        .replacingOccurrences(of: "teams: [payments]\n", with: "teams: [payments]\nimprovement: review-pairs\n"))
+
+    /// The improvement changing from `before` to `after`, beside `others` that do not change.
+    static func improvementChange(_ before: String, _ after: String, beside others: [(String, String)]) -> RuleHarness {
+        RuleHarness(before: [(improvementPath, before)] + others, after: [(improvementPath, after)] + others)
+    }
+
     @Test func anImprovementCannotGoBackwards() {
-        for (from, to) in [("proven", "trialling"), ("trialling", "proposed"), ("retired", "proven")] {
+        for (from, to) in [("trialling", "proposed"), ("retired", "proven")] {
             Self.change(Self.improvementPath, HistoryFixture.improvement(status: from), HistoryFixture.improvement(status: "1️⃣" + to))
                 .expect("illegal-transition", [
                     ExpectedFinding(Self.improvementPath, "1", "the status went from \(from) to \(to): \(Self.onlyForward)"),
                 ])
         }
+        // Proven with the evidence in place: going back would hide it.
+        Self.improvementChange(HistoryFixture.improvement(status: "proven"), HistoryFixture.improvement(status: "1️⃣trialling"),
+                               beside: [Self.retention])
+            .expect("illegal-transition", [
+                ExpectedFinding(Self.improvementPath, "1", "the status went from proven to trialling: \(Self.onlyForward)"),
+            ])
+    }
+
+    /// unproven-claim advises setting a proven improvement that no experiment
+    /// retained back to trialling: that edit is allowed.
+    @Test func anUnprovenClaimMayBeWithdrawn() {
+        Self.change(Self.improvementPath, HistoryFixture.improvement(status: "proven"), HistoryFixture.improvement(status: "trialling"))
+            .expectNoHistoryFindings()
+    }
+
+    /// An improvement whose status lagged its retained experiment may catch up in one step.
+    @Test func aLaggingImprovementMayGoFromProposedToProvenOnceRetained() {
+        Self.improvementChange(HistoryFixture.improvement(status: "proposed"), HistoryFixture.improvement(status: "proven"),
+                               beside: [Self.retention])
+            .expectNoHistoryFindings()
+        // The same commit may conclude the experiment and move the improvement, as `kaizen conclude` does.
+        let running = Self.retention.1.replacingOccurrences(of: "status: concluded", with: "status: running")
+            .replacingOccurrences(of: HistoryFixture.conclusion("retained"), with: "")
+        RuleHarness(before: [(Self.improvementPath, HistoryFixture.improvement(status: "proposed")), (Self.retention.0, running)],
+                    after: [(Self.improvementPath, HistoryFixture.improvement(status: "proven")), Self.retention])
+            .expectNoHistoryFindings()
     }
 
     @Test func anImprovementMovesForwardOneStepOrIsRetiredFromAnywhere() {

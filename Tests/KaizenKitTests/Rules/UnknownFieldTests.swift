@@ -100,13 +100,29 @@ import Testing
                 ---
                 kind: improvement
                 title: Trunk-based development
-                status: trialling
+                status: proven
                 origin: platform
                 level: team
                 area: flow
                 constraints: [release-branch-merges]
                 tags: [git, ci]
                 ---
+
+                ## Summary
+
+                Everyone merges to trunk at least daily.
+
+                ## Context
+
+                Needs CI under ten minutes.
+
+                ## Implementation guide
+
+                Put unfinished work behind flags.
+
+                ## Adaptation notes
+
+                Clean up flags weekly.
                 """),
             ("experiments/trunk-based-platform.md", """
                 ---

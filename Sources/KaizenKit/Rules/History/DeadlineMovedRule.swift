@@ -10,7 +10,7 @@ extension RuleDescriptor {
 struct DeadlineMovedRule: HistoryRule {
     static let descriptor = RuleDescriptor.deadlineMoved
 
-    func check(_ changes: RecordChanges, findings: inout Findings) {
+    func check(_ changes: RecordChanges, context: RuleContext, findings: inout Findings) {
         for change in changes.changes {
             guard let (before, after, record) = change.experiments, before.status?.value == .running,
                   let was = before.deadline?.value, let deadline = after.deadline, deadline.value > was else { continue }

@@ -10,7 +10,7 @@ extension RuleDescriptor {
 struct GoalpostsMovedRule: HistoryRule {
     static let descriptor = RuleDescriptor.goalpostsMoved
 
-    func check(_ changes: RecordChanges, findings: inout Findings) {
+    func check(_ changes: RecordChanges, context: RuleContext, findings: inout Findings) {
         for change in changes.changes {
             guard let (before, after, record) = change.experiments,
                   let status = before.status?.value, status != .planned else { continue }

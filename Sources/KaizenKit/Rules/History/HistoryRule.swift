@@ -3,7 +3,9 @@
 /// working tree). Each rule lives in its own file, like the record rules.
 protocol HistoryRule: Sendable {
     static var descriptor: RuleDescriptor { get }
-    func check(_ changes: RecordChanges, findings: inout Findings)
+    /// `context` holds every record of the head version, for a rule whose
+    /// verdict on a change depends on other records.
+    func check(_ changes: RecordChanges, context: RuleContext, findings: inout Findings)
 }
 
 /// What one change did to one record.

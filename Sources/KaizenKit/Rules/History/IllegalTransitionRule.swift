@@ -6,22 +6,28 @@ extension RuleDescriptor {
 
 /// Statuses record what happened, in order: an experiment runs before it
 /// concludes, an improvement is trialled before it is proven. Going backwards
-/// rewrites history; skipping claims evidence that was never gathered.
-/// Constraints have no order: one resolved can be seen again and reopened.
+/// rewrites history; skipping claims evidence that was never gathered. Two
+/// moves follow the evidence instead: an improvement some experiment retained
+/// may go from proposed straight to proven (its status lagged), and one that
+/// no experiment retained may go back from proven to trialling (the claim is
+/// withdrawn, as unproven-claim advises). Constraints have no order: one
+/// resolved can be seen again and reopened.
 struct IllegalTransitionRule: HistoryRule {
     static let descriptor = RuleDescriptor.illegalTransition
 
-    func check(_ changes: RecordChanges, findings: inout Findings) {
+    func check(_ changes: RecordChanges, context: RuleContext, findings: inout Findings) {
         for change in changes.changes {
             guard let before = change.before, let after = change.after,
                   let from = before.status?.value, let to = after.status, from != to.value,
-                  let problem = Self.problem(from: from, to: to.value, before: before, after: after) else { continue }
+                  let problem = Self.problem(from: from, to: to.value, before: before, after: after,
+                                             retained: context.retainedImprovements.contains(after.id)) else { continue }
             findings.add(after, at: to.position, "the status went from \(from) to \(to.value): \(problem)")
         }
     }
 
     /// Why the step is not allowed, or nil when it is.
-    private static func problem(from: String, to: String, before: Record, after: Record) -> String? {
+    /// `retained`: some concluded experiment in the head version retained the improvement.
+    private static func problem(from: String, to: String, before: Record, after: Record, retained: Bool) -> String? {
         switch (before.details, after.details) {
         case (.experiment, .experiment(let experiment)):
             let order = ExperimentStatus.allCases.map(\.rawValue)
@@ -38,6 +44,8 @@ struct IllegalTransitionRule: HistoryRule {
             let order = ImprovementStatus.allCases.map(\.rawValue)
             guard let old = order.firstIndex(of: from), let new = order.firstIndex(of: to) else { return nil }
             if to == ImprovementStatus.retired.rawValue { return nil }
+            if from == ImprovementStatus.proven.rawValue, to == ImprovementStatus.trialling.rawValue, !retained { return nil }
+            if from == ImprovementStatus.proposed.rawValue, to == ImprovementStatus.proven.rawValue, retained { return nil }
             if new < old {
                 return "an improvement's status only moves forward (proposed → trialling → proven → retired); record new doubts in an experiment"
             }

@@ -9,7 +9,7 @@ extension RuleDescriptor {
 struct RecordDeletedRule: HistoryRule {
     static let descriptor = RuleDescriptor.recordDeleted
 
-    func check(_ changes: RecordChanges, findings: inout Findings) {
+    func check(_ changes: RecordChanges, context: RuleContext, findings: inout Findings) {
         for change in changes.changes where change.after == nil {
             guard let record = change.before else { continue }
             let instead: String

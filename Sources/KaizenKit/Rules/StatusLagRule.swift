@@ -1,0 +1,39 @@
+extension RuleDescriptor {
+    static let statusLag = RuleDescriptor(
+        name: "status-lag", severity: .warning,
+        summary: "An improvement's status lags its experiments: proposed while one runs or has concluded, or trialling once one retained it.")
+}
+
+/// An improvement's status says how far its evidence has come, so it follows
+/// its experiments: trialling once one starts, proven once one retains it.
+/// (`kaizen start` and `kaizen conclude` move it; this catches edits by hand.)
+struct StatusLagRule: Rule {
+    static let descriptor = RuleDescriptor.statusLag
+    static let reportsOnKind: RecordKind? = .improvement
+
+    func check(_ context: RuleContext, findings: inout Findings) {
+        let experiments = context.experiments.map { ($0.record, $0.experiment) }
+        for (record, improvement) in context.improvements {
+            guard let status = improvement.status, let lag = Self.lag(of: status.value, of: record.id, among: experiments) else { continue }
+            findings.add(record, at: status.position, "\(status.value.rawValue), but \(lag.reason): set 'status: \(lag.expected.rawValue)'")
+        }
+    }
+
+    /// The status the improvement `id` should have by its experiments, and
+    /// why (its experiments, named); nil when its status does not lag.
+    static func lag(of status: ImprovementStatus, of id: String, among experiments: [(Record, ExperimentRecord)])
+        -> (expected: ImprovementStatus, reason: String)? {
+        let own = experiments.filter { $0.1.improvement?.value == id }
+        let retainedBy = own.filter { $0.1.retains }.map(\.0.id)
+        let started = own.filter { [.running, .concluded].contains($0.1.status?.value) }.map(\.0.id)
+        func named(_ ids: [String]) -> String { ids.sorted().map { "'\($0)'" }.joined(separator: ", ") }
+        switch status {
+        case .proposed where !retainedBy.isEmpty, .trialling where !retainedBy.isEmpty:
+            return (.proven, "\(named(retainedBy)) retained it")
+        case .proposed where !started.isEmpty:
+            return (.trialling, "\(named(started)) \(started.count == 1 ? "has" : "have") trialled it")
+        default:
+            return nil
+        }
+    }
+}
