@@ -38,9 +38,7 @@ public struct DiagnosticFormatter: Sendable {
     private func text(_ report: CheckReport) -> String {
         var output = ""
         for diagnostic in report.diagnostics {
-            let severity = diagnostic.severity.rawValue
-            let colored = diagnostic.severity == .error ? paint(severity, "1;31") : paint(severity, "1;33")
-            output += "\(paint(location(of: diagnostic), "1")): \(colored): \(diagnostic.message) \(paint("[\(diagnostic.rule)]", "2"))\n"
+            output += DiagnosticLine.render(diagnostic, path: displayPath(diagnostic.path), useColor: useColor) + "\n"
         }
         output += summary(report) + "\n"
         return output
@@ -53,14 +51,6 @@ public struct DiagnosticFormatter: Sendable {
         if report.warningCount > 0 { parts.append(pluralized(report.warningCount, "warning")) }
         let found = parts.isEmpty ? "no problems" : parts.joined(separator: ", ")
         return "\(pluralized(report.recordCount, "record")) checked: \(found)"
-    }
-
-    private func location(of diagnostic: Diagnostic) -> String {
-        "\(VisibleText.escaping(displayPath(diagnostic.path))):\(diagnostic.position.line):\(diagnostic.position.column)"
-    }
-
-    private func paint(_ text: String, _ code: String) -> String {
-        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
     // MARK: - JSON

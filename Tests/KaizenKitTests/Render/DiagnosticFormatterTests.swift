@@ -14,12 +14,18 @@ import Testing
     @Test func textIsOneLinePerProblemAndASummary() {
         let output = DiagnosticFormatter(format: .text, today: today).render(report)
         #expect(output == """
-            experiments/a b.md:3:7: error: expired: 100% late,
-            really [expired]
+            experiments/a b.md:3:7: error: expired: 100% late,\\nreally [expired]
             improvements/x.md:1:1: warning: rename it [invalid-id]
             12 records checked: 1 error, 1 warning
 
             """)
+    }
+
+    @Test func aDiagnosticLineEscapesEveryControlCharacterOfItsPathAndMessage() {
+        let hostile = Diagnostic(path: "experiments/a\rb.md", position: SourcePosition(line: 2, column: 5), severity: .warning,
+                                 rule: "unknown-team", message: "team 'x\r\ny'\u{1B}[31m")
+        #expect(DiagnosticLine.render(hostile, path: hostile.path)
+            == "experiments/a\\rb.md:2:5: warning: team 'x\\r\\ny'\\u{1b}[31m [unknown-team]")
     }
 
     @Test func colourIsOnlyAddedWhenAsked() {
