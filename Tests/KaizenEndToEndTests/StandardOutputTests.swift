@@ -2,9 +2,11 @@ import Foundation
 import Testing
 
 /// The outputs other programs read, each held to its standard by that
-/// standard's own checker: text diagnostics by Neovim's default
-/// errorformat, which is Vim's.
+/// standard's own checker: SARIF against the OASIS schema, and text
+/// diagnostics by Neovim's default errorformat, which is Vim's.
 @Suite struct StandardOutputTests {
+    static let schema = KaizenProcess.packageRoot.appendingPathComponent("Tests/Fixtures/sarif/sarif-schema-2.1.0.json")
+
     /// A repository whose one experiment names an unknown team, committed.
     private func repository() throws -> GitFixture {
         let repo = try GitFixture()
@@ -17,6 +19,45 @@ import Testing
     private func kaizen(_ arguments: [String], in repo: GitFixture, at subfolder: String = "") throws -> KaizenProcess.Result {
         try KaizenProcess.run(arguments + ["--today", "2026-11-20"], in: repo.workTree.appendingPathComponent(subfolder),
                               environment: repo.environment)
+    }
+
+    /// Validates `log` against the SARIF 2.1.0 schema, then runs `checks`
+    /// (Python, with `log` loaded) and returns what it printed.
+    static func validateSARIF(_ log: String, checks: String = "") throws -> FixtureProcess.Output {
+        let folder = try FixtureFolder(["log.sarif": log])
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            log = json.load(open(sys.argv[2]))
+            jsonschema.validate(log, schema)
+            run = log["runs"][0]
+            results = run["results"]
+            rules = run["tool"]["driver"]["rules"]
+            \(checks)
+            """
+        return try FixtureProcess.run("/usr/bin/python3", ["-c", script, schema.path, folder.url.appendingPathComponent("log.sarif").path],
+                                      in: nil, environment: [:])
+    }
+
+    // MARK: - SARIF
+
+    @Test func sarifListsEveryRuleWithWhatItChecksAndHowToFixIt() throws {
+        let repo = try repository()
+        let sarif = try kaizen(["check", "--format", "sarif"], in: repo)
+        #expect(sarif.status == 1)
+        let validation = try Self.validateSARIF(sarif.stdout, checks: """
+            for rule in rules:
+                for key in ("fullDescription", "help"):
+                    assert rule[key]["text"].strip() and rule[key]["markdown"].strip(), (rule["id"], key)
+                assert rule["help"]["text"].startswith(rule["fullDescription"]["text"]), rule["id"]
+                assert "How to fix:" in rule["help"]["text"], rule["id"]
+            for result in results:
+                assert rules[result["ruleIndex"]]["id"] == result["ruleId"], result
+            print(len(rules), len({rule["help"]["text"] for rule in rules}))
+            """)
+        #expect(validation.status == 0, "\(validation.errorText)")
+        let rules = try kaizen(["check", "--list-rules"], in: repo).stdout.split(separator: "\n").count
+        #expect(validation.text == "\(rules) \(rules)\n")
     }
 
     // MARK: - Text diagnostics

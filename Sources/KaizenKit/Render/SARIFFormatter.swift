@@ -1,8 +1,8 @@
 import Foundation
 
 /// Findings as a SARIF 2.1.0 log, the format code-scanning services (GitHub
-/// code scanning among them) import. Every rule kaizen knows is listed, so a
-/// result's `ruleIndex` points at its description.
+/// code scanning among them) import. Every rule kaizen knows is listed with
+/// its help, so a result's `ruleIndex` points at its description.
 public struct SARIFFormatter: Sendable {
     /// Maps a workspace-relative path to the URI written, relative to where
     /// the scan's paths are resolved (the repository root in CI).
@@ -18,10 +18,7 @@ public struct SARIFFormatter: Sendable {
         let log = Log(runs: [Run(
             tool: Tool(driver: Driver(
                 version: KaizenVersion.current,
-                rules: rules.map { rule in
-                    ReportingDescriptor(id: rule.name, shortDescription: Message(text: rule.summary),
-                                        defaultConfiguration: Configuration(level: Self.level(rule.defaultSeverity)))
-                })),
+                rules: rules.map(Self.descriptor))),
             results: diagnostics.map { diagnostic in
                 Result(ruleId: diagnostic.rule, ruleIndex: ruleIndex[diagnostic.rule], level: Self.level(diagnostic.severity),
                        message: Message(text: diagnostic.message),
@@ -34,6 +31,18 @@ public struct SARIFFormatter: Sendable {
 
     private static func level(_ severity: Severity) -> String {
         severity == .error ? "error" : "warning"
+    }
+
+    private static func descriptor(_ rule: RuleDescriptor) -> ReportingDescriptor {
+        // The texts are Markdown with code spans only; plain text shows those as quotes.
+        let plain = { (markdown: String) in markdown.replacingOccurrences(of: "`", with: "'") }
+        return ReportingDescriptor(
+            id: rule.name,
+            shortDescription: Message(text: rule.summary),
+            fullDescription: Message(text: plain(rule.explanation), markdown: rule.explanation),
+            help: Message(text: "\(plain(rule.explanation))\n\nHow to fix: \(plain(rule.howToFix))",
+                          markdown: "\(rule.explanation)\n\n**How to fix:** \(rule.howToFix)"),
+            defaultConfiguration: Configuration(level: level(rule.defaultSeverity)))
     }
 
     /// A relative URI reference: each path segment percent-encoded.
@@ -74,6 +83,8 @@ public struct SARIFFormatter: Sendable {
     private struct ReportingDescriptor: Encodable {
         var id: String
         var shortDescription: Message
+        var fullDescription: Message
+        var help: Message
         var defaultConfiguration: Configuration
     }
 
@@ -83,6 +94,7 @@ public struct SARIFFormatter: Sendable {
 
     private struct Message: Encodable {
         var text: String
+        var markdown: String?
     }
 
     private struct Result: Encodable {
