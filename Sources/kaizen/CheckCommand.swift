@@ -99,9 +99,10 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func show(_ report: CheckReport, in workspace: Workspace) throws {
-        let formatter = DiagnosticFormatter(
+        var formatter = DiagnosticFormatter(
             format: format, useColor: format == .text && Terminal.stdoutWantsColor, today: today.date,
             displayPath: workspaceOptions.displayPath(in: workspace))
+        if format == .github || format == .sarif { formatter.repository = try RepositoryLocation.of(workspace) }
         print(formatter.render(report), terminator: "")
         if report.errorCount > 0 { throw ExitCode(1) }
     }

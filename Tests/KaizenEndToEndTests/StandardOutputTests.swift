@@ -2,16 +2,18 @@ import Foundation
 import Testing
 
 /// The outputs other programs read, each held to its standard by that
-/// standard's own checker: SARIF against the OASIS schema, and text
-/// diagnostics by Neovim's default errorformat, which is Vim's.
+/// standard's own checker: SARIF against the OASIS schema, GitHub's
+/// workflow commands by their escaping rules, and text diagnostics by
+/// Neovim's default errorformat, which is Vim's.
 @Suite struct StandardOutputTests {
     static let schema = KaizenProcess.packageRoot.appendingPathComponent("Tests/Fixtures/sarif/sarif-schema-2.1.0.json")
 
     /// A repository whose one experiment names an unknown team, committed.
-    private func repository() throws -> GitFixture {
+    private func repository(folder: String = "") throws -> GitFixture {
         let repo = try GitFixture()
-        try repo.write("kaizen.yml", Records.config)
-        try repo.write("experiments/review-pairs.md", Records.experiment(teams: "[paymnets]"))
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        try repo.write(prefix + "kaizen.yml", Records.config)
+        try repo.write(prefix + "experiments/review-pairs.md", Records.experiment(teams: "[paymnets]"))
         try repo.commit("Start review pairs", by: .ana)
         return repo
     }
@@ -39,6 +41,17 @@ import Testing
                                       in: nil, environment: [:])
     }
 
+    private func results(_ sarif: String) throws -> [[String: Any]] {
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        return try #require(run["results"] as? [[String: Any]])
+    }
+
+    private func physicalLocation(_ result: [String: Any]) throws -> [String: Any] {
+        let location = try #require((result["locations"] as? [[String: Any]])?.first)
+        return try #require(location["physicalLocation"] as? [String: Any])
+    }
+
     // MARK: - SARIF
 
     @Test func sarifListsEveryRuleWithWhatItChecksAndHowToFixIt() throws {
@@ -58,6 +71,65 @@ import Testing
         #expect(validation.status == 0, "\(validation.errorText)")
         let rules = try kaizen(["check", "--list-rules"], in: repo).stdout.split(separator: "\n").count
         #expect(validation.text == "\(rules) \(rules)\n")
+    }
+
+    @Test func sarifFromASubfolderNamesFilesFromTheRepositoryRootAndValidates() throws {
+        let repo = try repository()
+        let sarif = try kaizen(["check", "--format", "sarif"], in: repo, at: "experiments")
+        #expect(sarif.status == 1)
+        let root = URL(fileURLWithPath: repo.workTree.resolvingSymlinksInPath().path, isDirectory: true).absoluteString
+        let validation = try Self.validateSARIF(sarif.stdout, checks: """
+            assert run["originalUriBaseIds"]["SRCROOT"]["uri"] == \(String(reflecting: root)), run["originalUriBaseIds"]
+            location = results[0]["locations"][0]["physicalLocation"]
+            print(results[0]["ruleId"], location["artifactLocation"]["uriBaseId"], location["artifactLocation"]["uri"])
+            """)
+        #expect(validation.status == 0, "\(validation.errorText)")
+        #expect(validation.text == "unknown-team SRCROOT experiments/review-pairs.md\n")
+    }
+
+    @Test func aWorkspaceInsideTheRepositoryIsNamedFromTheRepositoryRoot() throws {
+        let repo = try repository(folder: "teams/kaizen")
+        let sarif = try kaizen(["check", "--format", "sarif"], in: repo, at: "teams/kaizen/experiments")
+        let first = try #require(try results(sarif.stdout).first)
+        let artifact = try physicalLocation(first)["artifactLocation"] as? [String: String]
+        #expect(artifact == ["uri": "teams/kaizen/experiments/review-pairs.md", "uriBaseId": "SRCROOT"])
+
+        let github = try kaizen(["check", "--format", "github"], in: repo, at: "teams/kaizen/experiments")
+        #expect(github.stdout.hasPrefix("::error file=teams/kaizen/experiments/review-pairs.md,line=4,col=9,title=kaizen unknown-team::"))
+    }
+
+    @Test func reviewSARIFAndAnnotationsFromASubfolderNameFilesFromTheRepositoryRoot() throws {
+        let pull = try SamplePullRequest()
+        let folder = pull.repo.workTree.appendingPathComponent("experiments")
+        let sarif = try KaizenProcess.run(["review", "main...topic", "--format", "sarif", "--today", "2026-11-20"], in: folder)
+        #expect(sarif.status == 1)
+        let validation = try Self.validateSARIF(sarif.stdout, checks: """
+            location = results[0]["locations"][0]["physicalLocation"]
+            print(location["artifactLocation"]["uriBaseId"], location["artifactLocation"]["uri"])
+            """)
+        #expect(validation.status == 0, "\(validation.errorText)")
+        #expect(validation.text == "SRCROOT experiments/checkout-focus-mornings.md\n")
+
+        let github = try KaizenProcess.run(["review", "main...topic", "--format", "github", "--today", "2026-11-20"], in: folder)
+        #expect(github.stdout.hasPrefix("::error file=experiments/checkout-focus-mornings.md,line=9,col=13,title=kaizen goalposts-moved::"))
+    }
+
+    // MARK: - GitHub workflow commands
+
+    @Test func githubAnnotationsEscapeHostileNamesAndValuesOneCommandALine() throws {
+        let repo = try repository()
+        try repo.write("experiments/pairs,v2:draft.md", Records.experiment(teams: "[\"pay\\nments\", 'a%b']"))
+        let github = try kaizen(["check", "--format", "github"], in: repo, at: "experiments")
+        let lines = github.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.last == "")
+        #expect(lines.dropLast().last == "2 records checked: 3 errors, 1 warning")
+        let commands = lines.filter { $0.hasPrefix("::") }
+        #expect(commands.count == lines.count - 2)
+        #expect(commands.contains {
+            $0.hasPrefix("::error file=experiments/pairs%2Cv2%3Adraft.md,line=4,col=9,title=kaizen unknown-team::unknown team 'pay%0Aments'")
+        })
+        #expect(commands.contains { $0.hasPrefix("::error file=experiments/pairs%2Cv2%3Adraft.md,line=4,col=") && $0.contains("unknown team 'a%25b'") })
+        #expect(commands.contains { $0.hasPrefix("::warning file=experiments/pairs%2Cv2%3Adraft.md,line=1,col=1,title=kaizen invalid-id::") })
     }
 
     // MARK: - Text diagnostics

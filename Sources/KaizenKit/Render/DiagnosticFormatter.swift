@@ -8,20 +8,25 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case sarif
 }
 
-/// Turns a check report into text for one output format. Paths are shown as
-/// `displayPath` maps them (relative to where the command ran).
+/// Turns a check report into text for one output format. Text and JSON show
+/// paths as `displayPath` maps them (relative to where the command ran);
+/// GitHub annotations and SARIF, read by CI services, name them from the
+/// top of `repository`.
 public struct DiagnosticFormatter: Sendable {
     public var format: DiagnosticFormat
     public var useColor: Bool
     public var today: CalendarDate
     public var displayPath: @Sendable (String) -> String
+    public var repository: RepositoryLocation
 
     public init(format: DiagnosticFormat, useColor: Bool = false, today: CalendarDate,
-                displayPath: @escaping @Sendable (String) -> String = { $0 }) {
+                displayPath: @escaping @Sendable (String) -> String = { $0 },
+                repository: RepositoryLocation = RepositoryLocation(root: nil, workspaceFolder: "")) {
         self.format = format
         self.useColor = useColor
         self.today = today
         self.displayPath = displayPath
+        self.repository = repository
     }
 
     public func render(_ report: CheckReport) -> String {
@@ -29,7 +34,7 @@ public struct DiagnosticFormatter: Sendable {
         case .text: return text(report)
         case .json: return json(report)
         case .github: return github(report)
-        case .sarif: return SARIFFormatter(displayPath: displayPath).render(report.diagnostics)
+        case .sarif: return SARIFFormatter(repository: repository).render(report.diagnostics)
         }
     }
 
@@ -89,7 +94,7 @@ public struct DiagnosticFormatter: Sendable {
         for diagnostic in diagnostics {
             let command = diagnostic.severity == .error ? "error" : "warning"
             let properties = [
-                "file=\(escapeProperty(displayPath(diagnostic.path)))",
+                "file=\(escapeProperty(repository.path(of: diagnostic.path)))",
                 "line=\(diagnostic.position.line)",
                 "col=\(diagnostic.position.column)",
                 "title=\(escapeProperty("kaizen \(diagnostic.rule)"))",
@@ -99,7 +104,8 @@ public struct DiagnosticFormatter: Sendable {
         return output
     }
 
-    /// Workflow-command escaping, as the Actions toolkit does it.
+    /// Workflow-command escaping, as the Actions toolkit does it: `%`, CR and
+    /// LF in the message; those and `:` and `,` in a property.
     private func escapeData(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "%25")
             .replacingOccurrences(of: "\r", with: "%0D")

@@ -3,13 +3,15 @@ import Foundation
 /// Findings as a SARIF 2.1.0 log, the format code-scanning services (GitHub
 /// code scanning among them) import. Every rule kaizen knows is listed with
 /// its help, so a result's `ruleIndex` points at its description.
+///
+/// Paths are written from the repository's top, relative to the base id
+/// `SRCROOT`, so a service resolves them against its checkout whatever
+/// folder kaizen ran in.
 public struct SARIFFormatter: Sendable {
-    /// Maps a workspace-relative path to the URI written, relative to where
-    /// the scan's paths are resolved (the repository root in CI).
-    public var displayPath: @Sendable (String) -> String
+    public var repository: RepositoryLocation
 
-    public init(displayPath: @escaping @Sendable (String) -> String = { $0 }) {
-        self.displayPath = displayPath
+    public init(repository: RepositoryLocation = RepositoryLocation(root: nil, workspaceFolder: "")) {
+        self.repository = repository
     }
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
@@ -19,15 +21,20 @@ public struct SARIFFormatter: Sendable {
             tool: Tool(driver: Driver(
                 version: KaizenVersion.current,
                 rules: rules.map(Self.descriptor))),
+            originalUriBaseIds: [Self.sourceRoot: ArtifactLocation(
+                uri: repository.root.map { URL(fileURLWithPath: $0, isDirectory: true).absoluteString },
+                description: Message(text: "The top of the git repository holding the records."))],
             results: diagnostics.map { diagnostic in
                 Result(ruleId: diagnostic.rule, ruleIndex: ruleIndex[diagnostic.rule], level: Self.level(diagnostic.severity),
                        message: Message(text: diagnostic.message),
                        locations: [Location(physicalLocation: PhysicalLocation(
-                           artifactLocation: ArtifactLocation(uri: Self.uri(displayPath(diagnostic.path))),
+                           artifactLocation: artifactLocation(repository.path(of: diagnostic.path)),
                            region: Region(startLine: diagnostic.position.line, startColumn: diagnostic.position.column)))])
             })])
         return JSONOutput.encode(log)
     }
+
+    private static let sourceRoot = "SRCROOT"
 
     private static func level(_ severity: Severity) -> String {
         severity == .error ? "error" : "warning"
@@ -43,6 +50,13 @@ public struct SARIFFormatter: Sendable {
             help: Message(text: "\(plain(rule.explanation))\n\nHow to fix: \(plain(rule.howToFix))",
                           markdown: "\(rule.explanation)\n\n**How to fix:** \(rule.howToFix)"),
             defaultConfiguration: Configuration(level: level(rule.defaultSeverity)))
+    }
+
+    /// A path inside the repository is relative to `SRCROOT`; one outside it
+    /// (named on the command line) is an absolute `file:` URI.
+    private func artifactLocation(_ path: String) -> ArtifactLocation {
+        if path.hasPrefix("/") { return ArtifactLocation(uri: URL(fileURLWithPath: path).absoluteString) }
+        return ArtifactLocation(uri: Self.uri(path), uriBaseId: Self.sourceRoot)
     }
 
     /// A relative URI reference: each path segment percent-encoded.
@@ -67,6 +81,7 @@ public struct SARIFFormatter: Sendable {
 
     private struct Run: Encodable {
         var tool: Tool
+        var originalUriBaseIds: [String: ArtifactLocation]
         var results: [Result]
     }
 
@@ -115,7 +130,9 @@ public struct SARIFFormatter: Sendable {
     }
 
     private struct ArtifactLocation: Encodable {
-        var uri: String
+        var uri: String?
+        var uriBaseId: String?
+        var description: Message?
     }
 
     private struct Region: Encodable {

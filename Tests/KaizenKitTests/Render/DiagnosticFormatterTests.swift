@@ -39,11 +39,12 @@ import Testing
         #expect(DiagnosticFormatter(format: .text, today: today).render(clean) == "1 record checked: no problems\n")
     }
 
-    @Test func githubAnnotationsEscapeDataAndProperties() {
-        let output = DiagnosticFormatter(format: .github, today: today, displayPath: { "repo:\($0)" }).render(report)
+    @Test func githubAnnotationsNameFilesFromTheRepositoryRootAndEscapeDataAndProperties() {
+        let repository = RepositoryLocation(root: "/work/repo", workspaceFolder: "team:a,b")
+        let output = DiagnosticFormatter(format: .github, today: today, displayPath: { "../\($0)" }, repository: repository).render(report)
         let lines = output.split(separator: "\n")
-        #expect(lines[0] == "::error file=repo%3Aexperiments/a b.md,line=3,col=7,title=kaizen expired::expired: 100%25 late,%0Areally")
-        #expect(lines[1] == "::warning file=repo%3Aimprovements/x.md,line=1,col=1,title=kaizen invalid-id::rename it")
+        #expect(lines[0] == "::error file=team%3Aa%2Cb/experiments/a b.md,line=3,col=7,title=kaizen expired::expired: 100%25 late,%0Areally")
+        #expect(lines[1] == "::warning file=team%3Aa%2Cb/improvements/x.md,line=1,col=1,title=kaizen invalid-id::rename it")
     }
 
     @Test func jsonHasTheDocumentedVersionedShape() throws {
