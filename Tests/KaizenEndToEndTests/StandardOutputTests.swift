@@ -52,6 +52,10 @@ import Testing
         return try #require(location["physicalLocation"] as? [String: Any])
     }
 
+    private func fingerprint(_ result: [String: Any]) -> String? {
+        (result["partialFingerprints"] as? [String: String])?["kaizenFindingHash/v1"]
+    }
+
     // MARK: - SARIF
 
     @Test func sarifListsEveryRuleWithWhatItChecksAndHowToFixIt() throws {
@@ -80,11 +84,14 @@ import Testing
         let root = URL(fileURLWithPath: repo.workTree.resolvingSymlinksInPath().path, isDirectory: true).absoluteString
         let validation = try Self.validateSARIF(sarif.stdout, checks: """
             assert run["originalUriBaseIds"]["SRCROOT"]["uri"] == \(String(reflecting: root)), run["originalUriBaseIds"]
+            assert run["columnKind"] == "unicodeCodePoints"
             location = results[0]["locations"][0]["physicalLocation"]
-            print(results[0]["ruleId"], location["artifactLocation"]["uriBaseId"], location["artifactLocation"]["uri"])
+            print(results[0]["ruleId"], location["artifactLocation"]["uriBaseId"], location["artifactLocation"]["uri"],
+                  *[location["region"][key] for key in ("startLine", "startColumn", "endLine", "endColumn")])
             """)
         #expect(validation.status == 0, "\(validation.errorText)")
-        #expect(validation.text == "unknown-team SRCROOT experiments/review-pairs.md\n")
+        // `teams: [paymnets]`: from the team to the end of the line.
+        #expect(validation.text == "unknown-team SRCROOT experiments/review-pairs.md 4 9 4 18\n")
     }
 
     @Test func aWorkspaceInsideTheRepositoryIsNamedFromTheRepositoryRoot() throws {
@@ -98,6 +105,55 @@ import Testing
         #expect(github.stdout.hasPrefix("::error file=teams/kaizen/experiments/review-pairs.md,line=4,col=9,title=kaizen unknown-team::"))
     }
 
+    @Test func fingerprintsAreTheSameOnEveryRunAndAfterAnUnrelatedCommitMovesTheLine() throws {
+        let repo = try GitFixture()
+        try repo.write("kaizen.yml", Records.config)
+        // Two findings on lines with the same text must still differ.
+        let placeholders = Records.experiment(teams: "[paymnets]", status: "planned")
+            .replacingOccurrences(of: "    baseline: 48\n    target: 4\n", with: """
+                baseline: <our value today>
+                target: 4
+              - metric: reviews per day
+                baseline: <our value today>
+                target: 6
+
+            """)
+        try repo.write("experiments/review-pairs.md", placeholders)
+        try repo.commit("Plan review pairs", by: .ana)
+
+        let first = try kaizen(["check", "--format", "sarif"], in: repo)
+        let second = try kaizen(["check", "--format", "sarif"], in: repo)
+        #expect(first.stdout == second.stdout)
+        let before = try results(first.stdout)
+        #expect(before.count == 3)
+        let fingerprints = before.compactMap(fingerprint)
+        #expect(fingerprints.count == 3 && Set(fingerprints).count == 3)
+
+        // The documented recipe: git's blob id of rule, path, trimmed line and occurrence, a line each.
+        let recipe = "unknown-team\nexperiments/review-pairs.md\nteams: [paymnets]\n0"
+        let unknownTeam = try #require(before.first { $0["ruleId"] as? String == "unknown-team" })
+        #expect(fingerprint(unknownTeam) == (try repo.gitText(["hash-object", "--stdin"], input: Data(recipe.utf8))))
+
+        // Tags and a comment above every finding push each down three lines.
+        try repo.write("experiments/review-pairs.md", placeholders.replacingOccurrences(
+            of: "title: Review pairs\n", with: "title: Review pairs\n# Tags help the search.\ntags:\n  - reviews\n"))
+        try repo.commit("Tag review pairs", by: .ben)
+        let after = try results(try kaizen(["check", "--format", "sarif"], in: repo).stdout)
+        #expect(after.compactMap(fingerprint) == fingerprints)
+        let lines = { (results: [[String: Any]]) in
+            try results.map { (try self.physicalLocation($0)["region"] as? [String: Int])?["startLine"] }
+        }
+        #expect(try lines(after) == lines(before).map { $0.map { $0 + 3 } })
+
+        // `check --staged` reads the same lines from the index.
+        let staged = try results(try kaizen(["check", "--staged", "--format", "sarif"], in: repo).stdout)
+        #expect(staged.isEmpty)
+        try repo.write("experiments/review-pairs.md", placeholders)
+        try repo.git(["add", "-A"])
+        let restaged = try results(try kaizen(["check", "--staged", "--format", "sarif"], in: repo).stdout)
+        #expect(restaged.compactMap(fingerprint) == fingerprints)
+    }
+
     @Test func reviewSARIFAndAnnotationsFromASubfolderNameFilesFromTheRepositoryRoot() throws {
         let pull = try SamplePullRequest()
         let folder = pull.repo.workTree.appendingPathComponent("experiments")
@@ -105,10 +161,12 @@ import Testing
         #expect(sarif.status == 1)
         let validation = try Self.validateSARIF(sarif.stdout, checks: """
             location = results[0]["locations"][0]["physicalLocation"]
-            print(location["artifactLocation"]["uriBaseId"], location["artifactLocation"]["uri"])
+            print(location["artifactLocation"]["uriBaseId"], location["artifactLocation"]["uri"], location["region"]["endColumn"],
+                  len(results[0]["partialFingerprints"]["kaizenFindingHash/v1"]))
             """)
         #expect(validation.status == 0, "\(validation.errorText)")
-        #expect(validation.text == "SRCROOT experiments/checkout-focus-mornings.md\n")
+        // `    target: 4.5` on the head commit: the region ends after `4.5`.
+        #expect(validation.text == "SRCROOT experiments/checkout-focus-mornings.md 16 40\n")
 
         let github = try KaizenProcess.run(["review", "main...topic", "--format", "github", "--today", "2026-11-20"], in: folder)
         #expect(github.stdout.hasPrefix("::error file=experiments/checkout-focus-mornings.md,line=9,col=13,title=kaizen goalposts-moved::"))

@@ -18,15 +18,19 @@ public struct DiagnosticFormatter: Sendable {
     public var today: CalendarDate
     public var displayPath: @Sendable (String) -> String
     public var repository: RepositoryLocation
+    /// The checked text of the files with findings, for SARIF.
+    public var sources: FindingSources
 
     public init(format: DiagnosticFormat, useColor: Bool = false, today: CalendarDate,
                 displayPath: @escaping @Sendable (String) -> String = { $0 },
-                repository: RepositoryLocation = RepositoryLocation(root: nil, workspaceFolder: "")) {
+                repository: RepositoryLocation = RepositoryLocation(root: nil, workspaceFolder: ""),
+                sources: FindingSources = FindingSources()) {
         self.format = format
         self.useColor = useColor
         self.today = today
         self.displayPath = displayPath
         self.repository = repository
+        self.sources = sources
     }
 
     public func render(_ report: CheckReport) -> String {
@@ -34,7 +38,7 @@ public struct DiagnosticFormatter: Sendable {
         case .text: return text(report)
         case .json: return json(report)
         case .github: return github(report)
-        case .sarif: return SARIFFormatter(repository: repository).render(report.diagnostics)
+        case .sarif: return SARIFFormatter(repository: repository, sources: sources).render(report.diagnostics)
         }
     }
 

@@ -35,7 +35,7 @@ public struct ReviewFormatter: Sendable {
             let diagnostics = DiagnosticFormatter(format: .github, today: today, repository: repository)
             return diagnostics.annotations(report.findings.diagnostics) + summary(report) + "; " + findingsSummary(report) + "\n"
         case .sarif:
-            return SARIFFormatter(repository: repository).render(report.findings.diagnostics)
+            return SARIFFormatter(repository: repository, sources: report.sources).render(report.findings.diagnostics)
         }
     }
 
