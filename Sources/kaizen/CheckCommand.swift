@@ -65,7 +65,7 @@ struct CheckCommand: ParsableCommand {
         let changes = try against.map { try RecordChanges.workingTree(records, workspace: workspace, against: $0) }
         if let changes, scope != nil { scope!.formUnion(deletedRecords(in: changes, insideFoldersNamedIn: workspace)) }
         let report = Checker.check(records, workspace: workspace, today: today.date, scope: scope, strict: strict, changes: changes)
-        try show(report, in: workspace)
+        try show(report, in: workspace) { FindingSources.workingTree(of: workspace, for: report.diagnostics) }
     }
 
     /// A deleted record is not on disk to be named, so a folder named on the
@@ -95,13 +95,17 @@ struct CheckCommand: ParsableCommand {
             Terminal.standardError("kaizen: warning: \(elsewhere.errorCount) errors and \(elsewhere.warningCount) warnings in files "
                 + "this commit does not change; `kaizen check` lists them\n")
         }
-        try show(inside, in: snapshot.workspace)
+        try show(inside, in: snapshot.workspace) { try snapshot.sources(for: inside.diagnostics) }
     }
 
-    private func show(_ report: CheckReport, in workspace: Workspace) throws {
-        let formatter = DiagnosticFormatter(
+    /// Prints `report`; `sources` reads the checked text of the files with
+    /// findings, which only SARIF needs.
+    private func show(_ report: CheckReport, in workspace: Workspace, sources: () throws -> FindingSources) throws {
+        var formatter = DiagnosticFormatter(
             format: format, useColor: format == .text && Terminal.stdoutWantsColor, today: today.date,
             displayPath: workspaceOptions.displayPath(in: workspace))
+        if format == .github || format == .sarif { formatter.repository = try RepositoryLocation.of(workspace) }
+        if format == .sarif { formatter.sources = try sources() }
         print(formatter.render(report), terminator: "")
         if report.errorCount > 0 { throw ExitCode(1) }
     }

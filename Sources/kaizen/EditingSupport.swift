@@ -46,13 +46,13 @@ enum Editing {
         guard !report.diagnostics.isEmpty else { return }
         Terminal.standardError("kaizen: still to fill in:\n")
         for diagnostic in report.diagnostics {
-            Terminal.standardError("  \(display(diagnostic.path)):\(diagnostic.position): \(diagnostic.message) [\(diagnostic.rule)]\n")
+            Terminal.standardError("  " + Editing.line(diagnostic, display))
         }
     }
 
-    /// `path:line:col: severity: message [rule]`, as `kaizen check` prints it.
+    /// `path:line:col: severity: message [rule]` and a line break, as `kaizen check` prints it.
     static func line(_ diagnostic: Diagnostic, _ display: (String) -> String) -> String {
-        "\(display(diagnostic.path)):\(diagnostic.position): \(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.rule)]\n"
+        DiagnosticLine.render(diagnostic, path: display(diagnostic.path)) + "\n"
     }
 }
 

@@ -32,7 +32,8 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.open(readsCommitsOnly: true)
         let report = try PullRequestReview.make(workspace, range: parsedRange(), today: today.date, strict: strict)
-        let formatter = ReviewFormatter(format: format, today: today.date, displayPath: workspaceOptions.displayPath(in: workspace))
+        let formatter = ReviewFormatter(format: format, today: today.date, displayPath: workspaceOptions.displayPath(in: workspace),
+                                        repository: try RepositoryLocation.of(workspace))
         print(formatter.render(report), terminator: "")
         if report.errorCount > 0 { throw ExitCode(1) }
     }

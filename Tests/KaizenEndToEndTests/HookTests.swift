@@ -98,6 +98,64 @@ import Testing
         #expect(try kaizen(["hooks", "uninstall"], in: repo).text.hasPrefix("no pre-commit hook is installed"))
     }
 
+    /// A repository holding this package's `.pre-commit-hooks.yaml`, as kaizen's own
+    /// repository would, for `pre-commit try-repo`.
+    private func hooksRepository() throws -> GitFixture {
+        let hooks = try GitFixture()
+        try hooks.write(".pre-commit-hooks.yaml",
+                        try String(contentsOf: KaizenProcess.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8))
+        try hooks.commit("Hooks", by: .ana)
+        return hooks
+    }
+
+    /// `pre-commit try-repo HOOKS ARGUMENTS` in `repo`, with kaizen on PATH.
+    private func preCommit(_ arguments: [String], hooks: GitFixture, in repo: GitFixture) throws -> FixtureProcess.Output {
+        var environment = repo.environment
+        environment["PATH"] = Self.path
+        environment["PRE_COMMIT_HOME"] = repo.home.appendingPathComponent("pre-commit-cache").path
+        return try FixtureProcess.run("/usr/bin/pre-commit", ["try-repo", hooks.workTree.path] + arguments,
+                                      in: repo.workTree, environment: environment)
+    }
+
+    /// In CI `pre-commit run --all-files` must fail on errors already committed,
+    /// which the staged check, by design, does not see.
+    @Test func theWholeWorkspaceHookFailsOnCommittedErrorsAndPassesOnACleanRepository() throws {
+        let hooks = try hooksRepository()
+        let repo = try repository()
+        try repo.write("experiments/smaller-batches.md", Records.experiment(title: "Smaller batches", status: "runing"))
+        try repo.commit("Broken, committed with --no-verify", by: .ben)
+
+        let staged = try preCommit(["kaizen-check", "--all-files"], hooks: hooks, in: repo)
+        #expect(staged.status == 0, "\(staged.text)\(staged.errorText)")
+        let failed = try preCommit(["kaizen-check-all", "--all-files"], hooks: hooks, in: repo)
+        #expect(failed.status == 1, "\(failed.text)\(failed.errorText)")
+        #expect(failed.text.contains("kaizen check (whole workspace)"))
+        #expect(failed.text.contains("experiments/smaller-batches.md:10:9: error: 'status' cannot be 'runing'"))
+
+        try repo.write("experiments/smaller-batches.md", Records.experiment(title: "Smaller batches"))
+        try repo.commit("Fixed", by: .ben)
+        let passed = try preCommit(["kaizen-check-all", "--all-files"], hooks: hooks, in: repo)
+        #expect(passed.status == 0, "\(passed.text)\(passed.errorText)")
+        #expect(passed.text.contains("Passed"))
+    }
+
+    /// With --from-ref and --to-ref, as CI runs it on a pull request, the
+    /// history rules judge the change since the merge base.
+    @Test func theWholeWorkspaceHookAppliesTheHistoryRulesBetweenTheRefsPreCommitIsGiven() throws {
+        let hooks = try hooksRepository()
+        let repo = try repository()
+        try repo.branch("topic")
+        try repo.checkout("topic")
+        try repo.write("experiments/review-pairs.md", Records.experiment().replacingOccurrences(of: "target: 4", with: "target: 24"))
+        try repo.commit("Easier target", by: .ben)
+
+        let workspace = try preCommit(["kaizen-check-all", "--all-files"], hooks: hooks, in: repo)
+        #expect(workspace.status == 0, "\(workspace.text)\(workspace.errorText)")
+        let changed = try preCommit(["kaizen-check-all", "--from-ref", "main", "--to-ref", "topic"], hooks: hooks, in: repo)
+        #expect(changed.status == 1, "\(changed.text)\(changed.errorText)")
+        #expect(changed.text.contains("[goalposts-moved]"))
+    }
+
     /// The pre-commit framework (Debian's `pre-commit`) runs the hook declared in this
     /// package's `.pre-commit-hooks.yaml`, through `pre-commit try-repo` on a repository
     /// that holds that file as kaizen's repository would.
@@ -105,22 +163,15 @@ import Testing
         let repo = try repository()
         try repo.write("experiments/smaller-batches.md", Records.experiment(title: "Smaller batches", status: "runing"))
         try repo.git(["add", "-A"])
-        var environment = repo.environment
-        environment["PATH"] = Self.path
-        environment["PRE_COMMIT_HOME"] = repo.home.appendingPathComponent("pre-commit-cache").path
-        let hooks = try GitFixture()
-        try hooks.write(".pre-commit-hooks.yaml",
-                        try String(contentsOf: KaizenProcess.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8))
-        try hooks.commit("Hooks", by: .ana)
-        let root = hooks.workTree.path
-        let failed = try FixtureProcess.run("/usr/bin/pre-commit", ["try-repo", root, "kaizen-check"], in: repo.workTree, environment: environment)
+        let hooks = try hooksRepository()
+        let failed = try preCommit(["kaizen-check"], hooks: hooks, in: repo)
         #expect(failed.status == 1, "\(failed.text)\(failed.errorText)")
         #expect(failed.text.contains("kaizen check (staged records)"))
         #expect(failed.text.contains("'status' cannot be 'runing'"))
 
         try repo.write("experiments/smaller-batches.md", Records.experiment(title: "Smaller batches"))
         try repo.git(["add", "-A"])
-        let passed = try FixtureProcess.run("/usr/bin/pre-commit", ["try-repo", root, "kaizen-check"], in: repo.workTree, environment: environment)
+        let passed = try preCommit(["kaizen-check"], hooks: hooks, in: repo)
         #expect(passed.status == 0, "\(passed.text)\(passed.errorText)")
         #expect(passed.text.contains("Passed"))
     }

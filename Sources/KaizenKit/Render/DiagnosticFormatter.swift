@@ -8,20 +8,29 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case sarif
 }
 
-/// Turns a check report into text for one output format. Paths are shown as
-/// `displayPath` maps them (relative to where the command ran).
+/// Turns a check report into text for one output format. Text and JSON show
+/// paths as `displayPath` maps them (relative to where the command ran);
+/// GitHub annotations and SARIF, read by CI services, name them from the
+/// top of `repository`.
 public struct DiagnosticFormatter: Sendable {
     public var format: DiagnosticFormat
     public var useColor: Bool
     public var today: CalendarDate
     public var displayPath: @Sendable (String) -> String
+    public var repository: RepositoryLocation
+    /// The checked text of the files with findings, for SARIF.
+    public var sources: FindingSources
 
     public init(format: DiagnosticFormat, useColor: Bool = false, today: CalendarDate,
-                displayPath: @escaping @Sendable (String) -> String = { $0 }) {
+                displayPath: @escaping @Sendable (String) -> String = { $0 },
+                repository: RepositoryLocation = RepositoryLocation(root: nil, workspaceFolder: ""),
+                sources: FindingSources = FindingSources()) {
         self.format = format
         self.useColor = useColor
         self.today = today
         self.displayPath = displayPath
+        self.repository = repository
+        self.sources = sources
     }
 
     public func render(_ report: CheckReport) -> String {
@@ -29,7 +38,7 @@ public struct DiagnosticFormatter: Sendable {
         case .text: return text(report)
         case .json: return json(report)
         case .github: return github(report)
-        case .sarif: return SARIFFormatter(displayPath: displayPath).render(report.diagnostics)
+        case .sarif: return SARIFFormatter(repository: repository, sources: sources).render(report.diagnostics)
         }
     }
 
@@ -38,9 +47,7 @@ public struct DiagnosticFormatter: Sendable {
     private func text(_ report: CheckReport) -> String {
         var output = ""
         for diagnostic in report.diagnostics {
-            let severity = diagnostic.severity.rawValue
-            let colored = diagnostic.severity == .error ? paint(severity, "1;31") : paint(severity, "1;33")
-            output += "\(paint(location(of: diagnostic), "1")): \(colored): \(diagnostic.message) \(paint("[\(diagnostic.rule)]", "2"))\n"
+            output += DiagnosticLine.render(diagnostic, path: displayPath(diagnostic.path), useColor: useColor) + "\n"
         }
         output += summary(report) + "\n"
         return output
@@ -53,14 +60,6 @@ public struct DiagnosticFormatter: Sendable {
         if report.warningCount > 0 { parts.append(pluralized(report.warningCount, "warning")) }
         let found = parts.isEmpty ? "no problems" : parts.joined(separator: ", ")
         return "\(pluralized(report.recordCount, "record")) checked: \(found)"
-    }
-
-    private func location(of diagnostic: Diagnostic) -> String {
-        "\(VisibleText.escaping(displayPath(diagnostic.path))):\(diagnostic.position.line):\(diagnostic.position.column)"
-    }
-
-    private func paint(_ text: String, _ code: String) -> String {
-        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
     // MARK: - JSON
@@ -99,7 +98,7 @@ public struct DiagnosticFormatter: Sendable {
         for diagnostic in diagnostics {
             let command = diagnostic.severity == .error ? "error" : "warning"
             let properties = [
-                "file=\(escapeProperty(displayPath(diagnostic.path)))",
+                "file=\(escapeProperty(repository.path(of: diagnostic.path)))",
                 "line=\(diagnostic.position.line)",
                 "col=\(diagnostic.position.column)",
                 "title=\(escapeProperty("kaizen \(diagnostic.rule)"))",
@@ -109,7 +108,8 @@ public struct DiagnosticFormatter: Sendable {
         return output
     }
 
-    /// Workflow-command escaping, as the Actions toolkit does it.
+    /// Workflow-command escaping, as the Actions toolkit does it: `%`, CR and
+    /// LF in the message; those and `:` and `,` in a property.
     private func escapeData(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "%25")
             .replacingOccurrences(of: "\r", with: "%0D")

@@ -33,10 +33,15 @@ public struct JSONSchemaGenerator: Sendable {
         return .object(header.merging(body) { $1 })
     }
 
+    /// `format: date` is only an annotation unless a validator is asked to
+    /// check formats, so the pattern catches malformed dates everywhere. It
+    /// keeps months to 01-12 and days to 01-31; a pattern cannot know month
+    /// lengths, so `2026-02-30` passes it and only format checking (and
+    /// `kaizen check`) rejects it.
     private var dateSchema: JSONValue {
         .object([
             "type": .string("string"),
-            "pattern": .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+            "pattern": .string("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"),
             "format": .string("date"),
             "description": .string("A calendar date, YYYY-MM-DD."),
         ])
@@ -68,6 +73,17 @@ public struct JSONSchemaGenerator: Sendable {
         var properties: [String: JSONValue] = [:]
         for spec in specs {
             var property = type(of: spec, kind: kind)
+            // kaizen reports an always-required field that is empty, or only
+            // white space, as missing.
+            if spec.requirement == .always {
+                switch spec.type {
+                case .text:
+                    property["minLength"] = .number(1)
+                    property["pattern"] = .string("\\S")
+                case .entries: property["minItems"] = .number(1)
+                default: break
+                }
+            }
             property["description"] = .string(spec.summary)
             properties[spec.name] = .object(property)
         }

@@ -98,7 +98,7 @@ public struct RecordDetailFormatter: Sendable {
         }
         if !diagnostics.isEmpty {
             lines.append("problems:")
-            lines += diagnostics.map { "  \($0.position): \($0.severity.rawValue): \($0.message) [\($0.rule)]" }
+            lines += diagnostics.map { "  " + DiagnosticLine.render($0, path: displayPath($0.path)) }
         }
         return lines.joined(separator: "\n") + "\n"
     }

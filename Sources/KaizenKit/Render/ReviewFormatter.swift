@@ -8,16 +8,21 @@ public enum ReviewFormat: String, Sendable, CaseIterable {
     case sarif
 }
 
-/// Turns a review into text for one output format.
+/// Turns a review into text for one output format. Markdown and JSON show
+/// paths as `displayPath` maps them; GitHub annotations and SARIF name them
+/// from the top of `repository`.
 public struct ReviewFormatter: Sendable {
     public var format: ReviewFormat
     public var today: CalendarDate
     public var displayPath: @Sendable (String) -> String
+    public var repository: RepositoryLocation
 
-    public init(format: ReviewFormat, today: CalendarDate, displayPath: @escaping @Sendable (String) -> String = { $0 }) {
+    public init(format: ReviewFormat, today: CalendarDate, displayPath: @escaping @Sendable (String) -> String = { $0 },
+                repository: RepositoryLocation = RepositoryLocation(root: nil, workspaceFolder: "")) {
         self.format = format
         self.today = today
         self.displayPath = displayPath
+        self.repository = repository
     }
 
     public func render(_ report: ReviewReport) -> String {
@@ -27,10 +32,10 @@ public struct ReviewFormatter: Sendable {
         case .json:
             return JSONOutput.encode(ReviewJSON(report, today: today, displayPath: displayPath))
         case .github:
-            let diagnostics = DiagnosticFormatter(format: .github, today: today, displayPath: displayPath)
+            let diagnostics = DiagnosticFormatter(format: .github, today: today, repository: repository)
             return diagnostics.annotations(report.findings.diagnostics) + summary(report) + "; " + findingsSummary(report) + "\n"
         case .sarif:
-            return SARIFFormatter(displayPath: displayPath).render(report.findings.diagnostics)
+            return SARIFFormatter(repository: repository, sources: report.sources).render(report.findings.diagnostics)
         }
     }
 

@@ -32,8 +32,14 @@ public enum PullRequestReview {
         var findings = Checker.check(records, workspace: head.workspace, today: today, scope: scope, strict: strict, changes: changes)
         findings.recordCount = changedRecords
 
+        let sources = try FindingSources(paths: Set(findings.diagnostics.map(\.path))) { path in
+            // A deleted record's findings have no head text.
+            let blob = path == KaizenConfig.fileName ? head.configBlob : head.files[path]
+            return try blob.map(repository.blob)
+        }
         var report = ReviewReport(range: range, baseCommit: baseCommit, headCommit: headCommit, added: [], started: [], extended: [],
-                                  concluded: [], deleted: [], changedCount: changes.changes.count, findings: findings)
+                                  concluded: [], deleted: [], changedCount: changes.changes.count, findings: findings,
+                                  sources: sources)
         for change in changes.changes {
             guard let after = change.after else {
                 if let before = change.before { report.deleted.append(before) }

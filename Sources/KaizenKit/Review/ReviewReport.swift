@@ -17,6 +17,8 @@ public struct ReviewReport: Sendable {
     public var changedCount: Int
     /// The history-rule findings and every `check` finding in changed records, sorted.
     public var findings: CheckReport
+    /// The head commit's text of the files with findings.
+    public var sources: FindingSources
 
     public var errorCount: Int { findings.errorCount }
 }

@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let brokenLink = RuleDescriptor(
         name: "broken-link", severity: .error,
-        summary: "A referenced id does not exist, or names a record of the wrong kind.")
+        summary: "A referenced id does not exist, or names a record of the wrong kind.",
+        explanation: "Fires when an `improvement` or `constraints` id names no record, or names a record of another kind; suggests the closest id.",
+        howToFix: "Correct the id to the one suggested, or create the record it should point to.")
 }
 
 /// Links are what let an improvement's evidence and its constraints be found.

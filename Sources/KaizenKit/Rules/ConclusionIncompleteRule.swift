@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let conclusionIncomplete = RuleDescriptor(
         name: "conclusion-incomplete", severity: .error,
-        summary: "A concluded experiment lacks its outcome, date, signal results or learnings.")
+        summary: "A concluded experiment lacks its outcome, date, signal results or learnings.",
+        explanation: "Fires when a concluded experiment lacks an outcome, a concluded date, a result for every signal, or a Learnings section with real content.",
+        howToFix: "Add what the message names: `outcome` (retained, discarded or inconclusive), `concluded: YYYY-MM-DD`, a `result` under each signal, and what was learned under '## Learnings', whatever the outcome.")
 }
 
 /// Concluding is where the learning is kept: an outcome, a date, what each

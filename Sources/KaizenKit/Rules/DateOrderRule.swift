@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let dateOrder = RuleDescriptor(
         name: "date-order", severity: .error,
-        summary: "Dates contradict each other or lie in the future where they record the past.")
+        summary: "Dates contradict each other or lie in the future where they record the past.",
+        explanation: "Fires when dates contradict each other or record the future: a review date before the start, a running experiment that starts in the future, a conclusion before the start or in the future, an extension that does not move the deadline later, or an observation dated in the future.",
+        howToFix: "Correct whichever date is wrong, as the message says; set a not-yet-started experiment back to `planned`.")
 }
 
 /// Dates that cannot all be true: a review before the start, an extension that

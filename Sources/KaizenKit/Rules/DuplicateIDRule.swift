@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let duplicateID = RuleDescriptor(
         name: "duplicate-id", severity: .error,
-        summary: "Two records share an id, ignoring case.")
+        summary: "Two records share an id, ignoring case.",
+        explanation: "Fires when two records have the same id, ignoring case, anywhere in the record folders: links to that id would be ambiguous.",
+        howToFix: "Rename one of the two files, and update the records that link to it.")
 }
 
 /// Ids are unique across all kinds. They are compared without case because

@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let expired = RuleDescriptor(
         name: "expired", severity: .error,
-        summary: "A running experiment is past its review date (extensions included).")
+        summary: "A running experiment is past its review date (extensions included).",
+        explanation: "Fires when a running experiment is past its deadline: its review date, or the last extension's `until`.",
+        howToFix: "Conclude it (status, outcome, concluded date, a result for each signal, learnings), or append an extension `{until, reason}` saying why it needs longer.")
 }
 
 /// A time-box only protects anyone if it ends: a running experiment past its

@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let expiresSoon = RuleDescriptor(
         name: "expires-soon", severity: .warning,
-        summary: "A running experiment reaches its review date within the notice period.")
+        summary: "A running experiment reaches its review date within the notice period.",
+        explanation: "Warns when a running experiment reaches its deadline within `expiry-notice-days` of kaizen.yml, 14 by default.",
+        howToFix: "Plan its review: conclude it by the deadline, or append an extension `{until, reason}` if it needs longer.")
 }
 
 /// Warns while there is still time to plan the review.

@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let hypothesisForm = RuleDescriptor(
         name: "hypothesis-form", severity: .error,
-        summary: "The hypothesis does not state a change and an expected, observable effect.")
+        summary: "The hypothesis does not state a change and an expected, observable effect.",
+        explanation: "An experiment's hypothesis must say what will change and what observable effect is expected: with the built-in pattern, 'If we ..., we expect ...', where the effect names a number or a direction. Fires when the form does not match, when the hypothesis still holds a template placeholder, or when the effect has nothing observable in it.",
+        howToFix: "Rewrite the hypothesis as 'If we (change), we expect (effect)', with an effect someone could measure, for example 'lead time to fall from 9 to 5 days'.")
 }
 
 /// Every experiment states "If we <change>, we expect <observable effect>", so

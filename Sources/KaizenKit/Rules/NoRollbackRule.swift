@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let noRollback = RuleDescriptor(
         name: "no-rollback", severity: .error,
-        summary: "An experiment does not say how to reverse it.")
+        summary: "An experiment does not say how to reverse it.",
+        explanation: "Fires when an experiment does not say how to reverse it: no `rollback`, a template placeholder, or 'none' or 'n/a'.",
+        howToFix: "Write in `rollback` the steps that return things to how they were if the experiment is discarded.")
 }
 
 /// An experiment is reversible by definition; the rollback says how.

@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let noSignals = RuleDescriptor(
         name: "no-signals", severity: .error,
-        summary: "An experiment lists no signals, or its signals still hold template placeholders.")
+        summary: "An experiment lists no signals, or its signals still hold template placeholders.",
+        explanation: "Fires when an experiment lists no signals, or when a signal's metric, baseline or target still holds a template placeholder: without them the outcome cannot be judged.",
+        howToFix: "List each signal as `{metric, baseline, target}` under `signals`, with the value measured today as the baseline and the value that would confirm the hypothesis as the target.")
 }
 
 /// Signals say in advance what will be observed, so an outcome is judged on

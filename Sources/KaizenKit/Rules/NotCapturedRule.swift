@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let notCaptured = RuleDescriptor(
         name: "not-captured", severity: .warning,
-        summary: "A proven improvement lacks the guide sections another team needs to adopt it.")
+        summary: "A proven improvement lacks the guide sections another team needs to adopt it.",
+        explanation: "Warns when a proven improvement lacks one of the guide sections another team needs to adopt it (Summary, Context, Implementation guide, Adaptation notes), or one holds only the template's guidance.",
+        howToFix: "Write the missing sections: what changes and why it helps, where it works, the steps to follow, and what to adjust for a different team.")
 }
 
 /// A proven improvement spreads only if another team can follow it: what it

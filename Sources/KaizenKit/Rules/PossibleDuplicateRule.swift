@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let possibleDuplicate = RuleDescriptor(
         name: "possible-duplicate", severity: .warning,
-        summary: "An improvement reads very much like another: the same problem may be being solved twice.")
+        summary: "An improvement reads very much like another: the same problem may be being solved twice.",
+        explanation: "Warns when an improvement is at least 40 % similar to another improvement, by the measure `kaizen similar` uses: the same practice may be being developed twice.",
+        howToFix: "If it is the same practice, build on the existing record (adopt it, or add to its notes) and retire this one; if not, make the title and summary say what sets it apart.")
 }
 
 /// The same improvement invented twice is effort that could have been an

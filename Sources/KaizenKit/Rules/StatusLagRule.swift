@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let statusLag = RuleDescriptor(
         name: "status-lag", severity: .warning,
-        summary: "An improvement's status lags its experiments: proposed while one runs or has concluded, or trialling once one retained it.")
+        summary: "An improvement's status lags its experiments: proposed while one runs or has concluded, or trialling once one retained it.",
+        explanation: "An improvement's status says how far its evidence has come. Fires on a proposed improvement one of whose experiments is running or has concluded, and on a proposed or trialling one that an experiment retained. kaizen start and kaizen conclude move the status themselves; this catches records edited by hand. A retired improvement is left alone.",
+        howToFix: "Set the status the message names (trialling, or proven once an experiment retained it); the history rules accept the move in one commit, proposed to proven included.")
 }
 
 /// An improvement's status says how far its evidence has come, so it follows

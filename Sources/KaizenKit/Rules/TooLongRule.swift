@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let tooLong = RuleDescriptor(
         name: "too-long", severity: .error,
-        summary: "An experiment is planned to run longer than the configured maximum.")
+        summary: "An experiment is planned to run longer than the configured maximum.",
+        explanation: "Fires when an experiment runs from its start to its deadline (extensions included) longer than `max-experiment-days` in kaizen.yml, 90 by default: long experiments drift and stop teaching.",
+        howToFix: "Shorten the experiment, or split it into smaller experiments, each with its own review date.")
 }
 
 /// Long experiments stop being experiments: learning comes late and nobody

@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let unevidencedOutcome = RuleDescriptor(
         name: "unevidenced-outcome", severity: .error,
-        summary: "An experiment retained though no signal met its target, or discarded though every one did, without an outcome-reason.")
+        summary: "An experiment retained though no signal met its target, or discarded though every one did, without an outcome-reason.",
+        explanation: "Fires on a concluded experiment whose outcome goes against its signals, judged as review judges them: retained when no signal met its target (or no result can be compared with its target), or discarded when every comparable signal met it. Once every signal has a result; until then conclusion-incomplete speaks. Inconclusive is never against the evidence.",
+        howToFix: "If the outcome stands, write why in 'outcome-reason' (kaizen conclude --reason does): a cost or benefit the signals did not measure, say. Otherwise change the outcome to what the signals show.")
 }
 
 /// No success declared without evidence: an outcome that goes against what

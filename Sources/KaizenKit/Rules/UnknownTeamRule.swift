@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let unknownTeam = RuleDescriptor(
         name: "unknown-team", severity: .error,
-        summary: "A team id is not one of the teams in kaizen.yml.")
+        summary: "A team id is not one of the teams in kaizen.yml.",
+        explanation: "Fires when a team id is not one of the teams listed in kaizen.yml, with the closest team as a suggestion. Without teams in kaizen.yml, team ids are not checked.",
+        howToFix: "Correct the team id, or add the team under `teams` in kaizen.yml.")
 }
 
 /// Team ids are how work is counted per team; a misspelt one silently starts a

@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let unprovenClaim = RuleDescriptor(
         name: "unproven-claim", severity: .error,
-        summary: "An improvement is marked proven, but no concluded experiment retained it.")
+        summary: "An improvement is marked proven, but no concluded experiment retained it.",
+        explanation: "Fires when an improvement is marked proven but no concluded experiment links to it with `outcome: retained`: proven is a claim about evidence.",
+        howToFix: "Link the experiment that retained it (`improvement: ID` and `outcome: retained`), or set the status back to trialling.")
 }
 
 /// "Proven" is a claim about evidence: some experiment trialled the

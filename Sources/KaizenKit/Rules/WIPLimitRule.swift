@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let wipLimit = RuleDescriptor(
         name: "wip-limit", severity: .error,
-        summary: "A team runs more experiments at once than its limit.")
+        summary: "A team runs more experiments at once than its limit.",
+        explanation: "Fires when a team runs more experiments at once than its limit (`wip-limit` in kaizen.yml, per team or overall, 3 by default); reported on the experiments started last.",
+        howToFix: "Conclude one of the team's running experiments before starting another, or raise the team's `wip-limit` in kaizen.yml.")
 }
 
 /// Too many experiments at once and none gets the attention to be learned

@@ -12,6 +12,8 @@ public struct StagedWorkspace: Sendable {
     public let changedPaths: Set<String>
     /// What the staged records change since the revision passed as `against`.
     public let changes: RecordChanges?
+    /// The staged blob of each record and of kaizen.yml, by workspace-relative path.
+    private let blobs: [String: ObjectID]
 
     /// Reads the index of the repository holding `workspace`, and compares it
     /// with `against` (a revision; HEAD for the pre-commit hook) when given.
@@ -34,6 +36,16 @@ public struct StagedWorkspace: Sendable {
             return try VersionComparison.changes(from: base, to: staged.files, headRecords: records, repository: repository,
                                                  headContents: { try repository.recordBlob($0).contents })
         }
-        return StagedWorkspace(workspace: staged.workspace, records: records, changedPaths: changed, changes: changes)
+        var blobs = staged.files
+        blobs[KaizenConfig.fileName] = staged.configBlob
+        return StagedWorkspace(workspace: staged.workspace, records: records, changedPaths: changed, changes: changes, blobs: blobs)
+    }
+
+    /// The staged text of the files `diagnostics` point into.
+    public func sources(for diagnostics: [Diagnostic]) throws -> FindingSources {
+        guard let repository = try GitRepository.discover(containing: workspace.root.path) else {
+            throw KaizenError.notARepository(path: workspace.root.path)
+        }
+        return try FindingSources(paths: Set(diagnostics.map(\.path))) { path in try blobs[path].map(repository.blob) }
     }
 }

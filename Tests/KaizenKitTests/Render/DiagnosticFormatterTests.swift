@@ -14,12 +14,18 @@ import Testing
     @Test func textIsOneLinePerProblemAndASummary() {
         let output = DiagnosticFormatter(format: .text, today: today).render(report)
         #expect(output == """
-            experiments/a b.md:3:7: error: expired: 100% late,
-            really [expired]
+            experiments/a b.md:3:7: error: expired: 100% late,\\nreally [expired]
             improvements/x.md:1:1: warning: rename it [invalid-id]
             12 records checked: 1 error, 1 warning
 
             """)
+    }
+
+    @Test func aDiagnosticLineEscapesEveryControlCharacterOfItsPathAndMessage() {
+        let hostile = Diagnostic(path: "experiments/a\rb.md", position: SourcePosition(line: 2, column: 5), severity: .warning,
+                                 rule: "unknown-team", message: "team 'x\r\ny'\u{1B}[31m")
+        #expect(DiagnosticLine.render(hostile, path: hostile.path)
+            == "experiments/a\\rb.md:2:5: warning: team 'x\\r\\ny'\\u{1b}[31m [unknown-team]")
     }
 
     @Test func colourIsOnlyAddedWhenAsked() {
@@ -33,11 +39,12 @@ import Testing
         #expect(DiagnosticFormatter(format: .text, today: today).render(clean) == "1 record checked: no problems\n")
     }
 
-    @Test func githubAnnotationsEscapeDataAndProperties() {
-        let output = DiagnosticFormatter(format: .github, today: today, displayPath: { "repo:\($0)" }).render(report)
+    @Test func githubAnnotationsNameFilesFromTheRepositoryRootAndEscapeDataAndProperties() {
+        let repository = RepositoryLocation(root: "/work/repo", workspaceFolder: "team:a,b")
+        let output = DiagnosticFormatter(format: .github, today: today, displayPath: { "../\($0)" }, repository: repository).render(report)
         let lines = output.split(separator: "\n")
-        #expect(lines[0] == "::error file=repo%3Aexperiments/a b.md,line=3,col=7,title=kaizen expired::expired: 100%25 late,%0Areally")
-        #expect(lines[1] == "::warning file=repo%3Aimprovements/x.md,line=1,col=1,title=kaizen invalid-id::rename it")
+        #expect(lines[0] == "::error file=team%3Aa%2Cb/experiments/a b.md,line=3,col=7,title=kaizen expired::expired: 100%25 late,%0Areally")
+        #expect(lines[1] == "::warning file=team%3Aa%2Cb/improvements/x.md,line=1,col=1,title=kaizen invalid-id::rename it")
     }
 
     @Test func jsonHasTheDocumentedVersionedShape() throws {

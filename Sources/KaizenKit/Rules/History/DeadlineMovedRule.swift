@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let deadlineMoved = RuleDescriptor(
         name: "deadline-moved", severity: .error,
-        summary: "A running experiment's deadline moved later without a new extensions entry.")
+        summary: "A running experiment's deadline moved later without a new extensions entry.",
+        explanation: "A history rule: fires when a running experiment's deadline moves later without a new `extensions` entry, with a reason, that reaches the new date.",
+        howToFix: "Put `review-by` back as it was and append an extension `{until, reason}` instead (`kaizen extend` writes one).")
 }
 
 /// Extending a time-box is legitimate; doing it silently is not. The only way

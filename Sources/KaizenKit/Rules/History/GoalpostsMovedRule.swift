@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let goalpostsMoved = RuleDescriptor(
         name: "goalposts-moved", severity: .error,
-        summary: "A hypothesis or a signal's target changed, or a signal was dropped, after the experiment started running.")
+        summary: "A hypothesis or a signal's target changed, or a signal was dropped, after the experiment started running.",
+        explanation: "A history rule: once an experiment is running or concluded, fires when a later version rewords its hypothesis, changes a signal's target, or drops a signal. Whitespace and quoting do not count, and adding a signal is allowed.",
+        howToFix: "Restore the original hypothesis and targets. To test a different goal, conclude this experiment (outcome inconclusive) and start a new one.")
 }
 
 /// An experiment is judged against what it set out to show. Once it runs,

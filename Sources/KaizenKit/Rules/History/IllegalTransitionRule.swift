@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let illegalTransition = RuleDescriptor(
         name: "illegal-transition", severity: .error,
-        summary: "A status went backwards or skipped a step (e.g. concluded → running, proposed → proven).")
+        summary: "A status went backwards or skipped a step (e.g. concluded → running, proposed → proven).",
+        explanation: "A history rule: fires when a status goes backwards (concluded to running, proven to trialling) or skips a step (planned to concluded other than as discarded, proposed to proven).",
+        howToFix: "Restore the earlier status and move through the steps in order; to run an experiment again, start a new one.")
 }
 
 /// Statuses record what happened, in order: an experiment runs before it

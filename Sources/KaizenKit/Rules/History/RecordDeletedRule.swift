@@ -1,7 +1,9 @@
 extension RuleDescriptor {
     static let recordDeleted = RuleDescriptor(
         name: "record-deleted", severity: .error,
-        summary: "A record was deleted; its learning must be kept (conclude, retire or resolve it instead).")
+        summary: "A record was deleted; its learning must be kept (conclude, retire or resolve it instead).",
+        explanation: "A history rule: fires when a record is deleted, so what it taught would vanish from the repository. Moving or renaming a file is not a deletion.",
+        howToFix: "Restore the file, then conclude the experiment (as discarded if it never ran), retire the improvement or resolve the constraint instead.")
 }
 
 /// A failed experiment teaches as much as a successful one, and only if it
