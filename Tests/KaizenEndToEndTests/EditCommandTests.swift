@@ -149,7 +149,8 @@ import Testing
         #expect(adopted.status == 0, "\(adopted.stderr)")
         let path = "experiments/platform-adopts-review-pairs.md"
         #expect(adopted.stdout == path + "\n")
-        #expect(adopted.stderr.hasPrefix("kaizen: still to fill in:\n  \(path):6:13: error: the hypothesis still holds the placeholder '<our value today>'"))
+        // A planned adoption is a draft: what is left to write is a warning until it starts.
+        #expect(adopted.stderr.hasPrefix("kaizen: still to fill in:\n  \(path):6:13: warning: the hypothesis still holds the placeholder '<our value today>'"))
         let text = try folder.read(path)
         #expect(text.contains("improvement: pair-reviews\n"))
         #expect(text.contains("review-by: 2026-12-18\n"))

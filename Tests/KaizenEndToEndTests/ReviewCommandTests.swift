@@ -177,4 +177,37 @@ import Testing
         #expect(unrelated.status == 2)
         #expect(unrelated.stderr.contains("main and unrelated share no history"))
     }
+
+    /// A pull request may carry a draft for discussion: a planned experiment
+    /// still holding placeholders is listed as such, with warnings, not errors.
+    @Test func aDraftInThePullRequestIsListedForDiscussionNotBlocked() throws {
+        let pull = try SamplePullRequest()
+        try pull.repo.write("experiments/pair-on-incidents.md", """
+            ---
+            kind: experiment
+            title: Pair on incidents
+            teams: [payments]
+            hypothesis: "If we <change>, we expect <observable effect>"
+            signals:
+              - metric: time to restore (minutes)
+                baseline: "<its value today>"
+                target: under 30
+            status: planned
+            review-by: 2026-12-20
+            rollback: "<how to reverse the change if it does harm>"
+            ---
+
+            """)
+        try pull.repo.commit("Draft: pair on incidents, for discussion", by: .mia)
+        let markdown = try pull.review(["main...topic"])
+        #expect(markdown.stdout.contains("1 draft still being written (experiments/pair-on-incidents.md: 3 things to write)"), "\(markdown.stdout)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try pull.review(["main...topic", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let drafts = try #require(json["drafts"] as? [[String: Any]])
+        #expect(drafts.map { $0["id"] as? String } == ["pair-on-incidents"])
+        #expect(drafts.first?["unfinished"] as? Int == 3)
+        #expect((json["summary"] as? [String: Any])?["drafts"] as? Int == 1)
+        let findings = (json["findings"] as? [[String: Any]] ?? []).filter { ($0["path"] as? String) == "experiments/pair-on-incidents.md" }
+        #expect(findings.count == 3)
+        #expect(findings.allSatisfy { $0["severity"] as? String == "warning" })
+    }
 }

@@ -18,10 +18,20 @@ import Testing
         #expect(text.contains("review-by: 2026-12-20\n"))
         #expect(!text.contains("{{"))
 
+        // A planned experiment is a draft: its placeholders are warnings, so it can be committed and
+        // discussed; --strict (and starting it) makes them errors.
         let checked = try folder.run(["check", "--today", "2026-11-20"])
-        #expect(checked.status == 1)
-        let rules = Set(checked.stdout.split(separator: "\n").filter { $0.hasSuffix("]") }.compactMap { $0.split(separator: "[").last?.dropLast() })
+        #expect(checked.status == 0)
+        let lines = checked.stdout.split(separator: "\n").filter { $0.hasSuffix("]") }
+        #expect(lines.allSatisfy { $0.contains(": warning: ") })
+        let rules = Set(lines.compactMap { $0.split(separator: "[").last?.dropLast() })
         #expect(rules == ["hypothesis-form", "no-signals", "no-rollback"])
+        #expect(try folder.run(["check", "--strict", "--today", "2026-11-20"]).status == 1)
+        let started = try folder.run(["start", "pair-reviews-half-the-wait", "--today", "2026-11-20"])
+        #expect(started.status == 1)
+        #expect(started.stderr.contains(": error: the hypothesis still holds the placeholder '<change>'"))
+        #expect(started.stderr.hasSuffix("kaizen: nothing was written: after start, experiments/pair-reviews-half-the-wait.md would fail `kaizen check`; "
+            + "it is still a draft: write what is listed above in experiments/pair-reviews-half-the-wait.md, then run start again\n"))
     }
 
     @Test func neitherCommandOverwrites() throws {

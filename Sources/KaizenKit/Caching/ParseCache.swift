@@ -12,7 +12,7 @@ import Foundation
 /// counts as absent, never as an error.
 struct ParseCache {
     /// Bump whenever the format or the meaning of what is stored changes.
-    static let formatVersion: Int64 = 4
+    static let formatVersion: Int64 = 5
     static let magic = Array("kaizen-parse\n".utf8)
 
     /// A parsed record in the cache's encoding: decoded where it is used, on

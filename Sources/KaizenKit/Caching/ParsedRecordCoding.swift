@@ -93,6 +93,7 @@ extension BinaryWriter {
         choice(diagnostic.severity)
         string(diagnostic.rule)
         string(diagnostic.message)
+        integer(diagnostic.unfinished ? 1 : 0)
     }
 
     private mutating func keys(_ keys: Set<String>) {
@@ -203,7 +204,7 @@ extension BinaryReader {
 
     private mutating func diagnostic() throws -> Diagnostic {
         Diagnostic(path: try string(), position: try position(), severity: try choice(), rule: try string(),
-                   message: try string())
+                   message: try string(), unfinished: try integer() == 1)
     }
 
     private mutating func keys() throws -> Set<String> {

@@ -30,8 +30,8 @@ struct DiagnosticCollector {
         self.path = path
     }
 
-    mutating func report(_ rule: RuleDescriptor, at position: SourcePosition, _ message: String) {
-        diagnostics.append(Diagnostic(rule, path: path, at: position, message))
+    mutating func report(_ rule: RuleDescriptor, at position: SourcePosition, _ message: String, unfinished: Bool = false) {
+        diagnostics.append(Diagnostic(rule, path: path, at: position, message, unfinished: unfinished))
     }
 
     mutating func append(contentsOf other: [Diagnostic]) {

@@ -279,6 +279,9 @@ public struct ExperimentEditor: Sendable {
             return "the outcome \(outcome.rawValue) goes against what the signals show (listed above): if it stands, "
                 + "run conclude again with --reason \"why\", which is written as 'outcome-reason'"
         }
+        if case .start = change, errors.contains(where: \.unfinished) {
+            return "it is still a draft: write what is listed above in \(path), then run start again"
+        }
         if case .conclude = change, errors.contains(where: { $0.rule == RuleDescriptor.conclusionIncomplete.name }) {
             return "fill in what the conclusion still lacks in \(path) (a result under each signal, the Learnings section), then run conclude again"
         }

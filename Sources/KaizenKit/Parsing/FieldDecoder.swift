@@ -116,12 +116,12 @@ struct FieldDecoder {
         }
         if let keyPosition = decoded.keyPositions[spec.name] {
             collector.report(.missingField, at: keyPosition,
-                "\(prefix(entryLabel))'\(spec.name)' is empty\(because): \(spec.summaryClause)")
+                "\(prefix(entryLabel))'\(spec.name)' is empty\(because): \(spec.summaryClause)", unfinished: true)
         } else {
             // An absent field of the record points at the front matter's start,
             // like every whole-record finding; an entry's, at the entry.
             collector.report(.missingField, at: entryLabel == nil ? .start : decoded.position,
-                "\(prefix(entryLabel))missing '\(spec.name)'\(because): \(spec.summaryClause)")
+                "\(prefix(entryLabel))missing '\(spec.name)'\(because): \(spec.summaryClause)", unfinished: true)
         }
     }
 
@@ -179,7 +179,8 @@ struct FieldDecoder {
         if allowed.contains(text) { return .text(Located(text, at: position)) }
         let choices = allowed.joined(separator: ", ")
         if let placeholder = Placeholder.first(in: text) {
-            collector.report(.invalidValue, at: position, "\(label) is still the placeholder '\(placeholder)': choose one of \(choices)")
+            collector.report(.invalidValue, at: position, "\(label) is still the placeholder '\(placeholder)': choose one of \(choices)",
+                             unfinished: true)
         } else if let suggestion = Suggestion.closest(to: text, among: allowed) {
             collector.report(.invalidValue, at: position, "\(label) cannot be '\(text)' (did you mean '\(suggestion)'?); it is one of \(choices)")
         } else {

@@ -64,6 +64,16 @@ public struct Record: Sendable, Equatable {
                sections: [], keyPositions: [:], invalidKeys: [])
     }
 
+    /// A planned experiment or a proposed improvement: what is merely
+    /// unfinished in it is a warning, so it can be committed and discussed.
+    public var isDraft: Bool {
+        switch details {
+        case .experiment(let experiment): return experiment.status?.value == .planned
+        case .improvement(let improvement): return improvement.status?.value == .proposed
+        case .constraint, .unreadable: return false
+        }
+    }
+
     /// Every place the record names a team: an experiment's teams, an
     /// improvement's origin, each observation's team.
     public var teamReferences: [Located<String>] {

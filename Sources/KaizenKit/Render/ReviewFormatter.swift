@@ -50,6 +50,10 @@ public struct ReviewFormatter: Sendable {
             parts.append("\(report.concluded.count) concluded (\(outcomes))")
         }
         if !report.deleted.isEmpty { parts.append("\(report.deleted.count) deleted") }
+        if !report.drafts.isEmpty {
+            parts.append("\(pluralized(report.drafts.count, "draft")) still being written ("
+                + report.drafts.map { "\(displayPath($0.record.path)): \(pluralized($0.unfinished, "thing")) to write" }.joined(separator: "; ") + ")")
+        }
         if parts.isEmpty {
             return report.changedCount == 0 ? "no records changed" : "\(pluralized(report.changedCount, "record")) edited"
         }

@@ -14,6 +14,7 @@ struct ReviewJSON: Encodable {
         var concluded: Int
         var outcomes: [String: Int]
         var deleted: Int
+        var drafts: Int
         var errors: Int
         var warnings: Int
     }
@@ -23,6 +24,15 @@ struct ReviewJSON: Encodable {
         var path: String
         var kind: String?
         var title: String?
+    }
+
+    struct DraftItem: Encodable {
+        var id: String
+        var path: String
+        var kind: String?
+        var title: String?
+        /// How many findings are about text not written yet.
+        var unfinished: Int
     }
 
     struct Started: Encodable {
@@ -83,6 +93,7 @@ struct ReviewJSON: Encodable {
     var extended: [Extended]
     var concluded: [Concluded]
     var deleted: [RecordItem]
+    var drafts: [DraftItem]
     var findings: [DiagnosticJSON]
 
     init(_ report: ReviewReport, today: CalendarDate, displayPath: (String) -> String) {
@@ -98,9 +109,12 @@ struct ReviewJSON: Encodable {
             changed: report.changedCount, added: report.added.count, started: report.started.count,
             extended: report.extended.count, concluded: report.concluded.count,
             outcomes: Dictionary(report.outcomes.map { ($0.outcome, $0.count) }, uniquingKeysWith: +),
-            deleted: report.deleted.count, errors: report.findings.errorCount, warnings: report.findings.warningCount)
+            deleted: report.deleted.count, drafts: report.drafts.count, errors: report.findings.errorCount,
+            warnings: report.findings.warningCount)
         added = report.added.map(item)
         deleted = report.deleted.map(item)
+        drafts = report.drafts.map { DraftItem(id: $0.record.id, path: displayPath($0.record.path), kind: $0.record.kind?.rawValue,
+                                               title: $0.record.title?.value, unfinished: $0.unfinished) }
         started = report.started.map { started in
             let experiment = started.experiment
             return Started(id: started.record.id, path: displayPath(started.record.path), title: started.record.title?.value,

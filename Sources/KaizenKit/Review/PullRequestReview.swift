@@ -40,12 +40,14 @@ public enum PullRequestReview {
         var report = ReviewReport(range: range, baseCommit: baseCommit, headCommit: headCommit, added: [], started: [], extended: [],
                                   concluded: [], deleted: [], changedCount: changes.changes.count, findings: findings,
                                   sources: sources)
+        let unfinished = Dictionary(grouping: findings.diagnostics.filter(\.unfinished), by: \.path).mapValues(\.count)
         for change in changes.changes {
             guard let after = change.after else {
                 if let before = change.before { report.deleted.append(before) }
                 continue
             }
             if change.before == nil { report.added.append(after) }
+            if after.isDraft, let count = unfinished[after.path] { report.drafts.append(Draft(record: after, unfinished: count)) }
             guard let experiment = after.experiment else { continue }
             let previous = change.before?.experiment
             let was = previous?.status?.value

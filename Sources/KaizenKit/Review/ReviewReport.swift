@@ -13,6 +13,9 @@ public struct ReviewReport: Sendable {
     public var concluded: [ConcludedExperiment]
     /// Records the change deletes (also a `record-deleted` finding).
     public var deleted: [Record]
+    /// Changed records that are drafts (a planned experiment, a proposed
+    /// improvement) with text still to write, in path order: up for discussion.
+    public var drafts: [Draft] = []
     /// How many records the change adds, modifies, renames or deletes.
     public var changedCount: Int
     /// The history-rule findings and every `check` finding in changed records, sorted.
@@ -21,6 +24,12 @@ public struct ReviewReport: Sendable {
     public var sources: FindingSources
 
     public var errorCount: Int { findings.errorCount }
+}
+
+public struct Draft: Sendable {
+    public var record: Record
+    /// How many of its findings are about text not written yet.
+    public var unfinished: Int
 }
 
 public struct StartedExperiment: Sendable {

@@ -61,12 +61,14 @@ public enum Checker {
         if let scope {
             diagnostics.removeAll { !scope.contains($0.path) }
         }
+        let drafts = Set(scoped.lazy.map(\.record).filter(\.isDraft).map(\.path))
         diagnostics = diagnostics.compactMap { diagnostic in
             var diagnostic = diagnostic
             if let rule = RuleCatalog.descriptor(named: diagnostic.rule) {
                 guard let severity = config.severity(of: rule) else { return nil }
                 diagnostic.severity = severity
             }
+            if diagnostic.unfinished, diagnostic.severity == .error, drafts.contains(diagnostic.path) { diagnostic.severity = .warning }
             if strict { diagnostic.severity = .error }
             return diagnostic
         }

@@ -19,12 +19,14 @@ struct HypothesisFormRule: Rule {
         for (record, experiment) in context.experiments where !record.invalidKeys.contains("hypothesis") {
             guard let hypothesis = experiment.hypothesis, !hypothesis.value.trimmingSpaces().isEmpty else {
                 findings.add(record, at: record.position(ofKey: "hypothesis"),
-                    "missing hypothesis: write 'hypothesis: If we <change>, we expect <observable effect>', e.g. '\(Self.example)'")
+                    "missing hypothesis: write 'hypothesis: If we <change>, we expect <observable effect>', e.g. '\(Self.example)'",
+                    unfinished: true)
                 continue
             }
             if let placeholder = Placeholder.first(in: hypothesis.value) {
                 findings.add(record, at: hypothesis.position,
-                    "the hypothesis still holds the placeholder '\(placeholder)': write the change you will make and the effect you expect, e.g. '\(Self.example)'")
+                    "the hypothesis still holds the placeholder '\(placeholder)': write the change you will make and the effect you expect, e.g. '\(Self.example)'",
+                    unfinished: true)
                 continue
             }
             guard let match = pattern.match(hypothesis.value) else {

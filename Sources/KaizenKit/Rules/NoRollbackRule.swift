@@ -21,11 +21,12 @@ struct NoRollbackRule: Rule {
             let text = experiment.rollback?.value.trimmingSpaces() ?? ""
             let position = experiment.rollback?.position ?? record.position(ofKey: "rollback")
             if text.isEmpty {
-                findings.add(record, at: position, "no rollback: \(Self.advice)")
+                findings.add(record, at: position, "no rollback: \(Self.advice)", unfinished: true)
             } else if let placeholder = Placeholder.first(in: text) {
-                findings.add(record, at: position, "the rollback still holds the placeholder '\(placeholder)': \(Self.advice)")
+                findings.add(record, at: position, "the rollback still holds the placeholder '\(placeholder)': \(Self.advice)", unfinished: true)
             } else if Self.nonAnswers.contains(text.lowercased()) {
-                findings.add(record, at: position, "'\(text)' is not a rollback plan: \(Self.advice)")
+                // "tbd" in a draft is a plan not yet made, like an empty field.
+                findings.add(record, at: position, "'\(text)' is not a rollback plan: \(Self.advice)", unfinished: true)
             }
         }
     }

@@ -16,7 +16,8 @@ struct NoSignalsRule: Rule {
         for (record, experiment) in context.experiments where !record.invalidKeys.contains("signals") {
             if experiment.signals.isEmpty {
                 findings.add(record, at: record.position(ofKey: "signals"),
-                    "no signals: list what you will observe, e.g. signals: [{metric: review wait (hours), baseline: 48, target: 4}]")
+                    "no signals: list what you will observe, e.g. signals: [{metric: review wait (hours), baseline: 48, target: 4}]",
+                    unfinished: true)
                 continue
             }
             for signal in experiment.signals {
@@ -28,7 +29,7 @@ struct NoSignalsRule: Rule {
                 for (name, value, advice) in parts {
                     if let value, let placeholder = Placeholder.first(in: value.value) {
                         findings.add(record, at: value.position,
-                            "signal \(signal.number) \(name) still holds the placeholder '\(placeholder)': \(advice)")
+                            "signal \(signal.number) \(name) still holds the placeholder '\(placeholder)': \(advice)", unfinished: true)
                     }
                 }
             }

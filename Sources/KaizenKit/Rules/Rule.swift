@@ -69,8 +69,9 @@ struct Findings {
         self.rule = rule
     }
 
-    mutating func add(_ record: Record, at position: SourcePosition, _ message: String) {
-        diagnostics.append(Diagnostic(rule, path: record.path, at: position, message))
+    /// `unfinished`: the finding is about text not written yet (see `Diagnostic.unfinished`).
+    mutating func add(_ record: Record, at position: SourcePosition, _ message: String, unfinished: Bool = false) {
+        diagnostics.append(Diagnostic(rule, path: record.path, at: position, message, unfinished: unfinished))
     }
 }
 

@@ -10,6 +10,7 @@ public enum RuleCatalog {
         ExpiresSoonRule(),
         ConclusionIncompleteRule(),
         UnevidencedOutcomeRule(),
+        PrematureConclusionRule(),
         BrokenLinkRule(),
         UnknownTeamRule(),
         DuplicateIDRule(),

@@ -30,9 +30,9 @@ import Testing
         ])
         harness.expect("hypothesis-form", [
             ExpectedFinding("experiments/review-pairs.md", "1",
-                "missing hypothesis: write 'hypothesis: If we <change>, we expect <observable effect>', e.g. 'If we review pull requests in pairs, we expect review wait time to fall from 2 days to 4 hours'"),
+                "missing hypothesis: write 'hypothesis: If we <change>, we expect <observable effect>', e.g. 'If we review pull requests in pairs, we expect review wait time to fall from 2 days to 4 hours'", severity: .warning),
             ExpectedFinding("experiments/trunk-based-platform.md", "1",
-                "missing hypothesis: write 'hypothesis: If we <change>, we expect <observable effect>', e.g. 'If we review pull requests in pairs, we expect review wait time to fall from 2 days to 4 hours'"),
+                "missing hypothesis: write 'hypothesis: If we <change>, we expect <observable effect>', e.g. 'If we review pull requests in pairs, we expect review wait time to fall from 2 days to 4 hours'", severity: .warning),
         ])
     }
 
@@ -51,7 +51,7 @@ import Testing
             """)])
         harness.expect("hypothesis-form", [
             ExpectedFinding("experiments/review-pairs.md", "1",
-                "the hypothesis still holds the placeholder '<change>': write the change you will make and the effect you expect, e.g. 'If we review pull requests in pairs, we expect review wait time to fall from 2 days to 4 hours'"),
+                "the hypothesis still holds the placeholder '<change>': write the change you will make and the effect you expect, e.g. 'If we review pull requests in pairs, we expect review wait time to fall from 2 days to 4 hours'", severity: .warning),
         ])
     }
 

@@ -50,9 +50,9 @@ import Testing
             ---
             """)])
         harness.expect("missing-field", [
-            ExpectedFinding("improvements/review-pairs.md", "1", "missing 'area': what it improves"),
+            ExpectedFinding("improvements/review-pairs.md", "1", "missing 'area': what it improves", severity: .warning),
             ExpectedFinding("improvements/review-pairs.md", "1",
-                "missing 'origin': the team that first developed it (a team id from kaizen.yml)"),
+                "missing 'origin': the team that first developed it (a team id from kaizen.yml)", severity: .warning),
         ])
     }
 
@@ -70,11 +70,11 @@ import Testing
             ---
             """)])
         harness.expect("missing-field", [
-            ExpectedFinding("experiments/review-pairs.md", "1", "'title' is empty: one line that names it"),
+            ExpectedFinding("experiments/review-pairs.md", "1", "'title' is empty: one line that names it", severity: .warning),
             ExpectedFinding("experiments/review-pairs.md", "2",
-                "'teams' is empty: ids of the teams running it; several teams run it together"),
+                "'teams' is empty: ids of the teams running it; several teams run it together", severity: .warning),
             ExpectedFinding("experiments/review-pairs.md", "3",
-                "'review-by' is empty: the date it expires and must be reviewed (YYYY-MM-DD)"),
+                "'review-by' is empty: the date it expires and must be reviewed (YYYY-MM-DD)", severity: .warning),
         ])
     }
 

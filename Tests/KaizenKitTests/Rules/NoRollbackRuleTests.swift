@@ -42,9 +42,9 @@ import Testing
         ])
         let advice = "say how you will reverse the change if it does harm, e.g. 'switch the review-pairs flag off and go back to single reviews'"
         harness.expect("no-rollback", [
-            ExpectedFinding("experiments/change-board-bypass.md", "1", "no rollback: \(advice)"),
-            ExpectedFinding("experiments/review-pairs.md", "1", "no rollback: \(advice)"),
-            ExpectedFinding("experiments/trunk-based-platform.md", "1", "no rollback: \(advice)"),
+            ExpectedFinding("experiments/change-board-bypass.md", "1", "no rollback: \(advice)", severity: .warning),
+            ExpectedFinding("experiments/review-pairs.md", "1", "no rollback: \(advice)", severity: .warning),
+            ExpectedFinding("experiments/trunk-based-platform.md", "1", "no rollback: \(advice)", severity: .warning),
         ])
     }
 
@@ -63,7 +63,7 @@ import Testing
             """)])
         harness.expect("no-rollback", [
             ExpectedFinding("experiments/review-pairs.md", "1",
-                "the rollback still holds the placeholder '<how to reverse the change if it does harm>': say how you will reverse the change if it does harm, e.g. 'switch the review-pairs flag off and go back to single reviews'"),
+                "the rollback still holds the placeholder '<how to reverse the change if it does harm>': say how you will reverse the change if it does harm, e.g. 'switch the review-pairs flag off and go back to single reviews'", severity: .warning),
         ])
     }
 
@@ -96,8 +96,8 @@ import Testing
         ])
         let advice = "say how you will reverse the change if it does harm, e.g. 'switch the review-pairs flag off and go back to single reviews'"
         harness.expect("no-rollback", [
-            ExpectedFinding("experiments/review-pairs.md", "1", "'N/A' is not a rollback plan: \(advice)"),
-            ExpectedFinding("experiments/trunk-based-platform.md", "1", "'TBD' is not a rollback plan: \(advice)"),
+            ExpectedFinding("experiments/review-pairs.md", "1", "'N/A' is not a rollback plan: \(advice)", severity: .warning),
+            ExpectedFinding("experiments/trunk-based-platform.md", "1", "'TBD' is not a rollback plan: \(advice)", severity: .warning),
         ])
     }
 

@@ -30,9 +30,9 @@ import Testing
         ])
         harness.expect("no-signals", [
             ExpectedFinding("experiments/review-pairs.md", "1",
-                "no signals: list what you will observe, e.g. signals: [{metric: review wait (hours), baseline: 48, target: 4}]"),
+                "no signals: list what you will observe, e.g. signals: [{metric: review wait (hours), baseline: 48, target: 4}]", severity: .warning),
             ExpectedFinding("experiments/trunk-based-platform.md", "1",
-                "no signals: list what you will observe, e.g. signals: [{metric: review wait (hours), baseline: 48, target: 4}]"),
+                "no signals: list what you will observe, e.g. signals: [{metric: review wait (hours), baseline: 48, target: 4}]", severity: .warning),
         ])
     }
 
@@ -54,11 +54,11 @@ import Testing
             """)])
         harness.expect("no-signals", [
             ExpectedFinding("experiments/review-pairs.md", "1",
-                "signal 1 metric still holds the placeholder '<what you will measure>': name what you will measure, e.g. 'review wait (hours)'"),
+                "signal 1 metric still holds the placeholder '<what you will measure>': name what you will measure, e.g. 'review wait (hours)'", severity: .warning),
             ExpectedFinding("experiments/review-pairs.md", "2",
-                "signal 1 baseline still holds the placeholder '<its value today>': write its value today"),
+                "signal 1 baseline still holds the placeholder '<its value today>': write its value today", severity: .warning),
             ExpectedFinding("experiments/review-pairs.md", "3",
-                "signal 1 target still holds the placeholder '<the value that would confirm the hypothesis>': write the value that would confirm the hypothesis"),
+                "signal 1 target still holds the placeholder '<the value that would confirm the hypothesis>': write the value that would confirm the hypothesis", severity: .warning),
         ])
     }
 
@@ -79,7 +79,7 @@ import Testing
             """)])
         harness.expect("no-signals", [
             ExpectedFinding("experiments/trunk-based-platform.md", "1",
-                "signal 2 baseline still holds the placeholder '<look it up in the incident log>': write its value today"),
+                "signal 2 baseline still holds the placeholder '<look it up in the incident log>': write its value today", severity: .warning),
         ])
     }
 
