@@ -15,9 +15,9 @@ import Testing
         experiments/preview-envs-mobile.md:19:1: error: unknown field 'tag' (did you mean 'tags'?) [unknown-field]
         experiments/protected-improvement-time-pilot.md:15:8: error: 'start': '2026-11-31' is not a date: November 2026 has 30 days, not 31 [invalid-date]
         improvements/learning-reviews.md:4:9: error: marked proven, but no concluded experiment retained it: link one with 'improvement: learning-reviews' and 'outcome: retained', or set status back to trialling [unproven-claim]
-        improvements/mobile-trunk-based-development.md:3:8: warning: this improvement reads much like 'trunk-based-development' (52% similar, sharing branch, flag, feature): if it is the same practice, build on that record instead of starting another [possible-duplicate]
+        improvements/mobile-trunk-based-development.md:3:8: warning: this improvement reads much like 'trunk-based-development' (52% similar, sharing branch, flag, feature): if it is the same practice, build on that record instead: move what this one adds into it, and retire this one [possible-duplicate]
         improvements/review-pairs.md:38:1: warning: proven but not captured: the 'Adaptation notes' section holds only the template's guidance; write what to adjust for a different team, and what to watch for [not-captured]
-        improvements/trunk-based-development.md:3:8: warning: this improvement reads much like 'mobile-trunk-based-development' (52% similar, sharing branch, flag, feature): if it is the same practice, build on that record instead of starting another [possible-duplicate]
+        improvements/trunk-based-development.md:3:8: warning: this improvement reads much like 'mobile-trunk-based-development' (52% similar, sharing branch, flag, feature): if it is the same practice, build on that record instead: move what this one adds into it, and retire this one [possible-duplicate]
         36 records checked: 9 errors, 4 warnings
 
         """

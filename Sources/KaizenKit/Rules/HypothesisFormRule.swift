@@ -17,29 +17,31 @@ struct HypothesisFormRule: Rule {
     func check(_ context: RuleContext, findings: inout Findings) {
         let pattern = context.config.hypothesisPattern
         for (record, experiment) in context.experiments where !record.invalidKeys.contains("hypothesis") {
-            guard let hypothesis = experiment.hypothesis, !hypothesis.value.trimmingSpaces().isEmpty else {
-                findings.add(record, at: record.position(ofKey: "hypothesis"),
-                    "missing hypothesis: write 'hypothesis: If we <change>, we expect <observable effect>', e.g. '\(Self.example)'",
-                    unfinished: true)
-                continue
-            }
-            if let placeholder = Placeholder.first(in: hypothesis.value) {
-                findings.add(record, at: hypothesis.position,
-                    "the hypothesis still holds the placeholder '\(placeholder)': write the change you will make and the effect you expect, e.g. '\(Self.example)'",
-                    unfinished: true)
-                continue
-            }
-            guard let match = pattern.match(hypothesis.value) else {
-                findings.add(record, at: hypothesis.position, pattern.isStandard
-                    ? "the hypothesis does not read 'If <change>, we expect <effect>': state the change you will make, then the effect you expect to observe"
-                    : "the hypothesis does not match the hypothesis-pattern in kaizen.yml: \(pattern.source)")
-                continue
-            }
-            if pattern.isStandard, let effect = match.effect, !ObservableEffect.isObservable(effect) {
-                findings.add(record, at: hypothesis.position,
-                    "the expected effect '\(effect)' is not observable: say what will change and by how much, e.g. 'lead time to fall from 9 to 5 days'")
-            }
+            guard let problem = Self.problem(with: experiment.hypothesis, pattern: pattern) else { continue }
+            findings.add(record, at: experiment.hypothesis?.position ?? record.position(ofKey: "hypothesis"), problem.message,
+                         unfinished: problem.unfinished)
         }
+    }
+
+    /// What is wrong with a hypothesis, and whether it is merely unwritten;
+    /// nil for one that states a change and an observable effect. The
+    /// history rules ask too: a hypothesis with a problem set no goal to move.
+    static func problem(with hypothesis: Located<String>?, pattern: HypothesisPattern) -> (message: String, unfinished: Bool)? {
+        guard let hypothesis, !hypothesis.value.trimmingSpaces().isEmpty else {
+            return ("missing hypothesis: write 'hypothesis: If we <change>, we expect <observable effect>', e.g. '\(example)'", true)
+        }
+        if let placeholder = Placeholder.first(in: hypothesis.value) {
+            return ("the hypothesis still holds the placeholder '\(placeholder)': write the change you will make and the effect you expect, e.g. '\(example)'", true)
+        }
+        guard let match = pattern.match(hypothesis.value) else {
+            return (pattern.isStandard
+                ? "the hypothesis does not read 'If <change>, we expect <effect>': state the change you will make, then the effect you expect to observe"
+                : "the hypothesis does not match the hypothesis-pattern in kaizen.yml: \(pattern.source)", false)
+        }
+        if pattern.isStandard, let effect = match.effect, !ObservableEffect.isObservable(effect) {
+            return ("the expected effect '\(effect)' is not observable: say what will change and by how much, e.g. 'lead time to fall from 9 to 5 days'", false)
+        }
+        return nil
     }
 }
 

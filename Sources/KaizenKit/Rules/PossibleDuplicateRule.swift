@@ -30,7 +30,8 @@ struct PossibleDuplicateRule: Rule {
     static let directComparisons = 16
 
     func check(_ context: RuleContext, findings: inout Findings) {
-        let improvements = context.improvements.map(\.record)
+        // A retired improvement is settled, a twin retired in favour of another above all.
+        let improvements = context.improvements.filter { $0.improvement.status?.value != .retired }.map(\.record)
         var wordCounts = context.wordCounts
         let similarity = RecordSimilarity(records: improvements, cache: &wordCounts)
         let eligible = improvements.indices.filter { similarity.index.wordCount(of: $0) >= Self.minimumWords }
@@ -56,7 +57,7 @@ struct PossibleDuplicateRule: Rule {
             let words = similarity.sharedWords(index, closest.other, limit: 3).joined(separator: ", ")
             let others = candidates.count > 1 ? ", and like \(pluralized(candidates.count - 1, "other improvement"))" : ""
             findings.add(record, at: record.title?.position ?? record.position(ofKey: "title"),
-                "this improvement reads much like '\(improvements[closest.other].id)' (\(percent)% similar, sharing \(words))\(others): if it is the same practice, build on that record instead of starting another")
+                "this improvement reads much like '\(improvements[closest.other].id)' (\(percent)% similar, sharing \(words))\(others): if it is the same practice, build on that record instead: move what this one adds into it, and retire this one")
         }
     }
 }

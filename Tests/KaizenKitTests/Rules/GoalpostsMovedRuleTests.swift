@@ -109,4 +109,21 @@ import Testing
             status: "concluded", signals: withResult, conclusion: HistoryFixture.conclusion("retained"), learnings: "Pairing halved the wait."))])
         typoFixed.expectNoHistoryFindings()
     }
+
+    /// hypothesis-form asks to fix a hypothesis with no observable effect, and
+    /// no-signals to write a target left a placeholder: a goal never set is
+    /// not moved by writing it.
+    @Test func writingAGoalThatWasNeverSetMovesNothing() {
+        let vague = HistoryFixture.experiment(hypothesis: "If we pair on reviews, we expect better collaboration")
+        RuleHarness(before: [(Self.path, vague)], after: [(Self.path, HistoryFixture.experiment())]).expectNoHistoryFindings()
+        let placeholder = HistoryFixture.experiment(signals: HistoryFixture.signals.replacingOccurrences(
+            of: "target: 4", with: "target: \"<the value that would confirm the hypothesis>\""))
+        RuleHarness(before: [(Self.path, placeholder)], after: [(Self.path, HistoryFixture.experiment())]).expectNoHistoryFindings()
+        // A goal that was set still may not move, whatever it moves to.
+        let harness = RuleHarness(before: [(Self.path, HistoryFixture.experiment())], after: [(Self.path, HistoryFixture.experiment(
+            hypothesis: "1️⃣If we pair on reviews, we expect better collaboration"))])
+        harness.expect("goalposts-moved", [
+            ExpectedFinding(Self.path, "1", "the hypothesis changed after the experiment started running \(Self.wasHypothesis): \(Self.remedy)"),
+        ])
+    }
 }

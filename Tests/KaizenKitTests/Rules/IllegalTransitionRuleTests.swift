@@ -120,4 +120,16 @@ import Testing
                     after: [(moved, Self.experiment("1️⃣running"))])
             .expect("illegal-transition", [ExpectedFinding(moved, "1", "the status went from concluded to running: \(Self.reopened)")])
     }
+
+    /// date-order advises setting an experiment whose start is still ahead
+    /// back to planned: it never ran, so nothing is reopened.
+    @Test func anExperimentWhoseStartWasStillAheadMayGoBackToPlanned() {
+        let early = Self.experiment("running").replacingOccurrences(of: "start: 2026-09-01", with: "start: 2026-11-25")
+        Self.change(Self.experimentPath, early, Self.experiment("planned")).expectNoHistoryFindings()
+        // One that has started has run, and stays running.
+        Self.change(Self.experimentPath, Self.experiment("running"), Self.experiment("1️⃣planned"))
+            .expect("illegal-transition", [
+                ExpectedFinding(Self.experimentPath, "1", "the status went from running to planned: \(Self.reopened)"),
+            ])
+    }
 }

@@ -35,9 +35,9 @@ import Testing
         ])
         harness.expect("possible-duplicate", [
             ExpectedFinding("improvements/pair-review.md", "1",
-                "this improvement reads much like 'review-pairs' (87% similar, sharing pull, request, review): if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'review-pairs' (87% similar, sharing pull, request, review): if it is the same practice, build on that record instead: move what this one adds into it, and retire this one"),
             ExpectedFinding("improvements/review-pairs.md", "1",
-                "this improvement reads much like 'pair-review' (87% similar, sharing pull, request, review): if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'pair-review' (87% similar, sharing pull, request, review): if it is the same practice, build on that record instead: move what this one adds into it, and retire this one"),
         ])
     }
 
@@ -86,9 +86,9 @@ import Testing
         ])
         harness.expect("possible-duplicate", [
             ExpectedFinding("improvements/daily-merges.md", "1",
-                "this improvement reads much like 'trunk-based-development' (54% similar, sharing trunk, flow, daily): if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'trunk-based-development' (54% similar, sharing trunk, flow, daily): if it is the same practice, build on that record instead: move what this one adds into it, and retire this one"),
             ExpectedFinding("improvements/trunk-based-development.md", "1",
-                "this improvement reads much like 'daily-merges' (54% similar, sharing trunk, flow, daily): if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'daily-merges' (54% similar, sharing trunk, flow, daily): if it is the same practice, build on that record instead: move what this one adds into it, and retire this one"),
         ])
     }
 
@@ -204,11 +204,11 @@ import Testing
         let harness = Self.cluster()
         harness.expect("possible-duplicate", [
             ExpectedFinding("improvements/trunk-checkout.md", "1",
-                "this improvement reads much like 'trunk-mobile' (95% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'trunk-mobile' (95% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead: move what this one adds into it, and retire this one"),
             ExpectedFinding("improvements/trunk-mobile.md", "1",
-                "this improvement reads much like 'trunk-checkout' (95% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'trunk-checkout' (95% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead: move what this one adds into it, and retire this one"),
             ExpectedFinding("improvements/trunk-payments.md", "1",
-                "this improvement reads much like 'trunk-checkout' (90% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead of starting another"),
+                "this improvement reads much like 'trunk-checkout' (90% similar, sharing trunk, based, development), and like 1 other improvement: if it is the same practice, build on that record instead: move what this one adds into it, and retire this one"),
         ])
     }
 
@@ -246,5 +246,28 @@ import Testing
             improvement("trunk-mobile", "mobile", "Merge small changes to trunk daily behind feature flags, deleting release branches entirely."),
             improvement("trunk-payments", "payments", "Merge small changes to trunk daily behind feature flags."),
         ])
+    }
+
+    /// Retiring the twin, as the advice says, settles it: a retired
+    /// improvement is neither reported nor named as another's twin.
+    @Test func aRetiredTwinIsSettled() {
+        let text = { (status: String) in
+            """
+            ---
+            kind: improvement
+            title: Review pull requests in pairs
+            status: \(status)
+            origin: payments
+            level: team
+            area: feedback
+            ---
+
+            ## Summary
+
+            Two developers review every pull request together before merging.
+            """
+        }
+        let harness = RuleHarness([("improvements/review-pairs.md", text("trialling")), ("improvements/pair-review.md", text("retired"))])
+        harness.expect("possible-duplicate", [])
     }
 }

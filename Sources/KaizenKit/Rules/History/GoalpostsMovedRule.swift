@@ -8,7 +8,9 @@ extension RuleDescriptor {
 
 /// An experiment is judged against what it set out to show. Once it runs,
 /// rewriting the hypothesis or a target to fit the results turns a failed
-/// experiment into a success nobody can check.
+/// experiment into a success nobody can check. A goal that was never set (a
+/// hypothesis hypothesis-form rejects, a target left empty or a placeholder)
+/// can be written without moving anything: that is what those rules ask for.
 struct GoalpostsMovedRule: HistoryRule {
     static let descriptor = RuleDescriptor.goalpostsMoved
 
@@ -17,7 +19,9 @@ struct GoalpostsMovedRule: HistoryRule {
             guard let (before, after, record) = change.experiments,
                   let status = before.status?.value, status != .planned else { continue }
             let remedy = "restore it, or conclude this experiment (outcome inconclusive) and start a new one with the new goal"
-            if Self.normalized(before.hypothesis?.value) != Self.normalized(after.hypothesis?.value) {
+            let pattern = context.config.hypothesisPattern
+            if Self.normalized(before.hypothesis?.value) != Self.normalized(after.hypothesis?.value),
+               HypothesisFormRule.problem(with: before.hypothesis, pattern: pattern) == nil {
                 let was = before.hypothesis.map { "\"\($0.value)\"" } ?? "empty"
                 findings.add(record, at: after.hypothesis?.position ?? record.position(ofKey: "hypothesis"),
                     "the hypothesis changed after the experiment started running (it was \(was)): \(remedy)")
@@ -28,7 +32,8 @@ struct GoalpostsMovedRule: HistoryRule {
                         "signal \(Self.name(of: signal)) was removed after the experiment started running: keep it and record its result, even when it disappoints")
                     continue
                 }
-                guard Self.normalized(signal.target?.value) != Self.normalized(match.target?.value) else { continue }
+                guard Self.normalized(signal.target?.value) != Self.normalized(match.target?.value),
+                      let target = signal.target?.value, Placeholder.first(in: target) == nil else { continue }
                 let was = signal.target.map { "'\($0.value)'" } ?? "none"
                 let now = match.target.map { "'\($0.value)'" } ?? "none"
                 findings.add(record, at: match.target?.position ?? match.position,

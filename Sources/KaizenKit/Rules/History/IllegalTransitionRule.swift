@@ -22,18 +22,24 @@ struct IllegalTransitionRule: HistoryRule {
             guard let before = change.before, let after = change.after,
                   let from = before.status?.value, let to = after.status, from != to.value,
                   let problem = Self.problem(from: from, to: to.value, before: before, after: after,
-                                             retained: context.retainedImprovements.contains(after.id)) else { continue }
+                                             retained: context.retainedImprovements.contains(after.id), today: context.today) else { continue }
             findings.add(after, at: to.position, "the status went from \(from) to \(to.value): \(problem)")
         }
     }
 
     /// Why the step is not allowed, or nil when it is.
     /// `retained`: some concluded experiment in the head version retained the improvement.
-    private static func problem(from: String, to: String, before: Record, after: Record, retained: Bool) -> String? {
+    /// `today`: an experiment set running with a start still ahead never ran,
+    /// so it may go back to planned, as date-order advises.
+    private static func problem(from: String, to: String, before: Record, after: Record, retained: Bool, today: CalendarDate) -> String? {
         switch (before.details, after.details) {
-        case (.experiment, .experiment(let experiment)):
+        case (.experiment(let earlier), .experiment(let experiment)):
             let order = ExperimentStatus.allCases.map(\.rawValue)
             guard let old = order.firstIndex(of: from), let new = order.firstIndex(of: to) else { return nil }
+            if from == ExperimentStatus.running.rawValue, to == ExperimentStatus.planned.rawValue,
+               let start = earlier.start?.value, start > today {
+                return nil
+            }
             if new < old {
                 return "a concluded or running experiment cannot be reopened; start a new experiment to try again"
             }
