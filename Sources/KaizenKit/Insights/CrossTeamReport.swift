@@ -32,6 +32,10 @@ public struct CrossTeamReport: Sendable {
     public var flow: Flow
     public var constraints: ConstraintFigures
     public var learning: Learning
+    /// Improvements marked proven that no retention on evidence backs: claims, not counted as proven anywhere.
+    public var unbackedClaims: [String]
+    /// Experiments retained against their signals with no outcome-reason: not counted as retentions.
+    public var unexplainedRetentions: [String]
 
     /// Teams that retained, within the period, an improvement that another team originated.
     public struct Adoption: Sendable, Equatable {

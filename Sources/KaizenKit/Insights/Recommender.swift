@@ -78,7 +78,7 @@ public struct Recommender: Sendable {
         for (_, experiment) in experiments {
             guard let improvement = experiment.improvement?.value else { continue }
             let teams = experiment.teams.map(\.value)
-            if experiment.outcome?.value == .retained { retainers[improvement, default: []].formUnion(teams) }
+            if experiment.retainsOnEvidence { retainers[improvement, default: []].formUnion(teams) }
             if teams.contains(team) { tried.insert(improvement) }
         }
         let fromElsewhere = improvements.filter { record in

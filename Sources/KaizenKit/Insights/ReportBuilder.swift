@@ -1,9 +1,12 @@
 /// Computes `kaizen report`'s figures from a workspace's records.
 ///
-/// A *retention* is an experiment concluded with `outcome: retained` that
-/// names an existing improvement: each of its teams retained that improvement
-/// on the day it concluded. An *adoption* is a retention by a team other than
-/// the improvement's `origin`.
+/// A *retention* is an experiment concluded with `outcome: retained` on
+/// evidence (a signal met its target, or an `outcome-reason` says why it was
+/// kept anyway) that names an existing improvement: each of its teams retained
+/// that improvement on the day it concluded. An *adoption* is a retention by a
+/// team other than the improvement's `origin`. An improvement counts as proven
+/// only when its status says so and a retention backs it; one that claims
+/// proven without is listed apart, and counted nowhere.
 ///
 /// - adoption rate: teams with an adoption concluded in the period ÷ teams.
 /// - knowledge capture: proven improvements with Summary, Context,
@@ -43,8 +46,10 @@ public struct ReportBuilder: Sendable {
     private let experiments: [Int]
     // Worked out once: several figures read each of them.
     private let retentions: [Retention]
-    /// Proven improvements, sorted by id.
+    /// Improvements proven on evidence (status and a retention), sorted by id.
     private let proven: [Int]
+    /// Improvements marked proven that no retention backs, sorted by id.
+    private let unbacked: [Int]
     private let concludedInPeriod: [(experiment: Int, day: CalendarDate)]
 
     public init(records: [Record], config: KaizenConfig, period: ReportPeriod, dating: RecordDating) {
@@ -66,14 +71,16 @@ public struct ReportBuilder: Sendable {
         self.improvements = improvements
         self.experiments = experiments
         retentions = experiments.compactMap { index in
-            guard let experiment = records[index].experiment, experiment.status?.value == .concluded,
-                  experiment.outcome?.value == .retained, let id = experiment.improvement?.value,
+            guard let experiment = records[index].experiment, experiment.retainsOnEvidence, let id = experiment.improvement?.value,
                   let improvement = improvements[id] else { return nil }
             return Retention(experiment: index, improvement: id, origin: records[improvement].improvement?.origin?.value,
                              teams: records[index].teams, day: dating.concluded(records[index]))
         }
-        proven = improvements.values.filter { records[$0].improvement?.status?.value == .proven }
+        let backed = Set(retentions.map(\.improvement))
+        let claimed = improvements.values.filter { records[$0].improvement?.status?.value == .proven }
             .sorted { records[$0].id < records[$1].id }
+        proven = claimed.filter { backed.contains(records[$0].id) }
+        unbacked = claimed.filter { !backed.contains(records[$0].id) }
         concludedInPeriod = experiments.compactMap { index in
             guard records[index].experiment?.status?.value == .concluded, let day = dating.concluded(records[index]),
                   period.contains(day) else { return nil }
@@ -85,7 +92,10 @@ public struct ReportBuilder: Sendable {
         CrossTeamReport(
             period: period, teams: teams, recordCount: records.count, hasHistory: dating.hasHistory, goals: config.goals,
             adoption: adoption(), capture: capture(), impact: impact(), scaling: scaling(), levels: levels(),
-            flow: flow(), constraints: constraintFigures(), learning: learning())
+            flow: flow(), constraints: constraintFigures(), learning: learning(),
+            unbackedClaims: unbacked.map { records[$0].id },
+            unexplainedRetentions: experiments.filter { records[$0].experiment.map { $0.retains && !$0.retainsOnEvidence } ?? false }
+                .map { records[$0].id })
     }
 
     private struct Retention {

@@ -80,6 +80,17 @@ public struct ReportFormatter: Sendable {
             "\(count.level.rawValue) \(count.count) (\(Self.percent(Double(count.count) / Double(levels.total))))"
         }.joined(separator: ", ") + " of \(levels.total) active"
         let met = report.goalsMet
+        var evidence: [Line] = []
+        if !report.unbackedClaims.isEmpty {
+            evidence.append(Line(figure: "Claims without evidence",
+                                 value: "\(pluralized(report.unbackedClaims.count, "improvement")) marked proven, which no retained experiment backs: not counted above",
+                                 details: [list(report.unbackedClaims)]))
+        }
+        if !report.unexplainedRetentions.isEmpty {
+            evidence.append(Line(figure: "Retained unexplained",
+                                 value: "\(pluralized(report.unexplainedRetentions.count, "experiment")) retained against its signals with no outcome-reason: not counted as retentions",
+                                 details: [list(report.unexplainedRetentions)]))
+        }
 
         return Section(title: "Spread", lines: [
             Line(figure: "Adoption rate", value: ratio(adoption.teams, "team"), goal: Self.percent(goals.adoptionRate),
@@ -93,7 +104,7 @@ public struct ReportFormatter: Sendable {
                  met: met.scaling, details: scalingDetails),
             Line(figure: "Level balance", value: levelValue, goal: "no level above \(Self.percent(goals.levelBalance))",
                  met: met.levels),
-        ])
+        ] + evidence)
     }
 
     private func flow(_ flow: CrossTeamReport.Flow) -> Section {

@@ -97,6 +97,10 @@ struct ReportJSON: Encodable {
     var flow: Flow
     var constraints: Constraints
     var learning: Learning
+    /// Improvements marked proven that no retention backs; not counted as proven.
+    var unbackedClaims: [String]
+    /// Experiments retained against their signals with no outcome-reason; not counted as retentions.
+    var unexplainedRetentions: [String]
 
     init(_ report: CrossTeamReport) {
         let goals = report.goals
@@ -127,5 +131,7 @@ struct ReportJSON: Encodable {
                                        ages: constraints.ages, unaddressed: constraints.unaddressed)
         learning = Learning(withLearnings: Share(report.learning.withLearnings), discarded: Share(report.learning.discarded),
                             neverDiscards: report.learning.neverDiscards)
+        unbackedClaims = report.unbackedClaims
+        unexplainedRetentions = report.unexplainedRetentions
     }
 }

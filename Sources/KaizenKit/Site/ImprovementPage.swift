@@ -15,7 +15,7 @@ struct ImprovementPage: SitePage {
             <h1>\(title)</h1>
             \(facts([
                 ("Id", "<code>\(record.id)</code>"),
-                ("Status", badge(improvement?.status?.value.rawValue)),
+                ("Status", improvementStatus(record)),
                 ("Level", "\(improvement?.level?.value.rawValue ?? "unknown")"),
                 ("Area", "\(improvement?.area?.value ?? "unknown")"),
                 ("Origin", improvement?.origin.map { teamLink($0.value) } ?? "<span class=\"none\">unknown</span>"),

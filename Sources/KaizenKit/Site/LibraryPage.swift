@@ -61,7 +61,7 @@ struct LibraryPage: SitePage {
             data-area="\(improvement?.area?.value ?? "")" data-status="\(improvement?.status?.value.rawValue ?? "")" data-text="\(searchable)">
             <h2><a href="\(href(SitePaths.improvement(record.id)))">\(displayTitle(record))</a></h2>
             \(facts([
-                ("Status", badge(improvement?.status?.value.rawValue)),
+                ("Status", improvementStatus(record)),
                 ("Level", "\(improvement?.level?.value.rawValue ?? "unknown")"),
                 ("Area", "\(improvement?.area?.value ?? "unknown")"),
                 ("Origin", origin.map(teamLink) ?? "<span class=\"none\">unknown</span>"),

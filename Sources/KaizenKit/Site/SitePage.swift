@@ -44,6 +44,14 @@ extension SitePage {
         value.map { "<span class=\"badge\">\($0)</span>" } ?? "<span class=\"none\">unknown</span>"
     }
 
+    /// An improvement's status, marked when it claims proven with no retained
+    /// experiment to back it: such a claim is not counted as proven anywhere.
+    func improvementStatus(_ record: Record) -> HTML {
+        let status = record.improvement?.status?.value
+        guard status == .proven, snapshot.retainingTeams(of: record.id).isEmpty else { return badge(status?.rawValue) }
+        return "\(badge(status?.rawValue)) <span class=\"claim\" title=\"No concluded experiment retained it on evidence\">no evidence</span>"
+    }
+
     /// Term and description pairs; a nil description leaves the pair out.
     func facts(_ pairs: [(String, HTML?)]) -> HTML {
         let items = pairs.compactMap { term, value in value.map { "<dt>\(term)</dt><dd>\($0)</dd>" as HTML } }

@@ -94,7 +94,7 @@ public struct SiteSnapshot: Sendable {
         experimentsByTeam[team] ?? []
     }
 
-    /// The teams whose concluded experiments retained the improvement: its
+    /// The teams whose concluded experiments retained the improvement on evidence: its
     /// origin first, as the report lists them, then the others by experiment.
     func retainingTeams(of id: String) -> [String] {
         var teams: [String] = []
@@ -105,8 +105,9 @@ public struct SiteSnapshot: Sendable {
         return [teams.remove(at: index)] + teams
     }
 
+    /// Retained on evidence, as the report counts retentions.
     func isRetention(_ record: Record) -> Bool {
-        record.experiment?.status?.value == .concluded && record.experiment?.outcome?.value == .retained
+        record.experiment?.retainsOnEvidence ?? false
     }
 
     /// The record's body sections in the order written, each as safe HTML.
