@@ -41,7 +41,9 @@ public struct ConfigLoader {
             return
         }
         let root: Node?
-        switch reader.compose(text[...]) {
+        let composed = reader.composeReportingDuplicates(text[...])
+        collector.append(contentsOf: composed.duplicates)
+        switch composed.root {
         case .success(let node): root = node
         case .failure(let diagnostic):
             collector.append(contentsOf: [diagnostic])

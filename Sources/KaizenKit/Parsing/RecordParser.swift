@@ -63,7 +63,9 @@ public struct RecordParser: Sendable {
         }
         let reader = YAMLReader(path: path, firstLine: split.yamlFirstLine)
         let root: Node?
-        switch reader.compose(split.yaml) {
+        let composed = reader.composeReportingDuplicates(split.yaml)
+        collector.append(contentsOf: composed.duplicates)
+        switch composed.root {
         case .success(let node):
             root = node
         case .failure(let diagnostic):

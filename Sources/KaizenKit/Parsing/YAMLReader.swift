@@ -31,6 +31,48 @@ struct YAMLReader {
         }
     }
 
+    /// Like `compose`, except that a duplicate key in a block mapping is
+    /// reported and its repeat left out (the first value stands), so that one
+    /// repeated key does not hide every other problem in the file. Returns the
+    /// duplicates found, and the composed root or the diagnostic that stops it.
+    func composeReportingDuplicates(_ yaml: Substring) -> (root: Result<Node?, Diagnostic>, duplicates: [Diagnostic]) {
+        var text = yaml
+        var duplicates: [Diagnostic] = []
+        // Each pass removes one repeat; a file with more than this many is not worth reading further.
+        for _ in 0..<Self.duplicateLimit {
+            let result = compose(text)
+            guard case .failure(let diagnostic) = result, diagnostic.rule == RuleDescriptor.duplicateKey.name,
+                  let without = Self.removingEntry(at: diagnostic.position.line - firstLine, in: text) else {
+                return (result, duplicates)
+            }
+            duplicates.append(diagnostic)
+            text = without
+        }
+        return (compose(text), duplicates)
+    }
+
+    static let duplicateLimit = 16
+
+    /// `text` with the block-mapping entry whose key starts line `index` (from
+    /// 0) blanked out: that line and the lines of its value (indented deeper,
+    /// or list items at the key's own column), each left empty so that every
+    /// other line keeps its number. Nil when there is no such line.
+    private static func removingEntry(at index: Int, in text: Substring) -> Substring? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.indices.contains(index) else { return nil }
+        let indent = lines[index].prefix { $0 == " " }.count
+        var end = index + 1
+        while end < lines.count {
+            let line = lines[end]
+            let leading = line.prefix { $0 == " " }.count
+            let content = line.dropFirst(leading).trimmingCharacters(in: .whitespaces)
+            guard content.isEmpty || content.hasPrefix("#") || leading > indent || (leading == indent && content.hasPrefix("- ")) else { break }
+            end += 1
+        }
+        for position in index..<end { lines[position] = "" }
+        return Substring(lines.joined(separator: "\n"))
+    }
+
     func position(of mark: Mark?) -> SourcePosition {
         guard let mark, mark.line > 0 else { return SourcePosition(line: firstLine, column: 1) }
         return SourcePosition(line: mark.line + firstLine - 1, column: max(1, mark.column))

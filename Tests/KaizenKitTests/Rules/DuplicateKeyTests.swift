@@ -71,4 +71,40 @@ import Testing
             #expect(fromLF.count == 1)
         }
     }
+
+    /// A duplicate does not hide the file's other problems: its repeat is left
+    /// out (the first value stands) and the rest is checked as usual, a second
+    /// duplicate included.
+    @Test func theRestOfTheFileIsStillChecked() {
+        let harness = RuleHarness(config: "teams: {payments: {name: Payments}}\n", [("experiments/review-pairs.md", """
+            ---
+            kind: experiment
+            title: Review pairs
+            teams: [2️⃣paymnets]
+            1️⃣teams:
+              - payments
+            hypothesis: If we pair on reviews, we expect review wait to fall from 48 to 4 hours
+            signals:
+              - metric: review wait (hours)
+                baseline: 48
+                3️⃣baseline: 36
+                target: 4
+            status: running
+            start: 2026-11-01
+            review-by: 2026-12-31
+            rollback: stop pairing
+            ---
+            """)])
+        harness.expect("duplicate-key", [
+            ExpectedFinding("experiments/review-pairs.md", "1",
+                "duplicate key 'teams' (first at line 4): YAML would keep only one of the values; remove or merge the other"),
+            ExpectedFinding("experiments/review-pairs.md", "3",
+                "duplicate key 'baseline' (first at line 10): YAML would keep only one of the values; remove or merge the other"),
+        ])
+        harness.expect("unknown-team", [
+            ExpectedFinding("experiments/review-pairs.md", "2",
+                "unknown team 'paymnets' (did you mean 'payments'?); the teams in kaizen.yml are payments"),
+        ])
+        #expect(Set(harness.diagnostics().map(\.rule)) == ["duplicate-key", "unknown-team"])
+    }
 }
