@@ -279,6 +279,16 @@ public struct ExperimentEditor: Sendable {
             return "the outcome \(outcome.rawValue) goes against what the signals show (listed above): if it stands, "
                 + "run conclude again with --reason \"why\", which is written as 'outcome-reason'"
         }
+        // What --until asks for, not the file, is what to change.
+        if case .extend(let until, _) = change {
+            if errors.contains(where: { $0.rule == RuleDescriptor.expired.name }) {
+                return "--until \(until) has already passed, so the experiment would still be expired: choose a later date"
+            }
+            if errors.contains(where: { $0.rule == RuleDescriptor.tooLong.name }) {
+                return "--until \(until) would make the experiment run longer than max-experiment-days: choose an earlier date, "
+                    + "or conclude this experiment and start a smaller one"
+            }
+        }
         if case .start = change, errors.contains(where: \.unfinished) {
             return "it is still a draft: write what is listed above in \(path), then run start again"
         }

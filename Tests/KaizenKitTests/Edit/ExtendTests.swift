@@ -56,4 +56,20 @@ import Testing
         // Where the new extension would go, in the file as it is.
         #expect(edit.errors.first?.position == SourcePosition(line: 13, column: 1))
     }
+
+    /// A --until that leaves the experiment expired, or makes it too long, is
+    /// the argument's fault, and the advice says to change the date, not the file.
+    @Test func aBadUntilIsBlamedOnTheArgument() throws {
+        let expired = running.replacingOccurrences(of: "review-by: 2026-12-20", with: "review-by: 2026-11-10")
+        let folder = try EditWorkspace([path: expired])
+        let stillPast = try folder.editor().prepare(.extend(until: CalendarDate(year: 2026, month: 11, day: 15)!, reason: "late"),
+                                                    id: "review-pairs", today: folder.today)
+        #expect(stillPast.errors.map(\.rule) == ["expired"])
+        #expect(stillPast.advice == "--until 2026-11-15 has already passed, so the experiment would still be expired: choose a later date")
+        let tooFar = try folder.editor().prepare(.extend(until: CalendarDate(year: 2027, month: 6, day: 1)!, reason: "long"),
+                                                 id: "review-pairs", today: folder.today)
+        #expect(tooFar.errors.map(\.rule) == ["too-long"])
+        #expect(tooFar.advice == "--until 2027-06-01 would make the experiment run longer than max-experiment-days: choose an earlier date, "
+            + "or conclude this experiment and start a smaller one")
+    }
 }
