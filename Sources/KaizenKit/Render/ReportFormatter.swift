@@ -69,6 +69,10 @@ public struct ReportFormatter: Sendable {
                 + "\(Self.days(originDays)) (median of \(scaling.originTrials.count)): \(Self.percent(abs(reduction))) \(direction)"
         } else if scaling.adoptions.isEmpty {
             scalingValue = "no dated adoption concluded in the period"
+        } else if let adoptionDays = scaling.medianAdoptionDays, scaling.medianOriginDays == 0 {
+            // A trial concluded the day it started: there is no length to take a share of.
+            scalingValue = "adoptions \(Self.days(adoptionDays)) (median of \(scaling.adoptions.count)) vs origins 0 days "
+                + "(median of \(scaling.originTrials.count)): nothing to compare with a trial that took no time"
         } else {
             scalingValue = "no dated origin trial to compare the \(pluralized(scaling.adoptions.count, "adoption")) with"
         }
