@@ -18,8 +18,11 @@ extension SitePage {
         SitePaths.link(from: path, to: target)
     }
 
+    /// A link to a team's page; a team with no page (one kaizen.yml does not
+    /// list, a typo such as 'paymnets') is named, not linked, and marked.
     func teamLink(_ team: String) -> HTML {
-        "<a href=\"\(href(SitePaths.team(team)))\">\(snapshot.teamName(team))</a>"
+        guard snapshot.teams.contains(team) else { return "\(team) <span class=\"none\">(unknown team)</span>" }
+        return "<a href=\"\(href(SitePaths.team(team)))\">\(snapshot.teamName(team))</a>"
     }
 
     func teamLinks(_ teams: [String]) -> HTML {
