@@ -27,6 +27,9 @@ struct SimilarCommand: ParsableCommand {
     var format: ListFormat = .text
 
     @OptionGroup var workspaceOptions: WorkspaceOptions
+    /// Similarity does not depend on the date; taken so that one set of
+    /// options (a script's `--today`) works with every command that reads records.
+    @OptionGroup var today: TodayOption
 
     func run() throws {
         let workspace = try workspaceOptions.open()

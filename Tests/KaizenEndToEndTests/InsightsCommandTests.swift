@@ -61,6 +61,10 @@ import Testing
                   shared words: branch, conflict, branching, feature, lived
 
             """)
+        // Like every command that reads records, it takes --today, which a script passes to all of them.
+        let dated = try KaizenProcess.run(["similar", "mobile-trunk-based-development", "--limit", "2", "--today", "2026-11-20"], in: Self.examples)
+        #expect(dated.status == 0)
+        #expect(dated.stdout == result.stdout)
     }
 
     /// Among improvements, `similar` gives the very number `check` reports.
