@@ -13,12 +13,15 @@ struct ExperimentEditOptions: ParsableArguments {
     /// Prepares `change`, refuses it (exit 1, nothing written) when the edited
     /// record would fail `kaizen check`, else writes it and prints the path and
     /// what changed.
-    func run(_ change: ExperimentChange) throws {
+    /// `readsHistory`: read the records' history first, for the notes it can
+    /// give (`start --date` before the record was first committed).
+    func run(_ change: ExperimentChange, readsHistory: Bool = false) throws {
         let workspace = try workspaceOptions.open()
         let display = workspaceOptions.displayPath(in: workspace)
+        let history = readsHistory ? try HistoryOptions.parse([]).workspaceHistory(workspace) : nil
         let edit = try RecordWriteLock.holding(workspace) {
             let loader = RecordLoader(workspace: workspace)
-            let editor = ExperimentEditor(workspace: workspace, parsed: loader.load(try loader.recordPaths()))
+            let editor = ExperimentEditor(workspace: workspace, parsed: loader.load(try loader.recordPaths()), history: history)
             let edit = try editor.prepare(change, id: id, today: today.date)
             if edit.errors.isEmpty { try editor.write(edit) }
             return edit
@@ -34,6 +37,7 @@ struct ExperimentEditOptions: ParsableArguments {
             print(file.summary)
         }
         for diagnostic in edit.files.flatMap(\.diagnostics) { Terminal.standardError(Editing.line(diagnostic, display)) }
+        for note in edit.notes { Terminal.standardError("kaizen: note: \(note)\n") }
     }
 }
 

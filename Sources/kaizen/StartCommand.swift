@@ -17,6 +17,7 @@ struct StartCommand: ParsableCommand {
     var date: CalendarDate?
 
     func run() throws {
-        try experiment.run(.start(on: date ?? experiment.today.date))
+        // A date given by hand is compared with when the record was first committed.
+        try experiment.run(.start(on: date ?? experiment.today.date), readsHistory: date != nil)
     }
 }

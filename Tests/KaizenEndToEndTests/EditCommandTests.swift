@@ -171,4 +171,23 @@ import Testing
         #expect(origin.status == 2)
         #expect(origin.stderr.contains("payments is the origin of 'pair-reviews'"))
     }
+
+    /// A start date given by hand before the record was first committed is
+    /// likely a typo: the start still happens, with a note saying so.
+    @Test func aStartDateBeforeTheRecordWasFirstCommittedGetsANote() throws {
+        let repo = try GitFixture()
+        try repo.write("kaizen.yml", Records.config)
+        try repo.write(Self.path, Self.planned.replacingOccurrences(of: "review-by: 2026-12-20", with: "review-by: 2026-04-01"))
+        try repo.commit("Plan review pairs")
+        let committed = try repo.gitText(["log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d"])
+        let early = try repo.kaizen(["start", "review-pairs", "--date", "2026-02-20", "--today", "2026-03-10"])
+        #expect(early.status == 0, "\(early.stderr)")
+        #expect(early.stderr == "kaizen: note: the start date 2026-02-20 is before experiments/review-pairs.md was first committed, "
+            + "on \(committed): if it did start then, leave it; if not, correct 'start'\n")
+        #expect(try repo.read(Self.path).contains("start: 2026-02-20\n"))
+        try repo.resetHard(to: "HEAD")
+        let later = try repo.kaizen(["start", "review-pairs", "--date", "2026-03-05", "--today", "2026-03-10"])
+        #expect(later.status == 0)
+        #expect(later.stderr == "")
+    }
 }

@@ -33,6 +33,9 @@ public struct RecordEdit: Sendable {
     public var diagnostics: [Diagnostic]
     /// What to do about the errors, when there are any.
     public var advice: String
+    /// What to tell the person that is not a finding (a date that looks
+    /// wrong against the record's history), one sentence each.
+    public var notes: [String] = []
     /// Other files the same step changes, written together with this one or
     /// not at all (an experiment's improvement, moved with it). Their
     /// diagnostics are only those the change brings.
@@ -53,10 +56,14 @@ public struct ExperimentEditor: Sendable {
     public let workspace: Workspace
     /// Every record of the workspace: the edited one is checked among them.
     public let parsed: [ParsedRecord]
+    /// The records' committed history, when read: a start date before the
+    /// record was first committed gets a note.
+    public let history: WorkspaceHistory?
 
-    public init(workspace: Workspace, parsed: [ParsedRecord]) {
+    public init(workspace: Workspace, parsed: [ParsedRecord], history: WorkspaceHistory? = nil) {
         self.workspace = workspace
         self.parsed = parsed
+        self.history = history
     }
 
     /// The edit `change` makes to the experiment `id`, checked but not
@@ -99,6 +106,10 @@ public struct ExperimentEditor: Sendable {
             let brought = check(bothEdited, scope: moved.path, today: today).filter { !before.contains($0.identity) }
             result.alongside = [RecordEdit(path: moved.path, original: moved.original, edited: moved.edited, summary: moved.summary,
                                            diagnostics: moved.positions(of: brought), advice: "")]
+        }
+        if case .start(let date) = change, let committed = history?.firstCommitted(ofRecordAt: path), date < committed {
+            result.notes.append("the start date \(date) is before \(path) was first committed, on \(committed): "
+                + "if it did start then, leave it; if not, correct 'start'")
         }
         result.advice = Self.advice(change, path: path, errors: result.errors)
         return result

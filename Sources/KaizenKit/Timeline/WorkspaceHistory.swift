@@ -20,6 +20,15 @@ public struct WorkspaceHistory: Sendable {
         byPath[path]
     }
 
+    /// The day the record at a workspace-relative path was first committed,
+    /// in the committer's time zone; nil without history, or beyond a shallow clone's boundary.
+    public func firstCommitted(ofRecordAt path: String) -> CalendarDate? {
+        guard let record = byPath[path], !record.beyondShallowBoundary,
+              let created = record.events.first(where: { $0.kind == .created }),
+              case .success(let day) = CalendarDate.parse(created.commit.date.day) else { return nil }
+        return day
+    }
+
     /// Since when a record has had its current status: the commit that set it.
     /// nil when the status in the file is not the committed one (an edit not
     /// yet committed) or the record has no history.
