@@ -31,7 +31,9 @@ struct Kaizen: ParsableCommand {
         } catch let error as KaizenError {
             Terminal.standardError("kaizen: error: \(error.localizedDescription)\n")
             Foundation.exit(2)
-        } catch let error where error is ExitCode || error is CleanExit || error is ValidationError {
+        } catch let error where isArgumentParserError(error) {
+            // ExitCode, CleanExit, ValidationError, and the help a `--help` or
+            // `help` command throws from its run(): ArgumentParser's to report.
             exit(reportingArgumentError: error)
         } catch {
             // Anything else a command lets through (a Foundation error, say)
@@ -40,6 +42,12 @@ struct Kaizen: ParsableCommand {
             Terminal.standardError("kaizen: error: \(error.localizedDescription)\n")
             Foundation.exit(2)
         }
+    }
+
+    /// Whether ArgumentParser made `error`; some of its error types are
+    /// internal to it, so the module is told by the type's name.
+    private static func isArgumentParserError(_ error: Error) -> Bool {
+        String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
     }
 
     /// Prints what ArgumentParser says of `error` and exits: 0 for help and

@@ -162,7 +162,7 @@ import Testing
         let rules = Set(checked.stdout.split(separator: "\n").filter { $0.hasSuffix("]") }.compactMap { $0.split(separator: "[").last?.dropLast() })
         #expect(rules == ["hypothesis-form", "no-signals"])
         let shown = try folder.run(["show", "pair-reviews", "--no-history"] + Self.today)
-        #expect(shown.stdout.contains("  platform-adopts-review-pairs (experiment, planned): Platform adopts Review pairs\n"))
+        #expect(shown.stdout.contains("  platform-adopts-review-pairs (experiment, planned): Platform adopts review pairs\n"))
 
         let again = try folder.run(["adopt", "pair-reviews", "--team", "platform"] + Self.today)
         #expect(again.status == 2)

@@ -51,7 +51,7 @@ public struct AdoptionCreator: Sendable {
         let (record, improvement, note) = try adoptable(request.improvement, by: team, in: records)
         let origin = improvement.origin!.value
         let evidence = retainedExperiments(of: record.id, by: origin, in: records)
-        let title = "\(teamName(team)) adopts \(record.title?.value.trimmingSpaces() ?? record.id)"
+        let title = "\(teamName(team)) adopts \(Self.midSentence(record.title?.value.trimmingSpaces() ?? record.id))"
         var (path, text) = try creator.render(NewRecordRequest(
             kind: .experiment, title: title, id: request.id, team: team, improvement: record.id,
             reviewBy: request.reviewBy, today: request.today))
@@ -123,6 +123,21 @@ public struct AdoptionCreator: Sendable {
         workspace.config.teams.first { $0.id == id }?.name ?? id
     }
 
+    /// A title as it reads inside a sentence: "Review pairs" becomes "review
+    /// pairs", while a first word with capitals of its own inside it
+    /// ("GitHub", "API") is a name and stays as written.
+    static func midSentence(_ title: String) -> String {
+        let firstWord = title.prefix { !$0.isWhitespace && $0 != "-" }
+        guard let first = firstWord.first, first.isUppercase, firstWord.count > 1,
+              !firstWord.dropFirst().contains(where: \.isUppercase) else { return title }
+        return first.lowercased() + title.dropFirst()
+    }
+
+    /// "Payments'" and "Checkout's": the possessive as English writes it.
+    static func possessive(_ name: String) -> String {
+        name.hasSuffix("s") || name.hasSuffix("S") ? name + "'" : name + "'s"
+    }
+
     /// Hypothesis, signals, rollback and constraints, edited into the template's front matter.
     private func prefillFrontMatter(_ text: String, improvement record: Record, origin: String,
                                     evidence: [(Record, ExperimentRecord)]) throws -> String {
@@ -177,10 +192,10 @@ public struct AdoptionCreator: Sendable {
         let originName = teamName(origin)
         var lines = ["Adopting [\(title)](\(link)) (`\(record.id)`, \(status)), which \(MarkdownText.inline(originName)) developed."]
         if evidence.isEmpty {
-            lines.append("No experiment of \(MarkdownText.inline(originName))'s has retained it yet: the signals and rollback are still to write.")
+            lines.append("No experiment of \(MarkdownText.inline(Self.possessive(originName))) has retained it yet: the signals and rollback are still to write.")
         } else {
             let sources = evidence.map { "`\($0.0.id)`" }.joined(separator: ", ")
-            lines.append("The signals and the rollback are \(MarkdownText.inline(originName))'s, from \(sources): measure each baseline before starting.")
+            lines.append("The signals and the rollback are \(MarkdownText.inline(Self.possessive(originName))), from \(sources): measure each baseline before starting.")
         }
         lines.append("")
         let entries = sourceOfImprovement(record).map { MarkdownDocument($0).checklistEntries(inSectionTitled: "Adaptation notes") } ?? []

@@ -89,7 +89,7 @@ import Testing
         #expect(try folder.read(path) == """
             ---
             kind: experiment
-            title: "Checkout adopts Canary releases with automatic rollback"
+            title: "Checkout adopts canary releases with automatic rollback"
             teams: [checkout]
             improvement: canary-releases
             constraints: [change-board]
@@ -204,5 +204,15 @@ import Testing
         // No note when the status is what the experiments show.
         let current = try self.folder()
         #expect(try self.adoption(current).note == nil)
+    }
+
+    /// The generated title and plan read as a person would write them.
+    @Test func titlesAndPossessivesReadAsWritten() {
+        #expect(AdoptionCreator.midSentence("Review pairs") == "review pairs")
+        #expect(AdoptionCreator.midSentence("GitHub merge queues") == "GitHub merge queues")
+        #expect(AdoptionCreator.midSentence("API-first design") == "API-first design")
+        #expect(AdoptionCreator.midSentence("A") == "A")
+        #expect(AdoptionCreator.possessive("Payments") == "Payments'")
+        #expect(AdoptionCreator.possessive("Checkout") == "Checkout's")
     }
 }
