@@ -92,7 +92,7 @@ public struct RecordCreator: Sendable {
         var values = [
             "title": YAMLText.quoted(title),
             "today": request.today.description,
-            "team": try team(request.team),
+            "team": try config.team(given: request.team),
             "level": (request.level ?? .team).rawValue,
         ]
         let maximum = config.maxExperimentDays
@@ -116,21 +116,6 @@ public struct RecordCreator: Sendable {
         }
         if let note = request.note { values["note"] = YAMLText.quoted(note) }
         return values
-    }
-
-    /// The given team, checked against kaizen.yml; or the only team there is.
-    func team(_ given: String?) throws -> String {
-        let known = workspace.config.teamIDs
-        guard let team = given else {
-            if known.count == 1 { return known[0] }
-            let choices = known.isEmpty ? "" : ": one of \(known.joined(separator: ", "))"
-            throw KaizenError.invalidArgument("--team is required\(choices)")
-        }
-        guard Slug.isValid(team) else {
-            throw KaizenError.invalidArgument("'\(team)' is not a team id: team ids are lowercase slugs, e.g. payments")
-        }
-        try workspace.config.requireKnownTeam(team)
-        return team
     }
 }
 
