@@ -72,7 +72,8 @@ struct NewCommand: ParsableCommand {
         }
         let display = workspaceOptions.displayPath(in: workspace)
         print(display(path))
-        if kind == .improvement {
+        // Experiments are each team's own trial; improvements and constraints are compared with those recorded.
+        if kind != .experiment {
             let created = loader.load([path])
             let formatter = SimilarFormatter(format: .text, kind: kind, displayPath: display)
             let lookalikes = RecordSimilarity.lookalikes(of: created[0].record, in: parsed.map(\.record))
