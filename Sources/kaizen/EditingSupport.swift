@@ -10,39 +10,47 @@ struct ExperimentEditOptions: ParsableArguments {
     @OptionGroup var workspaceOptions: WorkspaceOptions
     @OptionGroup var today: TodayOption
 
-    /// Prepares `change`, refuses it (exit 1, nothing written) when the edited
-    /// record would fail `kaizen check`, else writes it and prints the path and
-    /// what changed.
-    /// `readsHistory`: read the records' history first, for the notes it can
+    /// Makes `change` to the experiment, as `Editing.apply` makes any edit.
+    /// `readsHistory`: read the records' history too, for the notes it can
     /// give (`start --date` before the record was first committed).
     func run(_ change: ExperimentChange, readsHistory: Bool = false) throws {
+        try Editing.apply(change.command, workspaceOptions: workspaceOptions) { workspace, parsed in
+            let history = readsHistory ? try HistoryOptions.parse([]).workspaceHistory(workspace) : nil
+            return try ExperimentEditor(workspace: workspace, parsed: parsed, history: history).prepare(change, id: id, today: today.date)
+        }
+    }
+}
+
+/// What the commands that write records share.
+enum Editing {
+    /// Prepares an edit of the records holding the workspace's write lock,
+    /// refuses it (exit 1, nothing written) when an edited record would fail
+    /// `kaizen check`, else writes it and prints each path and what changed,
+    /// then its notes.
+    static func apply(_ command: String, workspaceOptions: WorkspaceOptions,
+                      prepare: (Workspace, [ParsedRecord]) throws -> RecordEdit) throws {
         let workspace = try workspaceOptions.open()
         let display = workspaceOptions.displayPath(in: workspace)
-        let history = readsHistory ? try HistoryOptions.parse([]).workspaceHistory(workspace) : nil
         let edit = try RecordWriteLock.holding(workspace) {
             let loader = RecordLoader(workspace: workspace)
-            let editor = ExperimentEditor(workspace: workspace, parsed: loader.load(try loader.recordPaths()), history: history)
-            let edit = try editor.prepare(change, id: id, today: today.date)
-            if edit.errors.isEmpty { try editor.write(edit) }
+            let edit = try prepare(workspace, loader.load(try loader.recordPaths()))
+            if edit.errors.isEmpty { try edit.write(in: workspace) }
             return edit
         }
         guard edit.errors.isEmpty else {
-            for diagnostic in edit.errors { Terminal.standardError(Editing.line(diagnostic, display)) }
+            for diagnostic in edit.errors { Terminal.standardError(line(diagnostic, display)) }
             let failing = edit.files.filter { $0.diagnostics.contains { $0.severity == .error } }.map { display($0.path) }.joined(separator: " and ")
-            Terminal.standardError("kaizen: nothing was written: after \(change.command), \(failing) would fail `kaizen check`; \(edit.advice)\n")
+            Terminal.standardError("kaizen: nothing was written: after \(command), \(failing) would fail `kaizen check`; \(edit.advice)\n")
             throw ExitCode.failure
         }
         for file in edit.files {
             print(display(file.path))
             print(file.summary)
         }
-        for diagnostic in edit.files.flatMap(\.diagnostics) { Terminal.standardError(Editing.line(diagnostic, display)) }
+        for diagnostic in edit.files.flatMap(\.diagnostics) { Terminal.standardError(line(diagnostic, display)) }
         for note in edit.notes { Terminal.standardError("kaizen: note: \(note)\n") }
     }
-}
 
-/// What the commands that write records share.
-enum Editing {
     /// Lists on stderr what `kaizen check` still finds in a record just created.
     static func reportStillToFillIn(_ path: String, among parsed: [ParsedRecord], loader: RecordLoader, today: CalendarDate,
                                     display: (String) -> String) {

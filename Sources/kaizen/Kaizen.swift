@@ -10,7 +10,7 @@ struct Kaizen: ParsableCommand {
         version: KaizenVersion.current,
         subcommands: [
             CheckCommand.self, InitCommand.self, NewCommand.self, ListCommand.self, ShowCommand.self,
-            StartCommand.self, ExtendCommand.self, ConcludeCommand.self, AdoptCommand.self,
+            StartCommand.self, ExtendCommand.self, ConcludeCommand.self, AdoptCommand.self, ObserveCommand.self,
             SchemaCommand.self, TimelineCommand.self, ReviewCommand.self, DueCommand.self, ReportCommand.self,
             SimilarCommand.self, RecommendCommand.self, SiteCommand.self, HooksCommand.self, LSPCommand.self,
         ]

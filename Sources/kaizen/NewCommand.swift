@@ -39,6 +39,10 @@ struct NewCommand: ParsableCommand {
         "For an experiment: its review date, YYYY-MM-DD (default: 30 days from today).", valueName: "date"))
     var reviewBy: CalendarDate?
 
+    @Option(name: .customLong("constraint"), help: ArgumentHelp(
+        "For an improvement or experiment: the id of a constraint it addresses (repeatable).", valueName: "id"))
+    var constraints: [String] = []
+
     @Option(help: ArgumentHelp("The id (file name without .md) instead of one made from the title.", valueName: "slug"))
     var id: String?
 
@@ -58,6 +62,9 @@ struct NewCommand: ParsableCommand {
         if level != nil, kind == .experiment {
             throw ValidationError("--level applies to improvements and constraints only")
         }
+        if !constraints.isEmpty, kind == .constraint {
+            throw ValidationError("--constraint applies to improvements and experiments only")
+        }
     }
 
     func run() throws {
@@ -65,14 +72,15 @@ struct NewCommand: ParsableCommand {
         let loader = RecordLoader(workspace: workspace)
         let request = NewRecordRequest(
             kind: kind, title: title, id: id, team: team, improvement: improvement, area: area, level: level,
-            note: note, reviewBy: reviewBy, today: today.date)
+            note: note, reviewBy: reviewBy, constraints: constraints, today: today.date)
         let (parsed, path) = try RecordWriteLock.holding(workspace) {
             let parsed = loader.load(try loader.recordPaths())
             return (parsed, try RecordCreator(workspace: workspace, records: parsed.map(\.record)).create(request))
         }
         let display = workspaceOptions.displayPath(in: workspace)
         print(display(path))
-        if kind == .improvement {
+        // Experiments are each team's own trial; improvements and constraints are compared with those recorded.
+        if kind != .experiment {
             let created = loader.load([path])
             let formatter = SimilarFormatter(format: .text, kind: kind, displayPath: display)
             let lookalikes = RecordSimilarity.lookalikes(of: created[0].record, in: parsed.map(\.record))

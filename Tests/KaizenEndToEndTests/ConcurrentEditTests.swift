@@ -60,15 +60,34 @@ import Testing
         Edit(arguments: ["start", "review-pairs", "--date", date], leaves: ["start: \(date)\n"])
     }
 
+    /// A constraint that `observe` accepts.
+    static let constraint = """
+        ---
+        kind: constraint
+        title: Shared staging
+        status: open
+        level: team
+        observed:
+          - date: 2026-11-01
+            team: payments
+            note: waited
+        ---
+
+        """
+
+    static func observe(_ note: String) -> Edit {
+        Edit(arguments: ["observe", "shared-staging", "--team", "platform", "--note", note], leaves: ["    note: \"\(note)\"\n"])
+    }
+
     /// Runs `first` and `second` at once, `pairs` times, each time on a fresh
-    /// copy of `record`; returns how many times each was applied.
-    func race(_ record: String, _ first: Edit, _ second: Edit) throws -> (first: Int, second: Int) {
+    /// copy of `record` at `path`; returns how many times each was applied.
+    func race(_ record: String, at path: String = Self.path, _ first: Edit, _ second: Edit) throws -> (first: Int, second: Int) {
         var applied = (first: 0, second: 0)
         for _ in 0..<Self.pairs {
-            let folder = try FixtureFolder(["kaizen.yml": Records.config, Self.path: record])
+            let folder = try FixtureFolder(["kaizen.yml": Records.config, path: record])
             let runs = try [first, second].map { try BackgroundKaizen($0.arguments + Self.today, in: folder.url) }
             let results = try runs.map { try $0.finish() }
-            let text = try folder.read(Self.path)
+            let text = try folder.read(path)
             for (edit, result) in zip([first, second], results) {
                 #expect([0, 2].contains(result.status), "\(edit.arguments): \(result.stderr)")
                 if result.status == 0 {
@@ -89,6 +108,13 @@ import Testing
                                Self.extend(until: "2027-01-20", reason: "Holidays"))
         // "Holidays" always fits after "Freeze"; the reverse order refuses "Freeze".
         #expect(applied.second == Self.pairs)
+    }
+
+    /// Observations, like extensions, are appended: two at once both land.
+    @Test func twoObservationsAreBothKept() throws {
+        let applied = try race(Self.constraint, at: "constraints/shared-staging.md", Self.observe("Load test waited"),
+                               Self.observe("Demo waited"))
+        #expect(applied.first == Self.pairs && applied.second == Self.pairs)
     }
 
     @Test func concludeAndExtendNeverLoseTheOneThatSucceeded() throws {

@@ -248,4 +248,34 @@ import Testing
         #expect(unlike.status == 0)
         #expect(!unlike.stderr.contains("exist already"))
     }
+
+    /// A new constraint like a recorded one is still written, and the notice
+    /// gives the `kaizen observe` that would add the sighting to it instead.
+    @Test func newConstraintSuggestsObservingTheConstraintLikeIt() throws {
+        func constraint(_ title: String, note: String) -> String {
+            "---\nkind: constraint\ntitle: \(title)\nstatus: open\nlevel: team\nobserved:\n  - {date: 2026-10-01, team: payments, note: \(note)}\n---\n"
+        }
+        let folder = try FixtureFolder([
+            "kaizen.yml": Records.config,
+            "constraints/shared-staging.md": constraint("Five teams share one staging environment", note: "Waited two days for staging"),
+            "constraints/flaky-tests.md": constraint("Flaky end-to-end tests block the pipeline", note: "Three reruns for one merge"),
+        ])
+        let result = try folder.run(["new", "constraint", "Waiting for the shared staging environment", "--team", "platform",
+                                     "--note", "Load test waited, it's slow", "--today", "2026-11-20"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "constraints/waiting-for-the-shared-staging-environment.md\n")
+        #expect(result.stderr == """
+            kaizen: constraints like this one are recorded already; if yours is one of them, add your sighting to it, so its observations stay together:
+               48%  shared-staging (constraint, open): Five teams share one staging environment
+              to add it to shared-staging instead: rm constraints/waiting-for-the-shared-staging-environment.md && kaizen observe shared-staging --team platform --note 'Load test waited, it'\\''s slow'
+              (`kaizen similar constraints/waiting-for-the-shared-staging-environment.md` shows the words they share)
+
+            """)
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("constraints/waiting-for-the-shared-staging-environment.md").path))
+
+        let unlike = try folder.run(["new", "constraint", "Nobody owns the design system", "--team", "platform", "--note", "x",
+                                     "--today", "2026-11-20"])
+        #expect(unlike.status == 0)
+        #expect(unlike.stderr == "")
+    }
 }

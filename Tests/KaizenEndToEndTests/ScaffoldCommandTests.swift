@@ -54,5 +54,26 @@ import Testing
         let result = try folder.run(["new", "constraint", "Slow builds", "--team", "payments", "--improvement", "x"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("--improvement applies to experiments only"))
+        let linked = try folder.run(["new", "constraint", "Slow builds", "--team", "payments", "--constraint", "x"])
+        #expect(linked.status == 2)
+        #expect(linked.stderr.hasPrefix("Error: --constraint applies to improvements and experiments only\n"))
+    }
+
+    /// The constraints an improvement addresses, named when it is created, link it from the constraint.
+    @Test func newImprovementListsTheConstraintsItAddresses() throws {
+        let folder = try FixtureFolder(["kaizen.yml": Records.config])
+        let constraint = try folder.run(["new", "constraint", "Slow builds", "--team", "payments", "--note", "Builds take 40 minutes",
+                                         "--today", "2026-11-20"])
+        #expect(constraint.status == 0)
+        let created = try folder.run(["new", "improvement", "Remote build cache", "--team", "platform", "--area", "flow",
+                                      "--constraint", "slow-builds", "--today", "2026-11-20"])
+        #expect(created.status == 0)
+        #expect(try folder.read("improvements/remote-build-cache.md").contains("area: flow\nconstraints: [slow-builds]\ntags: []\n"))
+        let shown = try folder.run(["show", "slow-builds", "--no-history", "--today", "2026-11-20"])
+        #expect(shown.stdout.contains("linked from:\n  remote-build-cache (improvement, proposed): Remote build cache\n"))
+        let unknown = try folder.run(["new", "improvement", "Another cache", "--team", "platform", "--area", "flow",
+                                      "--constraint", "slow-build", "--today", "2026-11-20"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "kaizen: error: no constraint has the id 'slow-build' (did you mean 'slow-builds'?): see `kaizen list --kind constraint`\n")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `kaizen site` on the demo repository, with two records written to attack
+/// `kaizen site` on the demo repository, with three records written to attack
 /// the pages, loaded in headless Chromium: every page loads without a console
 /// message (a script error, a blocked resource, a Content-Security-Policy
 /// violation), the filter narrows the list, and the attack stays text.
@@ -46,6 +46,7 @@ import Testing
         title: "Trial <img src=x onerror=\\"document.body.setAttribute('data-pwned','yes')\\">"
         teams: [data]
         improvement: zz-hostile
+        constraints: [zz-hostile-queue]
         hypothesis: "If we change <b>this</b>, we expect the lead time to fall below 2 days"
         signals:
           - {metric: lead time, baseline: 4 days, target: 2 days, result: "\\" onmouseover=\\"alert(1)"}
@@ -63,6 +64,21 @@ import Testing
         ## Learnings
         """
 
+    static let hostileConstraint = """
+        ---
+        kind: constraint
+        title: "<script>document.body.setAttribute('data-pwned','yes')</script> Hostile queue"
+        status: open
+        level: team
+        observed:
+          - {date: 2026-11-02, team: data, note: "<img src=x onerror=\\"document.body.setAttribute('data-pwned','yes')\\"> waited"}
+        ---
+
+        ## Description
+
+        Read [this](javascript:document.body.setAttribute('data-pwned','yes')).
+        """
+
     /// The demo repository with the hostile records, and its site under `site/`.
     static func buildSite() throws -> (FixtureFolder, URL) {
         let folder = try FixtureFolder()
@@ -72,9 +88,10 @@ import Testing
         #expect(status == 0, "\(output)")
         try folder.write("demo/improvements/zz-hostile.md", hostileImprovement)
         try folder.write("demo/experiments/zz-hostile-trial.md", hostileExperiment)
+        try folder.write("demo/constraints/zz-hostile-queue.md", hostileConstraint)
         let result = try KaizenProcess.run(["site", "--out", "site", "--today", "2026-11-20"], in: repository)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasPrefix("wrote 42 files to "), "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("wrote 49 files to "), "\(result.stdout)")
         return (folder, repository.appendingPathComponent("site"))
     }
 
@@ -125,6 +142,16 @@ import Testing
         var value: Data { lock.withLock { data ?? Data() } }
     }
 
+    /// Chromium and the demo's site; nil, recorded as an issue, without Chromium.
+    static func browserAndSite() throws -> (browser: String, folder: FixtureFolder, site: URL)? {
+        guard let browser = chromium() else {
+            Issue.record("chromium is not installed, and the site's browser test needs it: apt-get install -y chromium")
+            return nil
+        }
+        let (folder, site) = try buildSite()
+        return (browser, folder, site)
+    }
+
     /// The improvements the filter left shown, by page name.
     static func shownImprovements(_ dom: String) -> [String] {
         dom.components(separatedBy: "<li data-teams=").dropFirst().filter { item in
@@ -135,16 +162,12 @@ import Testing
     }
 
     @Test func theSiteLoadsFiltersAndKeepsRecordsInert() throws {
-        guard let browser = Self.chromium() else {
-            Issue.record("chromium is not installed, and the site's browser test needs it: apt-get install -y chromium")
-            return
-        }
-        let (folder, site) = try Self.buildSite()
+        guard let (browser, folder, site) = try Self.browserAndSite() else { return }
         defer { _ = folder }
 
         let pages = ["index.html", "dashboard.html", "timeline.html", "improvements/canary-releases.html",
-                     "experiments/canary-payments-api.html", "teams/checkout.html",
-                     "improvements/zz-hostile.html", "experiments/zz-hostile-trial.html"]
+                     "experiments/canary-payments-api.html", "teams/checkout.html", "constraints/flaky-e2e-suite.html",
+                     "improvements/zz-hostile.html", "experiments/zz-hostile-trial.html", "constraints/zz-hostile-queue.html"]
         for page in pages {
             let loaded = try Self.load(browser, site.appendingPathComponent(page))
             #expect(loaded.console.isEmpty, "\(page): \(loaded.console)")
@@ -181,6 +204,42 @@ import Testing
         #expect(trial.dom.contains("<td>\" onmouseover=\"alert(1)</td>"))
         #expect(!trial.dom.contains("<img"))
         #expect(!trial.dom.contains("<b>this</b>"))
+        let queue = try Self.load(browser, site.appendingPathComponent("constraints/zz-hostile-queue.html"))
+        #expect(queue.dom.contains("<h1>&lt;script&gt;document.body.setAttribute('data-pwned','yes')&lt;/script&gt; Hostile queue</h1>"))
+        #expect(queue.dom.contains("<td>&lt;img src=x onerror=\"document.body.setAttribute('data-pwned','yes')\"&gt; waited</td>"))
+        #expect(!queue.dom.contains("<img"))
+    }
+
+    /// A constraint's page: its observations, the report's days open and
+    /// recurrence, what addresses it; and the pages that link to it.
+    @Test func eachConstraintHasAPageThatThePagesNamingItLinkTo() throws {
+        guard let (browser, folder, site) = try Self.browserAndSite() else { return }
+        defer { _ = folder }
+        let flaky = try Self.load(browser, site.appendingPathComponent("constraints/flaky-e2e-suite.html"))
+        #expect(flaky.console.isEmpty, "\(flaky.console)")
+        let dom = flaky.dom
+        #expect(dom.contains("<h1>Flaky end-to-end tests block checkout's pipeline</h1>"))
+        #expect(dom.contains("<dt>Status</dt><dd><span class=\"badge\">easing</span></dd>"))
+        // `kaizen report` says: flaky-e2e-suite (easing): 85 days; recurring (checkout; 3 times).
+        #expect(dom.contains("<dt>Days open</dt><dd>85 days, from when it was first seen to today</dd>"))
+        #expect(dom.contains("<dt>Recurring</dt><dd><strong>yes</strong>: seen 3 times by <a href=\"../teams/checkout.html\">Checkout</a> in the last 90 days</dd>"))
+        let observations = try #require(dom.components(separatedBy: "<h2>Observations</h2>").last?.components(separatedBy: "</table>").first)
+        #expect(observations.components(separatedBy: "<time datetime=").dropFirst().map { String($0.prefix(12)) }
+                == ["\"2026-08-27\"", "\"2026-09-24\"", "\"2026-10-15\""])
+        #expect(observations.contains("<td>Hotfix for the tax calculation needed three pipeline reruns (70 minutes) before it could merge.</td>"))
+        let addressed = try #require(dom.components(separatedBy: "<h2>Addressed by</h2>").last?.components(separatedBy: "</section>").first)
+        let links = addressed.components(separatedBy: "<a href=\"../").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(links.filter { !$0.hasPrefix("teams/") } == ["improvements/flaky-test-quarantine.html", "experiments/checkout-contract-tests.html",
+                                                             "experiments/checkout-flaky-quarantine-trial.html", "improvements/flaky-test-quarantine.html"])
+
+        let experiment = try Self.load(browser, site.appendingPathComponent("experiments/canary-payments-api.html"))
+        #expect(experiment.dom.contains("<dt>Constraints</dt><dd><a href=\"../constraints/change-advisory-board.html\">"))
+        let improvement = try Self.load(browser, site.appendingPathComponent("improvements/flaky-test-quarantine.html"))
+        #expect(improvement.dom.contains("<dt>Constraints addressed</dt><dd><a href=\"../constraints/flaky-e2e-suite.html\">Flaky end-to-end tests block checkout's pipeline</a></dd>"))
+        let dashboard = try Self.load(browser, site.appendingPathComponent("dashboard.html"))
+        #expect(dashboard.dom.contains("<a href=\"constraints/flaky-e2e-suite.html\">"))
+        let team = try Self.load(browser, site.appendingPathComponent("teams/checkout.html"))
+        #expect(team.dom.contains("<a href=\"../constraints/flaky-e2e-suite.html\">Flaky end-to-end tests block checkout's pipeline</a> <span class=\"badge\">easing</span>: seen 3 times, last on 2026-10-15"))
     }
 
     /// The command refuses unsafe folders with a diagnostic and exit 2, and writing again replaces its own site.

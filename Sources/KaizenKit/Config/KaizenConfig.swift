@@ -86,6 +86,21 @@ public struct KaizenConfig: Sendable {
         }
     }
 
+    /// The team a command was given, checked against kaizen.yml; or, when
+    /// none was given, the only team there is.
+    public func team(given: String?) throws -> String {
+        guard let team = given else {
+            if teamIDs.count == 1 { return teamIDs[0] }
+            let choices = teamIDs.isEmpty ? "" : ": one of \(teamIDs.joined(separator: ", "))"
+            throw KaizenError.invalidArgument("--team is required\(choices)")
+        }
+        guard Slug.isValid(team) else {
+            throw KaizenError.invalidArgument("'\(team)' is not a team id: team ids are lowercase slugs, e.g. payments")
+        }
+        try requireKnownTeam(team)
+        return team
+    }
+
     public func wipLimit(forTeam id: String) -> Int {
         teams.first { $0.id == id }?.wipLimit ?? wipLimit
     }

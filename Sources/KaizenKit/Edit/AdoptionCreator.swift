@@ -47,7 +47,7 @@ public struct AdoptionCreator: Sendable {
     public func create(_ request: AdoptionRequest) throws -> Adoption {
         let records = parsed.map(\.record)
         let creator = RecordCreator(workspace: workspace, records: records)
-        let team = try creator.team(request.team)
+        let team = try workspace.config.team(given: request.team)
         let (record, improvement, note) = try adoptable(request.improvement, by: team, in: records)
         let origin = improvement.origin!.value
         let evidence = retainedExperiments(of: record.id, by: origin, in: records)

@@ -18,51 +18,19 @@ public enum ExperimentChange: Sendable, Equatable {
     }
 }
 
-/// One record file edited in memory: what would be written, and what
-/// `kaizen check` would say of it.
-public struct RecordEdit: Sendable {
-    /// Workspace-relative.
-    public var path: String
-    /// The file as it was read.
-    public var original: [UInt8]
-    public var edited: [UInt8]
-    /// One line: what changed.
-    public var summary: String
-    /// What `kaizen check` reports on the edited record, at the places in
-    /// the original file where each finding's text is or would go.
-    public var diagnostics: [Diagnostic]
-    /// What to do about the errors, when there are any.
-    public var advice: String
-    /// What to tell the person that is not a finding (a date that looks
-    /// wrong against the record's history), one sentence each.
-    public var notes: [String] = []
-    /// Other files the same step changes, written together with this one or
-    /// not at all (an experiment's improvement, moved with it). Their
-    /// diagnostics are only those the change brings.
-    public var alongside: [RecordEdit] = []
-
-    /// The findings that stop the edit from being written, in this file and those alongside.
-    public var errors: [Diagnostic] { (diagnostics + alongside.flatMap(\.diagnostics)).filter { $0.severity == .error } }
-
-    /// This file and those alongside, in the order they are printed.
-    public var files: [RecordEdit] { [self] + alongside }
-}
-
 /// Moves an experiment through its life by editing its front matter in place
 /// (see `FrontMatterEditor`): only the fields the step sets change. Its
 /// improvement moves with it: to trialling when a proposed one's experiment
 /// starts, to proven when one is retained, in the same write.
 public struct ExperimentEditor: Sendable {
-    public let workspace: Workspace
-    /// Every record of the workspace: the edited one is checked among them.
-    public let parsed: [ParsedRecord]
+    private let records: RecordEditor
     /// The records' committed history, when read: a start date before the
     /// record was first committed gets a note.
     public let history: WorkspaceHistory?
 
+    /// - Parameter parsed: every record of the workspace: the edited one is checked among them.
     public init(workspace: Workspace, parsed: [ParsedRecord], history: WorkspaceHistory? = nil) {
-        self.workspace = workspace
-        self.parsed = parsed
+        records = RecordEditor(workspace: workspace, parsed: parsed)
         self.history = history
     }
 
@@ -71,98 +39,32 @@ public struct ExperimentEditor: Sendable {
     /// or status, an extension that does not extend) or when its front matter
     /// has a shape that cannot be edited safely.
     public func prepare(_ change: ExperimentChange, id: String, today: CalendarDate) throws -> RecordEdit {
-        let path = try RecordLookup.record(withID: id, in: parsed.map(\.record)).path
-        let (original, current) = try read(path, id: id)
+        let (original, current) = try records.current(id, kind: .experiment, command: change.command)
         let record = current.record
-        guard record.kind == .experiment else {
-            let kind = record.kind.map(\.withArticle) ?? "not a record kaizen can read"
-            throw KaizenError.invalidArgument("'\(record.id)' is \(kind), not an experiment: \(change.command) changes experiments only")
-        }
-        if let unreadable = current.diagnostics.first(where: { $0.rule == RuleDescriptor.unreadableFile.name }) {
-            throw KaizenError.invalidArgument("'\(record.id)' cannot be edited: \(unreadable.message)")
-        }
         guard let experiment = record.experiment, let status = experiment.status?.value else {
             throw KaizenError.invalidArgument(
                 "'\(record.id)' has no status kaizen can read: fix what `kaizen check \(record.path)` reports, then run \(change.command) again")
         }
         try Self.requireStep(change, from: status, of: record, experiment)
-        var edit: FileEdit
-        do throws(FrontMatterEditor.Refusal) {
-            var editor = try FrontMatterEditor(original)
-            let summary = try Self.apply(change, to: &editor, from: status, experiment)
-            let (edited, changes) = try editor.edited()
-            edit = FileEdit(path: path, original: original, edited: edited, changes: changes, summary: summary)
-        } catch {
-            throw KaizenError.cannotEdit(path: record.path, reason: error.reason, byHand: Self.byHand(change))
+        let edit = try records.edit(record.path, original: original, byHand: Self.byHand(change)) { editor throws(FrontMatterEditor.Refusal) in
+            try Self.apply(change, to: &editor, from: status, experiment)
         }
-        let experimentEdited = parsed.map { $0.record.path == path ? parse(edit.edited, path: path) : $0 }
-        let diagnostics = edit.positions(of: check(experimentEdited, scope: path, today: today))
-        var result = RecordEdit(path: path, original: original, edited: edit.edited, summary: edit.summary,
-                                diagnostics: diagnostics, advice: "")
+        let checked = records.checked(edit, today: today)
+        var result = checked.edit
         if let moved = try improvementEdit(for: change, of: experiment, id: record.id) {
             // Only what the move itself brings: the improvement's other findings are not this command's to stop on.
-            let before = Set(check(experimentEdited, scope: moved.path, today: today).map(\.identity))
-            let bothEdited = experimentEdited.map { $0.record.path == moved.path ? parse(moved.edited, path: moved.path) : $0 }
-            let brought = check(bothEdited, scope: moved.path, today: today).filter { !before.contains($0.identity) }
+            let before = Set(records.check(checked.records, scope: moved.path, today: today).map(\.identity))
+            let bothEdited = checked.records.map { $0.record.path == moved.path ? records.parse(moved.edited, path: moved.path) : $0 }
+            let brought = records.check(bothEdited, scope: moved.path, today: today).filter { !before.contains($0.identity) }
             result.alongside = [RecordEdit(path: moved.path, original: moved.original, edited: moved.edited, summary: moved.summary,
                                            diagnostics: moved.positions(of: brought), advice: "")]
         }
-        if case .start(let date) = change, let committed = history?.firstCommitted(ofRecordAt: path), date < committed {
-            result.notes.append("the start date \(date) is before \(path) was first committed, on \(committed): "
+        if case .start(let date) = change, let committed = history?.firstCommitted(ofRecordAt: record.path), date < committed {
+            result.notes.append("the start date \(date) is before \(record.path) was first committed, on \(committed): "
                 + "if it did start then, leave it; if not, correct 'start'")
         }
-        result.advice = Self.advice(change, path: path, errors: result.errors)
+        result.advice = Self.advice(change, path: record.path, errors: result.errors)
         return result
-    }
-
-    /// Writes a prepared edit and the edits alongside it: atomically, keeping
-    /// each file's permissions, through a symbolic link only when it stays
-    /// inside the repository, and not at all if any file changed since it was read.
-    public func write(_ edit: RecordEdit) throws {
-        try AtomicFile.replaceUserFiles(edit.files.map {
-            AtomicFile.Replacement(url: workspace.url(for: $0.path), name: $0.path, original: $0.original, bytes: $0.edited)
-        }, inside: workspace.root)
-    }
-
-    /// One file's new bytes, before they are checked.
-    private struct FileEdit {
-        var path: String
-        var original: [UInt8]
-        var edited: [UInt8]
-        var changes: [FrontMatterEditor.Change]
-        var summary: String
-
-        /// The findings at the places in the original file where each
-        /// finding's text is or would go: the file as it is, which the person opens.
-        func positions(of diagnostics: [Diagnostic]) -> [Diagnostic] {
-            let positions = EditedPositions(original: original, edited: edited, changes: changes)
-            return diagnostics.map { diagnostic in
-                var diagnostic = diagnostic
-                diagnostic.position = positions.original(diagnostic.position)
-                return diagnostic
-            }
-        }
-    }
-
-    /// A record's bytes as they are now and their parse: a step is judged on
-    /// the bytes that are edited, not on the parse made earlier, since the
-    /// file may have changed in between.
-    private func read(_ path: String, id: String) throws -> (bytes: [UInt8], parsed: ParsedRecord) {
-        let bytes: [UInt8]
-        do {
-            bytes = try FileReader.readRecord(workspace.filePath(for: path), in: workspace).bytes
-        } catch let KaizenError.cannotRead(_, reason) {
-            throw KaizenError.invalidArgument("'\(id)' cannot be edited: cannot read \(path): \(reason)")
-        }
-        return (bytes, parse(bytes, path: path))
-    }
-
-    private func parse(_ bytes: [UInt8], path: String) -> ParsedRecord {
-        RecordParser(config: workspace.config).parse(bytes, path: path, folderKind: workspace.config.folderKind(ofPath: path))
-    }
-
-    private func check(_ records: [ParsedRecord], scope path: String, today: CalendarDate) -> [Diagnostic] {
-        Checker.check(records, workspace: workspace, today: today, scope: [path]).diagnostics
     }
 
     /// The move of the experiment's improvement that `change` brings: a
@@ -170,9 +72,9 @@ public struct ExperimentEditor: Sendable {
     /// proven once one retains it. Nil when it has none, or needs no move.
     private func improvementEdit(for change: ExperimentChange, of experiment: ExperimentRecord, id: String) throws -> FileEdit? {
         guard let improvementID = experiment.improvement?.value,
-              let located = parsed.first(where: { $0.record.id == improvementID && $0.record.kind == .improvement }) else { return nil }
+              let located = records.parsed.first(where: { $0.record.id == improvementID && $0.record.kind == .improvement }) else { return nil }
         let path = located.record.path
-        let (original, current) = try read(path, id: improvementID)
+        let (original, current) = try records.read(path, id: improvementID)
         guard let status = current.record.improvement?.status?.value else { return nil }
         let target: ImprovementStatus
         let why: String
@@ -184,15 +86,11 @@ public struct ExperimentEditor: Sendable {
         default:
             return nil
         }
-        do throws(FrontMatterEditor.Refusal) {
-            var editor = try FrontMatterEditor(original)
+        return try records.edit(path, original: original,
+                                byHand: "set 'status: \(target.rawValue)' in \(path), as \(why), and run \(change.command) again") {
+            editor throws(FrontMatterEditor.Refusal) in
             try editor.setText("status", to: target.rawValue, after: [])
-            let (edited, changes) = try editor.edited()
-            return FileEdit(path: path, original: original, edited: edited, changes: changes,
-                            summary: "status \(status.rawValue) → \(target.rawValue), as \(why)")
-        } catch {
-            throw KaizenError.cannotEdit(path: path, reason: error.reason,
-                                         byHand: "set 'status: \(target.rawValue)' in \(path), as \(why), and run \(change.command) again")
+            return "status \(status.rawValue) → \(target.rawValue), as \(why)"
         }
     }
 

@@ -20,14 +20,33 @@ public struct SimilarFormatter: Sendable {
     }
 
     /// What `kaizen new` says on stderr when records like the new one exist.
+    /// A new constraint like a recorded one is more likely a sighting of it,
+    /// so the notice gives the `kaizen observe` that records it there instead.
     public func lookalikeNotice(for record: Record, _ matches: [RecordSimilarity.Match]) -> String {
-        guard let kind = record.kind, !matches.isEmpty else { return "" }
-        var lines = ["kaizen: \(kind.rawValue)s like this one exist already; building on one may be quicker than starting another:"]
+        guard let kind = record.kind, let closest = matches.first else { return "" }
+        var lines = [kind == .constraint
+            ? "kaizen: constraints like this one are recorded already; if yours is one of them, add your sighting to it, so its observations stay together:"
+            : "kaizen: \(kind.rawValue)s like this one exist already; building on one may be quicker than starting another:"]
         for match in matches {
             lines.append("  \(Self.percent(match.similarity).leftPadded(to: 4))  \(match.record.id) (\(Self.facts(of: match.record))): \(match.record.title?.value ?? "")")
         }
+        if let observation = record.constraint?.observed.first {
+            let team = observation.team?.value ?? "TEAM"
+            let note = observation.note?.value ?? "what you saw"
+            lines.append("  to add it to \(closest.record.id) instead: rm \(Self.shellWord(displayPath(record.path))) && "
+                + "kaizen observe \(Self.shellWord(closest.record.id)) --team \(Self.shellWord(team)) --note \(Self.shellWord(note))")
+        }
         lines.append("  (`kaizen similar \(displayPath(record.path))` shows the words they share)")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `text` as one word of a POSIX shell command: as it is when it holds
+    /// nothing the shell reads specially, else single-quoted.
+    static func shellWord(_ text: String) -> String {
+        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_./@%+=:,".unicodeScalars.contains(scalar))
+        }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// "improvement, proven, from checkout".

@@ -15,11 +15,13 @@ public struct NewRecordRequest: Sendable {
     public var note: String?
     /// For experiments; defaults to 30 days from today (or the maximum duration, if shorter).
     public var reviewBy: CalendarDate?
+    /// For improvements and experiments: the constraints it addresses.
+    public var constraints: [String]
     public var today: CalendarDate
 
     public init(kind: RecordKind, title: String, id: String? = nil, team: String? = nil, improvement: String? = nil,
                 area: String? = nil, level: Level? = nil, note: String? = nil, reviewBy: CalendarDate? = nil,
-                today: CalendarDate) {
+                constraints: [String] = [], today: CalendarDate) {
         self.kind = kind
         self.title = title
         self.id = id
@@ -29,6 +31,7 @@ public struct NewRecordRequest: Sendable {
         self.level = level
         self.note = note
         self.reviewBy = reviewBy
+        self.constraints = constraints
         self.today = today
     }
 }
@@ -65,7 +68,26 @@ public struct RecordCreator: Sendable {
         let path = "\(workspace.config.folders[request.kind]!)/\(id).md"
         let values = try templateValues(for: request, title: title)
         let template = try TemplateStore(workspace: workspace).template(for: request.kind)
-        return (path, TemplateRenderer(values: values).render(template))
+        let text = TemplateRenderer(values: values).render(template)
+        var constraints: [String] = []
+        for id in request.constraints where !constraints.contains(id) {
+            constraints.append(try linked(id, kind: .constraint))
+        }
+        return (path, constraints.isEmpty ? text : try Self.setting(constraints: constraints, in: text, kind: request.kind))
+    }
+
+    /// `text` listing `ids` under `constraints:`, whatever its template wrote
+    /// there: a repository's templates, copied by `kaizen init`, may hold
+    /// `constraints: []` or no such line, so no template variable would reach them.
+    private static func setting(constraints ids: [String], in text: String, kind: RecordKind) throws -> String {
+        do throws(FrontMatterEditor.Refusal) {
+            var editor = try FrontMatterEditor(Array(text.utf8))
+            try editor.setList("constraints", toTexts: ids, after: ["improvement", "teams", "area"])
+            return String(decoding: try editor.edited().bytes, as: UTF8.self)
+        } catch {
+            throw KaizenError.invalidArgument(
+                "cannot write the constraints into the \(kind.rawValue) template: \(error.reason); fix the template (\(TemplateStore.overrideFolder)/\(kind.rawValue).md)")
+        }
     }
 
     private func identifier(for request: NewRecordRequest, title: String) throws -> String {
@@ -92,7 +114,7 @@ public struct RecordCreator: Sendable {
         var values = [
             "title": YAMLText.quoted(title),
             "today": request.today.description,
-            "team": try team(request.team),
+            "team": try config.team(given: request.team),
             "level": (request.level ?? .team).rawValue,
         ]
         let maximum = config.maxExperimentDays
@@ -107,30 +129,22 @@ public struct RecordCreator: Sendable {
             values["area"] = YAMLText.quoted("<area>")
         }
         if let improvement = request.improvement {
-            let improvements = records.filter { $0.kind == .improvement }.map(\.id)
-            guard improvements.contains(improvement) else {
-                throw KaizenError.invalidArgument(
-                    "no improvement has the id '\(improvement)'\(Suggestion.clause(for: improvement, among: improvements)): see `kaizen list --kind improvement`")
-            }
-            values["improvement"] = improvement
+            values["improvement"] = try linked(improvement, kind: .improvement)
         }
         if let note = request.note { values["note"] = YAMLText.quoted(note) }
         return values
     }
 
-    /// The given team, checked against kaizen.yml; or the only team there is.
-    func team(_ given: String?) throws -> String {
-        let known = workspace.config.teamIDs
-        guard let team = given else {
-            if known.count == 1 { return known[0] }
-            let choices = known.isEmpty ? "" : ": one of \(known.joined(separator: ", "))"
-            throw KaizenError.invalidArgument("--team is required\(choices)")
+    /// `id`, when a record of `kind` has it; else throws, naming the closest id of that kind.
+    private func linked(_ id: String, kind: RecordKind) throws -> String {
+        let ids = records.filter { $0.kind == kind }.map(\.id)
+        if ids.contains(id) { return id }
+        let listing = "`kaizen list --kind \(kind.rawValue)`"
+        if let other = records.first(where: { $0.id == id }) {
+            let actual = other.kind.map(\.withArticle) ?? "not a record kaizen can read"
+            throw KaizenError.invalidArgument("'\(id)' is \(actual), not \(kind.withArticle): \(listing) lists the \(kind.rawValue)s")
         }
-        guard Slug.isValid(team) else {
-            throw KaizenError.invalidArgument("'\(team)' is not a team id: team ids are lowercase slugs, e.g. payments")
-        }
-        try workspace.config.requireKnownTeam(team)
-        return team
+        throw KaizenError.invalidArgument("no \(kind.rawValue) has the id '\(id)'\(Suggestion.clause(for: id, among: ids)): see \(listing)")
     }
 }
 

@@ -82,8 +82,9 @@ struct DashboardPage: SitePage {
             id: "constraints-by-recurrence", title: "Recurring constraints",
             summary: "Times each recurring constraint was observed within the last \(snapshot.config.reviewWindowDays) days.",
             bars: recurring.map { constraint in
-                let title = snapshot.constraints[constraint.constraint]?.title?.value.trimmingSpaces() ?? constraint.constraint
-                return SVGChart.Bar(label: "\(title) (\(constraint.teams.joined(separator: ", ")))", value: constraint.times)
+                let record = snapshot.constraint(constraint.constraint)
+                return SVGChart.Bar(label: "\(record.map(displayTitle) ?? constraint.constraint) (\(constraint.teams.joined(separator: ", ")))",
+                                    value: constraint.times, href: record.map { href(SitePaths.constraint($0.id)) })
             },
             valueHeading: "observations")
     }

@@ -19,7 +19,7 @@ struct ExperimentPage: SitePage {
                 ("Status", badge(experiment?.status?.value.rawValue)),
                 ("Teams", teamLinks(record.teams)),
                 ("Improvement", experiment?.improvement.map { improvementLink($0.value) }),
-                ("Constraints", experiment.flatMap { $0.constraints.isEmpty ? nil : "\($0.constraints.map(\.value).joined(separator: ", "))" }),
+                ("Constraints", experiment.flatMap { $0.constraints.isEmpty ? nil : constraintLinks($0.constraints.map(\.value)) }),
                 ("Started", snapshot.dating.started(record).map { "\($0.description)" }),
                 ("Review by", experiment?.deadline.map { "\($0.value.description)" }),
                 ("Outcome", experiment?.outcome.map { outcome -> HTML in

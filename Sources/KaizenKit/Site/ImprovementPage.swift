@@ -20,7 +20,7 @@ struct ImprovementPage: SitePage {
                 ("Area", "\(improvement?.area?.value ?? "unknown")"),
                 ("Origin", improvement?.origin.map { teamLink($0.value) } ?? "<span class=\"none\">unknown</span>"),
                 ("Retained by", teamLinks(snapshot.retainingTeams(of: record.id))),
-                ("Constraints addressed", constraints.isEmpty ? nil : constraintList(constraints)),
+                ("Constraints addressed", constraints.isEmpty ? nil : constraintLinks(constraints)),
                 ("Tags", record.tags.isEmpty ? nil : "\(record.tags.map(\.value).joined(separator: ", "))"),
             ]))
             \(bodySections(of: record, expected: NotCapturedRule.guideSections.map(\.title)))
@@ -33,13 +33,6 @@ struct ImprovementPage: SitePage {
             \(adoptionTimeline(experiments))
             </section>
             """
-    }
-
-    private func constraintList(_ ids: [String]) -> HTML {
-        HTML.joined(ids.map { id in
-            let title = snapshot.constraints[id]?.title?.value.trimmingSpaces()
-            return title.map { "\($0) (<code>\(id)</code>)" as HTML } ?? "<code>\(id)</code>"
-        }, separator: ", ")
     }
 
     /// Each start and conclusion in date order, then the same on a time axis.

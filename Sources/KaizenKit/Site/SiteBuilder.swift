@@ -19,6 +19,7 @@ public struct SiteBuilder: Sendable {
         var pages: [any SitePage] = [LibraryPage(snapshot: snapshot), DashboardPage(snapshot: snapshot), TimelinePage(snapshot: snapshot)]
         pages += snapshot.improvements.map { ImprovementPage(snapshot: snapshot, record: $0) }
         pages += snapshot.experiments.map { ExperimentPage(snapshot: snapshot, record: $0) }
+        pages += snapshot.constraints.map { ConstraintPage(snapshot: snapshot, record: $0) }
         pages += snapshot.teams.map { TeamPage(snapshot: snapshot, team: $0) }
         var files = pages.map { SiteFile(path: $0.path, contents: layout.render($0)) }
         files.append(SiteFile(path: SitePaths.stylesheet, contents: try templates.siteTemplate(named: "site.css")))

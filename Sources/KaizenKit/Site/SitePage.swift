@@ -31,8 +31,21 @@ extension SitePage {
 
     /// A link to an improvement's page, or its id alone when no improvement has it.
     func improvementLink(_ id: String) -> HTML {
-        guard let record = snapshot.improvement(id) else { return "<code>\(id)</code> <span class=\"none\">(no such improvement)</span>" }
-        return "<a href=\"\(href(SitePaths.improvement(id)))\">\(displayTitle(record))</a>"
+        link(to: snapshot.improvement(id), id: id, kind: .improvement, page: SitePaths.improvement)
+    }
+
+    /// A link to a constraint's page, or its id alone when no constraint has it.
+    func constraintLink(_ id: String) -> HTML {
+        link(to: snapshot.constraint(id), id: id, kind: .constraint, page: SitePaths.constraint)
+    }
+
+    func constraintLinks(_ ids: [String]) -> HTML {
+        ids.isEmpty ? "<span class=\"none\">none</span>" : HTML.joined(ids.map(constraintLink), separator: ", ")
+    }
+
+    private func link(to record: Record?, id: String, kind: RecordKind, page: (String) -> String) -> HTML {
+        guard let record else { return "<code>\(id)</code> <span class=\"none\">(no such \(kind.rawValue))</span>" }
+        return "<a href=\"\(href(page(id)))\">\(displayTitle(record))</a>"
     }
 
     func experimentLink(_ record: Record) -> HTML {

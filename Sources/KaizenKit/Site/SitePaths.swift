@@ -10,6 +10,7 @@ enum SitePaths {
 
     static func improvement(_ id: String) -> String { "improvements/\(fileName(id)).html" }
     static func experiment(_ id: String) -> String { "experiments/\(fileName(id)).html" }
+    static func constraint(_ id: String) -> String { "constraints/\(fileName(id)).html" }
     static func team(_ id: String) -> String { "teams/\(fileName(id)).html" }
 
     /// A page name for an id. A valid id is a lowercase slug and stays as it

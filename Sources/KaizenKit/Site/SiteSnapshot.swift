@@ -10,9 +10,12 @@ public struct SiteSnapshot: Sendable {
     /// Readable records, one per kind and id, sorted by id.
     let improvements: [Record]
     let experiments: [Record]
-    let constraints: [String: Record]
+    let constraints: [Record]
     // Looked up from every page: indexed once so a large repository stays linear.
     private let improvementsByID: [String: Record]
+    private let constraintsByID: [String: Record]
+    /// The improvements, then the experiments, whose `constraints` name each constraint.
+    private let addressing: [String: [Record]]
     private let experimentsByImprovement: [String: [Record]]
     private let experimentsByTeam: [String: [Record]]
     let history: WorkspaceHistory?
@@ -43,8 +46,18 @@ public struct SiteSnapshot: Sendable {
         }
         improvements = unique(.improvement)
         experiments = unique(.experiment)
-        constraints = Dictionary(unique(.constraint).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        constraints = unique(.constraint)
         improvementsByID = Dictionary(improvements.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        constraintsByID = Dictionary(constraints.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var addressing: [String: [Record]] = [:]
+        for record in improvements + experiments {
+            var named: [String] = []
+            for reference in record.references where reference.kind == .constraint && !named.contains(reference.id.value) {
+                named.append(reference.id.value)
+                addressing[reference.id.value, default: []].append(record)
+            }
+        }
+        self.addressing = addressing
         var byImprovement: [String: [Record]] = [:], byTeam: [String: [Record]] = [:]
         for record in experiments {
             if let id = record.experiment?.improvement?.value { byImprovement[id, default: []].append(record) }
@@ -84,6 +97,15 @@ public struct SiteSnapshot: Sendable {
 
     func improvement(_ id: String) -> Record? {
         improvementsByID[id]
+    }
+
+    func constraint(_ id: String) -> Record? {
+        constraintsByID[id]
+    }
+
+    /// The improvements, then the experiments, that list the constraint `id`, each by id.
+    func records(addressing id: String) -> [Record] {
+        addressing[id] ?? []
     }
 
     func experiments(ofImprovement id: String) -> [Record] {

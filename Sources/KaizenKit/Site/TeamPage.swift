@@ -1,5 +1,6 @@
 /// One team: its work in progress against its limit, its experiments, the
-/// improvements it developed and adopted, and what `kaizen recommend` suggests to it.
+/// improvements it developed and adopted, the constraints it observed, and
+/// what `kaizen recommend` suggests to it.
 struct TeamPage: SitePage {
     let snapshot: SiteSnapshot
     let team: String
@@ -33,6 +34,10 @@ struct TeamPage: SitePage {
             \(improvements())
             </section>
             <section>
+            <h2>Constraints</h2>
+            \(constraints())
+            </section>
+            <section>
             <h2>Recommended for \(title)</h2>
             \(recommendations())
             </section>
@@ -59,6 +64,17 @@ struct TeamPage: SitePage {
             \(inPeriod.isEmpty ? "no adoption" : "\(pluralized(inPeriod.count, "improvement")) adopted") \
             — this is what the dashboard's adoption rate counts.</p>
             """
+    }
+
+    /// The constraints the team observed, each with how often and when it last did.
+    private func constraints() -> HTML {
+        let items = snapshot.constraints.compactMap { record -> HTML? in
+            let sightings = record.constraint?.observed.filter { $0.team?.value == team } ?? []
+            guard !sightings.isEmpty else { return nil }
+            let last = sightings.compactMap(\.date?.value).max().map { ", last on \($0.description)" } ?? ""
+            return "<li>\(constraintLink(record.id)) \(badge(record.status?.value)): seen \(pluralized(sightings.count, "time"))\(last)</li>"
+        }
+        return items.isEmpty ? "<p class=\"none\">None observed.</p>" : "<ul>\(HTML.joined(items))</ul>"
     }
 
     private func recommendations() -> HTML {

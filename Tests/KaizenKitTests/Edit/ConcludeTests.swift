@@ -20,7 +20,7 @@ import Testing
         let edit = try editor.prepare(.conclude(.retained, on: folder.today), id: "review-pairs", today: folder.today)
         #expect(edit.summary == "status running → concluded, outcome retained, concluded 2026-11-20")
         #expect(edit.diagnostics == [])
-        try editor.write(edit)
+        try edit.write(in: folder.workspace())
         #expect(try folder.read(path) == text
             .replacingOccurrences(of: "status: running   #", with: "status: concluded   #")
             .replacingOccurrences(of: "review-by: 2026-12-20\n", with: "review-by: 2026-12-20\noutcome: retained\nconcluded: 2026-11-20\n"))
@@ -41,7 +41,7 @@ import Testing
         let edit = try editor.prepare(.conclude(.retained, on: folder.today, reason: reason), id: "review-pairs", today: folder.today)
         #expect(edit.diagnostics == [])
         #expect(edit.summary == "status running → concluded, outcome retained, concluded 2026-11-20, outcome-reason written")
-        try editor.write(edit)
+        try edit.write(in: folder.workspace())
         #expect(try folder.read(path) == text
             .replacingOccurrences(of: "status: running   #", with: "status: concluded   #")
             .replacingOccurrences(of: "review-by: 2026-12-20\n", with: "review-by: 2026-12-20\noutcome: retained\n"

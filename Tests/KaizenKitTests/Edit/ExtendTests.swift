@@ -13,7 +13,7 @@ import Testing
         let edit = try editor.prepare(.extend(until: until, reason: "Two weeks of freeze"), id: "review-pairs", today: folder.today)
         #expect(edit.summary == "deadline 2026-12-20 → 2027-01-10 (extension 1): Two weeks of freeze")
         #expect(edit.errors == [])
-        try editor.write(edit)
+        try edit.write(in: folder.workspace())
         #expect(try folder.read(path) == running.replacingOccurrences(
             of: "review-by: 2026-12-20\n",
             with: "review-by: 2026-12-20\nextensions:\n  - until: 2027-01-10\n    reason: \"Two weeks of freeze\"\n"))

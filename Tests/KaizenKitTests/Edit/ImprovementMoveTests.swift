@@ -31,7 +31,7 @@ import Testing
         #expect(edit.files.map(\.path) == [experimentPath, improvementPath])
         #expect(edit.alongside.map(\.summary) == ["status proposed → trialling, as 'review-pairs' trials it"])
         #expect(edit.errors == [])
-        try editor.write(edit)
+        try edit.write(in: folder.workspace())
         #expect(try folder.read(improvementPath) == improvement("trialling"))
         #expect(try folder.read(experimentPath).contains("status: running\nstart: 2026-11-20\n"))
     }
@@ -45,7 +45,7 @@ import Testing
             // Proven without a guide is only a warning: the move brings it, so it is shown, and does not stop the write.
             #expect(edit.alongside.flatMap(\.diagnostics).map(\.rule) == Array(repeating: "not-captured", count: 4))
             #expect(edit.errors == [])
-            try editor.write(edit)
+            try edit.write(in: folder.workspace())
             #expect(try folder.read(improvementPath) == improvement("proven"))
         }
     }
@@ -72,7 +72,7 @@ import Testing
         let edit = try editor.prepare(.start(on: folder.today), id: "review-pairs", today: folder.today)
         let theirs = improvement("proposed") + "\n## Context\n\nWritten meanwhile.\n"
         try folder.write(improvementPath, theirs)
-        #expect(folder.message { try editor.write(edit) }
+        #expect(folder.message { try edit.write(in: folder.workspace()) }
             == "improvements/pair-reviews.md changed on disk while kaizen was editing it; nothing was written, so that change is kept: run the command again")
         #expect(try folder.read(experimentPath) == planned)
         #expect(try folder.read(improvementPath) == theirs)

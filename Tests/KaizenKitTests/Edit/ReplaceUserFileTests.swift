@@ -6,9 +6,8 @@ import Testing
 @Suite struct ReplaceUserFileTests {
     let path = "experiments/review-pairs.md"
 
-    func prepared(_ folder: EditWorkspace) throws -> (ExperimentEditor, RecordEdit) {
-        let editor = try folder.editor()
-        return (editor, try editor.prepare(.start(on: folder.today), id: "review-pairs", today: folder.today))
+    func prepared(_ folder: EditWorkspace) throws -> RecordEdit {
+        try folder.editor().prepare(.start(on: folder.today), id: "review-pairs", today: folder.today)
     }
 
     func mode(_ url: URL) throws -> Int {
@@ -20,8 +19,8 @@ import Testing
             let folder = try EditWorkspace([path: EditFixtures.planned])
             let url = folder.root.appendingPathComponent(path)
             try FileManager.default.setAttributes([.posixPermissions: bits], ofItemAtPath: url.path)
-            let (editor, edit) = try prepared(folder)
-            try editor.write(edit)
+            let edit = try prepared(folder)
+            try edit.write(in: folder.workspace())
             #expect(try mode(url) == bits)
             #expect(try folder.read(path) == String(decoding: edit.edited, as: UTF8.self))
         }
@@ -29,10 +28,10 @@ import Testing
 
     @Test func aFileChangedSinceItWasReadIsNotOverwritten() throws {
         let folder = try EditWorkspace([path: EditFixtures.planned])
-        let (editor, edit) = try prepared(folder)
+        let edit = try prepared(folder)
         let theirs = EditFixtures.planned + "\nA note someone saved meanwhile.\n"
         try folder.write(path, theirs)
-        #expect(folder.message { try editor.write(edit) }
+        #expect(folder.message { try edit.write(in: folder.workspace()) }
             == "experiments/review-pairs.md changed on disk while kaizen was editing it; nothing was written, so that change is kept: run the command again")
         #expect(try folder.read(path) == theirs)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.root.appendingPathComponent("experiments").path)
@@ -45,8 +44,8 @@ import Testing
         try folder.write("records/real.md", EditFixtures.planned)
         let link = folder.root.appendingPathComponent(path)
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "../records/real.md")
-        let (editor, edit) = try prepared(folder)
-        try editor.write(edit)
+        let edit = try prepared(folder)
+        try edit.write(in: folder.workspace())
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "../records/real.md")
         #expect(try folder.read("records/real.md") == String(decoding: edit.edited, as: UTF8.self))
     }
@@ -59,12 +58,12 @@ import Testing
         // it before the write: reading would have refused the link already.
         let folder = try EditWorkspace([:])
         try folder.write(path, EditFixtures.planned)
-        let (editor, edit) = try prepared(folder)
+        let edit = try prepared(folder)
         let link = folder.root.appendingPathComponent(path)
         try FileManager.default.removeItem(at: link)
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: outside.path)
         let target = outside.resolvingSymlinksInPath().path
-        #expect(folder.message { try editor.write(edit) }
+        #expect(folder.message { try edit.write(in: folder.workspace()) }
             == "experiments/review-pairs.md leads to \(target), outside the repository: kaizen does not write through a symbolic link that leaves the repository; nothing was written")
         #expect(String(decoding: try Data(contentsOf: outside), as: UTF8.self) == EditFixtures.planned)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == outside.path)

@@ -12,7 +12,7 @@ import Testing
         #expect(edit.summary == "status planned → running, start 2026-11-20")
         #expect(edit.diagnostics == [])
         #expect(try folder.read(path) == EditFixtures.planned)
-        try editor.write(edit)
+        try edit.write(in: folder.workspace())
         #expect(try folder.read(path) == EditFixtures.planned.replacingOccurrences(
             of: "status: planned\n", with: "status: running\nstart: 2026-11-20\n"))
     }

@@ -96,11 +96,49 @@ import Testing
              "'Bad Id' is not a valid id: use lowercase letters, digits and single hyphens, at most 60 characters"),
             (.init(kind: .experiment, title: "two\nlines", team: "payments", today: today),
              "the title spans several lines: a title is one line"),
+            (.init(kind: .experiment, title: "Trial", team: "payments", constraints: ["review-pairs"], today: today),
+             "'review-pairs' is an improvement, not a constraint: `kaizen list --kind constraint` lists the constraints"),
         ]
         for (request, message) in cases {
             #expect(throws: KaizenError.invalidArgument(message)) { try creator.create(request) }
         }
         #expect(try records(in: workspace).count == 1)
+    }
+
+    /// `--constraint` reaches any template: the built-in improvement's
+    /// `constraints: []`, an experiment template without the field, and a
+    /// repository's own template without it.
+    @Test func constraintsAreListedWhateverTheTemplateWrites() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = try Workspace.open(at: root)
+        for (id, title) in [("slow-ci", "Slow CI"), ("staging-queue", "Staging queue")] {
+            _ = try RecordCreator(workspace: workspace, records: []).create(
+                NewRecordRequest(kind: .constraint, title: title, id: id, team: "payments", note: "seen", today: today))
+        }
+        let creator = RecordCreator(workspace: workspace, records: try records(in: workspace))
+        func created(_ request: NewRecordRequest) throws -> String {
+            try String(contentsOf: workspace.url(for: creator.create(request)), encoding: .utf8)
+        }
+        let improvement = try created(NewRecordRequest(kind: .improvement, title: "Build cache", team: "payments", area: "flow",
+                                                       constraints: ["slow-ci", "staging-queue", "slow-ci"], today: today))
+        #expect(improvement.contains("area: flow\nconstraints: [slow-ci, staging-queue]\ntags: []\n"))
+        let experiment = try created(NewRecordRequest(kind: .experiment, title: "Cache trial", team: "payments",
+                                                      constraints: ["staging-queue"], today: today))
+        #expect(experiment.contains("teams: [payments]\nconstraints: [staging-queue]\nhypothesis: "))
+
+        let override = root.appendingPathComponent(".kaizen/templates/improvement.md")
+        try FileManager.default.createDirectory(at: override.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try "---\nkind: improvement\ntitle: {{title}}\nstatus: proposed\norigin: {{team}}\nlevel: {{level}}\narea: {{area}}\n---\n"
+            .write(to: override, atomically: true, encoding: .utf8)
+        let own = try created(NewRecordRequest(kind: .improvement, title: "Merge queue", team: "payments", area: "flow",
+                                               constraints: ["slow-ci"], today: today))
+        #expect(own == "---\nkind: improvement\ntitle: \"Merge queue\"\nstatus: proposed\norigin: payments\nlevel: team\narea: flow\nconstraints: [slow-ci]\n---\n")
+
+        #expect(throws: KaizenError.invalidArgument(
+            "no constraint has the id 'slow-cl' (did you mean 'slow-ci'?): see `kaizen list --kind constraint`")) {
+            try creator.create(NewRecordRequest(kind: .experiment, title: "Other", team: "payments", constraints: ["slow-cl"], today: today))
+        }
     }
 
     @Test func aRepositoryTemplateOverridesTheBuiltInOne() throws {

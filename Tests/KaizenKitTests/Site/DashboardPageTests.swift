@@ -25,7 +25,7 @@ import Testing
                     "\(line.figure)")
         }
         #expect(html.contains("<h3>Adoption rate</h3><p class=\"value\">2 of 4 teams (50%)</p><p class=\"goal\">Goal 70%: <span class=\"not-met\">not met</span></p>"))
-        #expect(html.contains("<p class=\"lead\">Cross-team report, 2026-05-20 to 2026-11-20 (6 months): 4 teams, 20 records.</p>"))
+        #expect(html.contains("<p class=\"lead\">Cross-team report, 2026-05-20 to 2026-11-20 (6 months): 4 teams, 21 records.</p>"))
     }
 
     /// checkout adopted canary on 2026-08-31 and mobile on 2026-10-21 (by history).

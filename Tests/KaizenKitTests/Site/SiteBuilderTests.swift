@@ -14,14 +14,14 @@ import Testing
         return try Workspace.open(at: root)
     }
 
-    /// A page per improvement, experiment and team, the three overview pages and the two assets.
+    /// A page per improvement, experiment, constraint and team, the three overview pages and the two assets.
     @Test func everyPageOnce() throws {
         let files = try SiteBuilder(snapshot: SiteFixture.snapshot(), templates: TemplateStore(workspace: workspace([:]))).files()
         let paths = files.map(\.path)
         #expect(Set(paths).count == paths.count)
-        #expect(paths.count == 3 + 6 + 10 + 4 + 2)
+        #expect(paths.count == 3 + 6 + 10 + 5 + 4 + 2)
         for path in ["index.html", "dashboard.html", "timeline.html", "improvements/hostile.html", "experiments/hostile-trial.html",
-                     "teams/data.html", "assets/site.css", "assets/filter.js"] {
+                     "constraints/hostile-queue.html", "constraints/staging.html", "teams/data.html", "assets/site.css", "assets/filter.js"] {
             #expect(paths.contains(path), "\(path)")
         }
         #expect(files.first { $0.path == "assets/site.css" }?.contents == TemplateStore.builtIn("site/site.css"))

@@ -1,8 +1,9 @@
 @testable import KaizenKit
 
-/// InsightsFixture's organisation as a site, plus one improvement and one
-/// experiment written to attack the pages: markup in the title and front
-/// matter, raw HTML and `javascript:` links in the Markdown body.
+/// InsightsFixture's organisation as a site, plus one improvement, one
+/// experiment and one constraint written to attack the pages: markup in the
+/// title and front matter, raw HTML and `javascript:` links in the Markdown
+/// body. The improvement and the experiment address the constraint.
 enum SiteFixture {
     static let hostileImprovement = """
         ---
@@ -12,6 +13,7 @@ enum SiteFixture {
         origin: data
         level: team
         area: flow
+        constraints: [hostile-queue]
         tags: ["<b>bold</b>"]
         ---
 
@@ -42,6 +44,7 @@ enum SiteFixture {
         title: Try "quotes" & <em>tags</em>
         teams: [data]
         improvement: hostile
+        constraints: [hostile-queue, no-such-constraint]
         hypothesis: "If we change <b>this</b>, we expect the lead time to fall below 2 days"
         signals:
           - {metric: "<i>lead</i> time", baseline: "4 days", target: "under 2 days", result: "x\\" onmouseover=\\"alert(5)"}
@@ -60,8 +63,26 @@ enum SiteFixture {
         ## Learnings
         """
 
+    static let hostileConstraint = """
+        ---
+        kind: constraint
+        title: "<script>document.body.setAttribute('data-pwned','yes')</script> queue"
+        status: open
+        level: team
+        observed:
+          - {date: 2026-11-02, team: data, note: "<img src=x onerror=\\"alert(7)\\"> waited"}
+        ---
+
+        ## Description
+
+        Five teams wait for [a link](javascript:alert(8)).
+
+        <div onclick="alert(9)">raw block</div>
+        """
+
     static var files: [(String, String)] {
-        InsightsFixture.files + [("improvements/hostile.md", hostileImprovement), ("experiments/hostile-trial.md", hostileExperiment)]
+        InsightsFixture.files + [("improvements/hostile.md", hostileImprovement), ("experiments/hostile-trial.md", hostileExperiment),
+                                 ("constraints/hostile-queue.md", hostileConstraint)]
     }
 
     static var records: [Record] {
@@ -80,7 +101,7 @@ enum SiteFixture {
     }
 
     static func record(_ id: String, in snapshot: SiteSnapshot) -> Record {
-        (snapshot.improvements + snapshot.experiments).first { $0.id == id }!
+        (snapshot.improvements + snapshot.experiments + snapshot.constraints).first { $0.id == id }!
     }
 
     /// How many times `needle` occurs in `text`.
