@@ -2,7 +2,8 @@ import Foundation
 
 /// Quick fixes for the simplest findings: a missing required field gets a
 /// line with a placeholder the checker will still flag until it is filled,
-/// and an invalid enum value is replaced by the nearest valid one.
+/// an invalid enum value is replaced by the nearest valid one, and a status
+/// that lags its experiments by the one they show.
 struct CodeActionProvider {
     let config: KaizenConfig
     let today: CalendarDate
@@ -20,6 +21,7 @@ struct CodeActionProvider {
         switch code {
         case RuleDescriptor.missingField.name: return addField(message: message, lines: lines, kind: kind)
         case RuleDescriptor.invalidValue.name: return replaceValue(at: range, lines: lines, kind: kind)
+        case RuleDescriptor.statusLag.name: return setStatus(at: range, message: message, lines: lines)
         default: return nil
         }
     }
@@ -58,6 +60,17 @@ struct CodeActionProvider {
 
     private static func quoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// The status at `range` replaced by the one status-lag names ("set 'status: proven'").
+    private func setStatus(at range: LSPRange, message: String, lines: TextLines) -> Fix? {
+        guard let named = message.range(of: "set 'status: "),
+              let status = message[named.upperBound...].split(separator: "'").first.map(String.init),
+              ImprovementStatus(rawValue: status) != nil, let start = lines.index(of: range.start) else { return nil }
+        let line = lines.line(range.start.line)
+        let column = line.unicodeScalars.distance(from: line.startIndex, to: start) + 1
+        let token = lines.tokenRange(at: SourcePosition(line: range.start.line + 1, column: column))
+        return Fix(title: "Set status to \(status)", range: token, newText: status)
     }
 
     /// The value at `range` replaced by the closest of its field's choices.

@@ -52,4 +52,39 @@ import Testing
         let lines = TextLines("---\n---\n")
         #expect(provider.fix(code: "expired", range: lines.tokenRange(at: .start), message: "", in: "---\n---\n", kind: .experiment) == nil)
     }
+
+    /// status-lag's fix sets the status its experiments show, and the check
+    /// then finds no lag (and, with the retained experiment, no other rule).
+    @Test func aLaggingStatusIsSetToWhatItsExperimentsShow() throws {
+        let improvement = "---\nkind: improvement\ntitle: Review pairs\nstatus: proposed   # new\norigin: payments\nlevel: team\narea: flow\n---\n"
+        let experiment = """
+            ---
+            kind: experiment
+            title: Review pairs in payments
+            teams: [payments]
+            improvement: review-pairs
+            hypothesis: If we review in pairs, we expect review wait to fall from 48 to 4 hours
+            signals: [{metric: review wait (hours), baseline: 48, target: 4, result: 3}]
+            status: running
+            start: 2026-11-01
+            review-by: 2026-12-18
+            rollback: go back to single reviews
+            ---
+            """
+        let parser = RecordParser(config: provider.config)
+        func lag(_ text: String) -> Diagnostic? {
+            let records = [parser.parse(Array(text.utf8), path: "improvements/review-pairs.md", folderKind: .improvement),
+                           parser.parse(Array(experiment.utf8), path: "experiments/pairs.md", folderKind: .experiment)]
+            return Checker.check(records, workspace: .inMemory(config: provider.config), today: provider.today)
+                .diagnostics.first { $0.rule == "status-lag" }
+        }
+        let diagnostic = try #require(lag(improvement))
+        let lines = TextLines(improvement)
+        let fix = try #require(provider.fix(code: "status-lag", range: lines.tokenRange(at: diagnostic.position), message: diagnostic.message,
+                                            in: improvement, kind: .improvement))
+        #expect(fix.title == "Set status to trialling")
+        let fixedText = try DocumentStore.replacing(fix.range, with: fix.newText, in: improvement)
+        #expect(fixedText == improvement.replacingOccurrences(of: "status: proposed   # new", with: "status: trialling   # new"))
+        #expect(lag(fixedText) == nil)
+    }
 }
