@@ -35,7 +35,7 @@ test: deps
 demo: build
 	rm -rf $(DEMO_DIR)
 	examples/build-demo-repo.sh $(DEMO_DIR)
-	examples/build-demo-pull-request.sh $(DEMO_DIR)
+	examples/build-demo-pull-request.sh $(DEMO_DIR) $(abspath $(BIN))
 	@echo
 	@echo '$$ kaizen list --today $(DEMO_TODAY)'
 	@cd $(DEMO_DIR) && ../$(BIN) list --today $(DEMO_TODAY)

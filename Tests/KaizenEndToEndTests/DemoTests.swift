@@ -92,8 +92,8 @@ import Testing
     @Test func theDemoPullRequestReviewShowsItsOutcomeAndTheMovedTarget() throws {
         let folder = try FixtureFolder()
         let repository = folder.url.appendingPathComponent("demo")
-        for script in ["examples/build-demo-repo.sh", "examples/build-demo-pull-request.sh"] {
-            let (status, output) = try Self.run("/bin/bash", [KaizenProcess.packageRoot.appendingPathComponent(script).path, repository.path])
+        for (script, extra) in [("examples/build-demo-repo.sh", []), ("examples/build-demo-pull-request.sh", [KaizenProcess.binary.path])] {
+            let (status, output) = try Self.run("/bin/bash", [KaizenProcess.packageRoot.appendingPathComponent(script).path, repository.path] + extra)
             #expect(status == 0, "\(output)")
         }
         let review = try KaizenProcess.run(["review", "main...pull-request", "--today", "2026-11-20", "--format", "json"], in: repository)
@@ -101,10 +101,19 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(review.stdout.utf8)) as? [String: Any])
         let summary = try #require(json["summary"] as? [String: Any])
         #expect([summary["changed"], summary["started"], summary["extended"], summary["concluded"], summary["errors"]] as? [Int]
-                == [4, 1, 1, 1, 2])
+                == [7, 1, 1, 2, 2])
+        // kaizen conclude moved the schema pilot's improvement with it, and kaizen observe saw the staging queue again.
+        #expect((json["movedImprovements"] as? [[String: Any]])?.map { "\($0["id"] ?? ""): \($0["from"] ?? "") → \($0["to"] ?? "")" }
+                == ["schema-change-self-service: trialling → proven"])
+        #expect((json["observedConstraints"] as? [[String: Any]])?.map { $0["id"] as? String } == ["shared-staging-queue"])
+        let reasons = (json["concluded"] as? [[String: Any]] ?? []).compactMap { $0["outcomeReason"] as? String }
+        #expect(reasons.count == 1 && reasons[0].hasPrefix("payments ships its own model changes"))
         let findings = (json["findings"] as? [[String: Any]] ?? []).map { "\($0["path"] ?? ""):\($0["line"] ?? "") \($0["rule"] ?? "")" }
-        // The weekly demo's vague hypothesis is one of the demo's deliberate mistakes; the lowered target is the pull request's.
-        #expect(findings == ["experiments/checkout-weekly-demo.md:5 hypothesis-form", "experiments/checkout-weekly-demo.md:9 goalposts-moved"])
+        // The weekly demo's vague hypothesis is one of the demo's deliberate mistakes; the lowered target is the pull request's;
+        // the improvement proven by the schema pilot has its guide still to write.
+        #expect(findings == ["experiments/checkout-weekly-demo.md:5 hypothesis-form", "experiments/checkout-weekly-demo.md:9 goalposts-moved",
+                             "improvements/schema-change-self-service.md:26 not-captured",
+                             "improvements/schema-change-self-service.md:30 not-captured"])
     }
 
     /// `list` and `show` add how long each record has had its status, from git:

@@ -49,6 +49,13 @@ public struct ReviewFormatter: Sendable {
             let outcomes = report.outcomes.map { "\($0.count) \($0.outcome)" }.joined(separator: ", ")
             parts.append("\(report.concluded.count) concluded (\(outcomes))")
         }
+        if !report.movedImprovements.isEmpty {
+            parts.append("\(pluralized(report.movedImprovements.count, "improvement")) moved ("
+                + report.movedImprovements.map { "\($0.record.id): \($0.from.rawValue) → \($0.to.rawValue)" }.joined(separator: ", ") + ")")
+        }
+        if !report.observedConstraints.isEmpty {
+            parts.append("\(pluralized(report.observedConstraints.count, "constraint")) seen again")
+        }
         if !report.deleted.isEmpty { parts.append("\(report.deleted.count) deleted") }
         if !report.drafts.isEmpty {
             parts.append("\(pluralized(report.drafts.count, "draft")) still being written ("
@@ -89,6 +96,18 @@ public struct ReviewFormatter: Sendable {
         if !report.extended.isEmpty {
             blocks.append("### Extended experiments")
             blocks.append(report.extended.map(extendedItem).joined(separator: "\n"))
+        }
+        if !report.observedConstraints.isEmpty {
+            blocks.append("### Constraints seen again")
+            blocks.append(report.observedConstraints.flatMap { observed in
+                observed.newObservations.map { observation in
+                    let title = MarkdownText.inline(observed.record.title?.value ?? observed.record.id)
+                    let when = observation.date.map { "\($0.value)" } ?? "undated"
+                    let team = observation.team.map { MarkdownText.inline($0.value) } ?? "a team"
+                    let note = observation.note.map { ": \(MarkdownText.inline($0.value))" } ?? ""
+                    return "- **\(title)** (\(MarkdownText.code(displayPath(observed.record.path)))): \(team) on \(when)\(note)"
+                }
+            }.joined(separator: "\n"))
         }
         if !report.findings.diagnostics.isEmpty {
             blocks.append("### Findings")

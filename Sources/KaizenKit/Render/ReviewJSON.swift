@@ -15,6 +15,8 @@ struct ReviewJSON: Encodable {
         var outcomes: [String: Int]
         var deleted: Int
         var drafts: Int
+        var moved: Int
+        var observed: Int
         var errors: Int
         var warnings: Int
     }
@@ -24,6 +26,25 @@ struct ReviewJSON: Encodable {
         var path: String
         var kind: String?
         var title: String?
+    }
+
+    struct MovedItem: Encodable {
+        var id: String
+        var path: String
+        var from: String
+        var to: String
+    }
+
+    struct ObservationItem: Encodable {
+        var date: String?
+        var team: String?
+        var note: String?
+    }
+
+    struct ObservedItem: Encodable {
+        var id: String
+        var path: String
+        var observations: [ObservationItem]
     }
 
     struct DraftItem: Encodable {
@@ -94,6 +115,8 @@ struct ReviewJSON: Encodable {
     var concluded: [Concluded]
     var deleted: [RecordItem]
     var drafts: [DraftItem]
+    var movedImprovements: [MovedItem]
+    var observedConstraints: [ObservedItem]
     var findings: [DiagnosticJSON]
 
     init(_ report: ReviewReport, today: CalendarDate, displayPath: (String) -> String) {
@@ -109,10 +132,19 @@ struct ReviewJSON: Encodable {
             changed: report.changedCount, added: report.added.count, started: report.started.count,
             extended: report.extended.count, concluded: report.concluded.count,
             outcomes: Dictionary(report.outcomes.map { ($0.outcome, $0.count) }, uniquingKeysWith: +),
-            deleted: report.deleted.count, drafts: report.drafts.count, errors: report.findings.errorCount,
+            deleted: report.deleted.count, drafts: report.drafts.count, moved: report.movedImprovements.count,
+            observed: report.observedConstraints.count, errors: report.findings.errorCount,
             warnings: report.findings.warningCount)
         added = report.added.map(item)
         deleted = report.deleted.map(item)
+        movedImprovements = report.movedImprovements.map {
+            MovedItem(id: $0.record.id, path: displayPath($0.record.path), from: $0.from.rawValue, to: $0.to.rawValue)
+        }
+        observedConstraints = report.observedConstraints.map { observed in
+            ObservedItem(id: observed.record.id, path: displayPath(observed.record.path), observations: observed.newObservations.map {
+                ObservationItem(date: $0.date.map { "\($0.value)" }, team: $0.team?.value, note: $0.note?.value)
+            })
+        }
         drafts = report.drafts.map { DraftItem(id: $0.record.id, path: displayPath($0.record.path), kind: $0.record.kind?.rawValue,
                                                title: $0.record.title?.value, unfinished: $0.unfinished) }
         started = report.started.map { started in

@@ -48,6 +48,12 @@ public enum PullRequestReview {
             }
             if change.before == nil { report.added.append(after) }
             if after.isDraft, let count = unfinished[after.path] { report.drafts.append(Draft(record: after, unfinished: count)) }
+            if let from = change.before?.improvement?.status?.value, let to = after.improvement?.status?.value, from != to {
+                report.movedImprovements.append(MovedImprovement(record: after, from: from, to: to))
+            }
+            if let before = change.before?.constraint, let constraint = after.constraint, constraint.observed.count > before.observed.count {
+                report.observedConstraints.append(ObservedConstraint(record: after, newObservations: Array(constraint.observed.dropFirst(before.observed.count))))
+            }
             guard let experiment = after.experiment else { continue }
             let previous = change.before?.experiment
             let was = previous?.status?.value

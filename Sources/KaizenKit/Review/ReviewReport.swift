@@ -16,6 +16,10 @@ public struct ReviewReport: Sendable {
     /// Changed records that are drafts (a planned experiment, a proposed
     /// improvement) with text still to write, in path order: up for discussion.
     public var drafts: [Draft] = []
+    /// Improvements whose status the change moved (with an experiment, or by hand), in path order.
+    public var movedImprovements: [MovedImprovement] = []
+    /// Constraints seen again: the observations the change appended, in path order.
+    public var observedConstraints: [ObservedConstraint] = []
     /// How many records the change adds, modifies, renames or deletes.
     public var changedCount: Int
     /// The history-rule findings and every `check` finding in changed records, sorted.
@@ -24,6 +28,17 @@ public struct ReviewReport: Sendable {
     public var sources: FindingSources
 
     public var errorCount: Int { findings.errorCount }
+}
+
+public struct MovedImprovement: Sendable {
+    public var record: Record
+    public var from: ImprovementStatus
+    public var to: ImprovementStatus
+}
+
+public struct ObservedConstraint: Sendable {
+    public var record: Record
+    public var newObservations: [Observation]
 }
 
 public struct Draft: Sendable {
