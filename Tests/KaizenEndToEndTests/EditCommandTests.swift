@@ -150,7 +150,7 @@ import Testing
         let path = "experiments/platform-adopts-review-pairs.md"
         #expect(adopted.stdout == path + "\n")
         // A planned adoption is a draft: what is left to write is a warning until it starts.
-        #expect(adopted.stderr.hasPrefix("kaizen: still to fill in:\n  \(path):6:13: warning: the hypothesis still holds the placeholder '<our value today>'"))
+        #expect(adopted.stderr.hasPrefix("kaizen: still to fill in:\n  \(path):7:13: warning: the hypothesis still holds the placeholder '<our value today>'"))
         let text = try folder.read(path)
         #expect(text.contains("improvement: pair-reviews\n"))
         #expect(text.contains("review-by: 2026-12-18\n"))

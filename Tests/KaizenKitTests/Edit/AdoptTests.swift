@@ -144,6 +144,7 @@ import Testing
         #expect(text.contains("""
             teams: [checkout]
             improvement: canary-releases
+            constraints: []
             hypothesis: "If we adopt canary releases with automatic rollback as Platform did, we expect <observable effect>"
             signals:
               - metric: "<what you will measure>"
