@@ -72,8 +72,8 @@ public struct AdoptionCreator: Sendable {
             throw KaizenError.invalidArgument(
                 "'\(record.id)' is \(kind), not an improvement: adopt starts from an improvement (`kaizen list --kind improvement` lists them)")
         }
-        let experiments = records.compactMap { record in record.experiment.map { (record, $0) } }
-        let lag = improvement.status.flatMap { StatusLagRule.lag(of: $0.value, of: record.id, among: experiments) }
+        let own = records.compactMap { other in other.experiment.flatMap { $0.improvement?.value == record.id ? (other, $0) : nil } }
+        let lag = improvement.status.flatMap { StatusLagRule.lag(of: $0.value, experiments: own) }
         switch lag?.expected ?? improvement.status?.value {
         case .proven?, .trialling?:
             break

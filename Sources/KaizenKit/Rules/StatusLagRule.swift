@@ -14,18 +14,22 @@ struct StatusLagRule: Rule {
     static let reportsOnKind: RecordKind? = .improvement
 
     func check(_ context: RuleContext, findings: inout Findings) {
-        let experiments = context.experiments.map { ($0.record, $0.experiment) }
+        // Grouped once: looking each improvement's experiments up among all of them would cost improvements × experiments.
+        var byImprovement: [String: [(Record, ExperimentRecord)]] = [:]
+        for (record, experiment) in context.experiments {
+            if let id = experiment.improvement?.value { byImprovement[id, default: []].append((record, experiment)) }
+        }
         for (record, improvement) in context.improvements {
-            guard let status = improvement.status, let lag = Self.lag(of: status.value, of: record.id, among: experiments) else { continue }
+            guard let status = improvement.status,
+                  let lag = Self.lag(of: status.value, experiments: byImprovement[record.id] ?? []) else { continue }
             findings.add(record, at: status.position, "\(status.value.rawValue), but \(lag.reason): set 'status: \(lag.expected.rawValue)'")
         }
     }
 
-    /// The status the improvement `id` should have by its experiments, and
-    /// why (its experiments, named); nil when its status does not lag.
-    static func lag(of status: ImprovementStatus, of id: String, among experiments: [(Record, ExperimentRecord)])
+    /// The status an improvement should have by its `experiments` (those that
+    /// name it), and why (the experiments, named); nil when its status does not lag.
+    static func lag(of status: ImprovementStatus, experiments own: [(Record, ExperimentRecord)])
         -> (expected: ImprovementStatus, reason: String)? {
-        let own = experiments.filter { $0.1.improvement?.value == id }
         let retainedBy = own.filter { $0.1.retains }.map(\.0.id)
         let started = own.filter { [.running, .concluded].contains($0.1.status?.value) }.map(\.0.id)
         func named(_ ids: [String]) -> String { ids.sorted().map { "'\($0)'" }.joined(separator: ", ") }
