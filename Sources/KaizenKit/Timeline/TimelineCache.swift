@@ -8,7 +8,7 @@ import Foundation
 /// After the magic and the version, the file's whole content is one block
 /// with its checksum, as each record of the parse cache is: a byte changed on
 /// disk would otherwise read as another id, path or team, and be shown as history.
-struct TimelineCache {
+@_spi(Fuzzing) public struct TimelineCache {
     /// Bump whenever the format or the meaning of what is stored changes.
     static let formatVersion: UInt32 = 3
     static let magic = Array("kaizen-timeline\n".utf8)
@@ -16,7 +16,7 @@ struct TimelineCache {
     let file: URL
     let scope: HistoryScope
 
-    init(directory: String, scope: HistoryScope) {
+    @_spi(Fuzzing) public init(directory: String, scope: HistoryScope) {
         self.scope = scope
         file = URL(fileURLWithPath: directory).appendingPathComponent("timeline-\(StableHash.hex(of: scope.cacheKey)).cache")
     }
@@ -32,7 +32,7 @@ struct TimelineCache {
     }
 
     /// A cache file holding `content`, behind its checksum.
-    static func sealed(_ content: [UInt8]) -> [UInt8] {
+    @_spi(Fuzzing) public static func sealed(_ content: [UInt8]) -> [UInt8] {
         var writer = BinaryWriter()
         writer.bytes.reserveCapacity(content.count + magic.count + 20)
         writer.bytes += magic
@@ -47,6 +47,12 @@ struct TimelineCache {
         guard let place = try? Self.verifiedContent(in: &reader), reader.isAtEnd else { return nil }
         var content = BinaryReader(bytes: file[place])
         return try? read(&content)
+    }
+
+    /// The timeline a cache file holds, or nil when it counts as absent: what
+    /// the fuzzer feeds any bytes to.
+    @_spi(Fuzzing) public func timeline(decoding file: [UInt8]) -> Timeline? {
+        decode(file)?.timeline(ref: "HEAD")
     }
 
     /// Where the content lies, its checksum verified.

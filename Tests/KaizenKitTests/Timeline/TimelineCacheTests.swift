@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import KaizenKit
+@_spi(Fuzzing) @testable import KaizenKit
 
 @Suite struct TimelineCacheTests {
     typealias Sample = TimelineSample
@@ -87,6 +87,24 @@ import Testing
         // The same content, sealed as it was made, is read.
         try Data(TimelineCache.sealed(content)).write(to: cache.file)
         #expect(cache.load() != nil)
+    }
+
+    /// The timeline cache's fuzzer starts from these: caches `kaizen timeline`
+    /// wrote, whole and as their content alone. A new format version leaves
+    /// them unreadable; write them again then.
+    @Test func theFuzzSeedsAreCachesOfThisFormat() throws {
+        let seeds = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/fuzz/timeline-cache")
+        let timelineScope = HistoryScope(folders: ["improvements", "experiments", "constraints"], files: .records, fields: ["status"])
+        let cache = TimelineCache(directory: seeds.path, scope: timelineScope)
+        let names = try FileManager.default.contentsOfDirectory(atPath: seeds.path)
+        for name in ["three-commits", "shallow-clone"] {
+            #expect(names.contains("\(name).cache") && names.contains("\(name)-content.bin"))
+            let file = try [UInt8](Data(contentsOf: seeds.appendingPathComponent("\(name).cache")))
+            let content = try [UInt8](Data(contentsOf: seeds.appendingPathComponent("\(name)-content.bin")))
+            #expect(cache.timeline(decoding: file)?.records.isEmpty == false, "\(name)")
+            #expect(TimelineCache.sealed(content) == file, "\(name)")
+        }
     }
 
     /// Every byte of a real cache changed in turn: each damaged cache must
