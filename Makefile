@@ -103,7 +103,9 @@ bench-lsp: release
 # .build-fuzz/crashes/ as TARGET-crash-…: replay it with
 # `KAIZEN_FUZZ_TARGET=TARGET swift run kaizen-fuzz FILE`, fix it, and add it
 # to Tests/Fixtures/fuzz/TARGET/, which the test suite replays. Leak reports
-# are off: Swift's lazily made globals live until exit by design.
+# are off: Swift's lazily made globals live until exit by design. Swift's own
+# backtracer is off too, so that libFuzzer reports a crash: once, it hung
+# after one, holding the run open.
 FUZZ_SECONDS ?= 600
 FUZZ_DIR := .build-fuzz
 FUZZ_RUN = mkdir -p $(FUZZ_DIR)/corpus/$(1) $(FUZZ_DIR)/crashes && \

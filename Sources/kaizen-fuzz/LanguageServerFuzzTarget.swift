@@ -83,7 +83,7 @@ enum LanguageServerFuzzTarget {
             offset += size
             while let frame = framing.next() { frames.append(frame) }
         }
-        // Debounced checks run at once, on their own queue, as the server's own would.
+        // No debounce: a check an edit schedules runs at once rather than outlive this input.
         let server = LanguageServer(options: .init(today: today, debounce: .milliseconds(0))) { message in
             _ = message.encoded
         }
