@@ -7,7 +7,8 @@ RELEASE_BIN := .build/release/kaizen
 DEMO_TODAY := 2026-11-20
 DEMO_DIR := demo
 
-.PHONY: all deps build test demo bench bench-timeline bench-hook bench-report bench-lsp release fuzz clean
+.PHONY: all deps build test demo bench bench-timeline bench-hook bench-report bench-lsp release fuzz fuzz-build fuzz-records fuzz-lsp \
+	fuzz-timeline-cache clean
 
 all: build
 
@@ -91,23 +92,41 @@ bench-report: release
 bench-lsp: release
 	python3 bench/lsp/lsp_bench.py --kaizen $(RELEASE_BIN)
 
-# Fuzzes the record parser, the configuration loader and every rule with
-# libFuzzer for FUZZ_SECONDS (default 10 minutes), seeded with the examples,
-# the hostile corpus and past reproducers. The corpus it grows stays in
-# .build-fuzz/corpus between runs; a crash, a hang (over 10 s for one input)
-# or memory over 2 GiB stops it and leaves the input in .build-fuzz/crashes/:
-# replay it with `swift run kaizen-fuzz FILE`, fix it, and add it to
-# Tests/Fixtures/fuzz/, which the test suite replays. Leak reports are off:
-# Swift's lazily made globals live until exit by design.
+# Fuzzes with libFuzzer, each target for FUZZ_SECONDS (default 10 minutes):
+# fuzz-records feeds the record parser, the configuration loader, every rule
+# and the text report, seeded with the examples, the hostile corpus and past
+# reproducers; fuzz-lsp feeds a byte stream to the language server's framing
+# and handlers, as its standard input; fuzz-timeline-cache feeds the timeline
+# cache's reader. `make fuzz` runs all three. Each target's corpus grows in
+# .build-fuzz/corpus/TARGET between runs; a crash, a hang (over 10 s for one
+# input) or memory over 2 GiB stops it and leaves the input in
+# .build-fuzz/crashes/ as TARGET-crash-…: replay it with
+# `KAIZEN_FUZZ_TARGET=TARGET swift run kaizen-fuzz FILE`, fix it, and add it
+# to Tests/Fixtures/fuzz/TARGET/, which the test suite replays. Leak reports
+# are off: Swift's lazily made globals live until exit by design. Swift's own
+# backtracer is off too, so that libFuzzer reports a crash: once, it hung
+# after one, holding the run open.
 FUZZ_SECONDS ?= 600
 FUZZ_DIR := .build-fuzz
-fuzz: deps
+FUZZ_RUN = mkdir -p $(FUZZ_DIR)/corpus/$(1) $(FUZZ_DIR)/crashes && \
+	KAIZEN_FUZZ_TARGET=$(1) ASAN_OPTIONS=detect_leaks=0 SWIFT_BACKTRACE=enable=no $(FUZZ_DIR)/release/kaizen-fuzz -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/crashes/$(1)- \
+		$(FUZZ_DIR)/corpus/$(1) Tests/Fixtures/fuzz/$(1) $(2)
+
+fuzz: fuzz-records fuzz-lsp fuzz-timeline-cache
+
+fuzz-build: deps
 	$(SWIFT) build -c release --product kaizen-fuzz --scratch-path $(FUZZ_DIR) \
 		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DKAIZEN_LIBFUZZER -Xswiftc -use-ld=lld
-	mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/crashes
-	ASAN_OPTIONS=detect_leaks=0 $(FUZZ_DIR)/release/kaizen-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-		-timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/crashes/ \
-		$(FUZZ_DIR)/corpus Tests/Fixtures/fuzz Tests/Fixtures/hostile examples/improvements examples/experiments examples/constraints
+
+fuzz-records: fuzz-build
+	$(call FUZZ_RUN,records,Tests/Fixtures/hostile examples/improvements examples/experiments examples/constraints)
+
+fuzz-lsp: fuzz-build
+	$(call FUZZ_RUN,lsp)
+
+fuzz-timeline-cache: fuzz-build
+	$(call FUZZ_RUN,timeline-cache)
 
 clean:
 	rm -rf .build .build-fuzz $(DEMO_DIR) bench/out

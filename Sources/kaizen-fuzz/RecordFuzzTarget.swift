@@ -51,35 +51,3 @@ enum RecordFuzzTarget {
         return parts
     }
 }
-
-/// Under libFuzzer (`make fuzz` builds with -sanitize=fuzzer and
-/// KAIZEN_LIBFUZZER), hands the arguments to libFuzzer's driver. Otherwise
-/// replays inputs: `kaizen-fuzz FILE...` runs each file through the same
-/// target, so a crash the fuzzer found is reproduced with an ordinary build,
-/// and the test suite replays the whole corpus.
-@main
-struct FuzzMain {
-    static func main() throws {
-        #if KAIZEN_LIBFUZZER
-        var argc = CommandLine.argc
-        var argv = CommandLine.unsafeArgv
-        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
-            RecordFuzzTarget.run(data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? [])
-            return 0
-        })
-        #else
-        for path in CommandLine.arguments.dropFirst() {
-            RecordFuzzTarget.run(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
-        }
-        #endif
-    }
-}
-
-#if KAIZEN_LIBFUZZER
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-#endif

@@ -245,6 +245,26 @@ import Testing
         #expect(try kaizen(["review", "HEAD~1..HEAD"], in: repo).status == 1)
     }
 
+    /// git writes no such dates, but a commit object may hold any: the
+    /// timeline shows them instead of trapping, as it once did before year -1000.
+    @Test func commitsDatedFarInThePastOrFutureAreShown() throws {
+        let repo = try repository()
+        var parent = try repo.gitText(["rev-parse", "HEAD"])
+        for (status, time) in [("paused", "-99999999999 +0000"), ("running", "99999999999999 -0500")] {
+            try repo.write(Self.path, Records.experiment(status: status, reviewBy: "2026-12-21"))
+            try repo.git(["add", "-A"])
+            let object = "tree \(try repo.gitText(["write-tree"]))\nparent \(parent)\nauthor Ana Lima <ana@example.com> \(time)\n"
+                + "committer Ana Lima <ana@example.com> \(time)\n\n\(status)\n"
+            parent = try repo.gitText(["hash-object", "-t", "commit", "-w", "--literally", "--stdin"], input: Data(object.utf8))
+        }
+        try repo.git(["update-ref", "HEAD", parent])
+        let timeline = try kaizen(["timeline", "--format", "json"], in: repo)
+        #expect(timeline.status == 0, "\(timeline.stderr)")
+        #expect(timeline.stdout.contains("\"-1199-02-15T14:13:21+00:00\""), "\(timeline.stdout)")
+        #expect(timeline.stdout.contains("\"3170843-11-07T04:46:39-05:00\""), "\(timeline.stdout)")
+        #expect(try kaizen(["timeline"], in: repo).status == 0)
+    }
+
     @Test func twoRunsAtOnceShareTheCacheAndAThirdReadsItBack() throws {
         let repo = try GitFixture()
         try repo.write("kaizen.yml", Records.config)

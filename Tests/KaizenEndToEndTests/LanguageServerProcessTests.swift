@@ -8,8 +8,13 @@ final class LanguageServerProcess {
     private let output = Pipe()
     private var buffer: [UInt8] = []
     private var nextID = 0
+    /// Every message read so far.
+    private(set) var received: [[String: Any]] = []
 
-    init(in directory: URL, environment: [String: String]) throws {
+    /// A server still running `deadline` seconds after it started is killed:
+    /// one that stopped reading fails its test, with its output closed, instead
+    /// of hanging the suite.
+    init(in directory: URL, environment: [String: String], deadline: Int = 60) throws {
         process.executableURL = KaizenProcess.binary
         process.arguments = ["lsp", "--today", "2026-11-20"]
         process.currentDirectoryURL = directory
@@ -18,13 +23,21 @@ final class LanguageServerProcess {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(deadline)) { [process] in
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
     }
 
     func send(_ message: [String: Any]) throws {
         var message = message
         message["jsonrpc"] = "2.0"
         let body = try JSONSerialization.data(withJSONObject: message)
-        input.fileHandleForWriting.write(Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
+        write(Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
+    }
+
+    /// Bytes as they are, framed or not.
+    func write(_ bytes: Data) {
+        input.fileHandleForWriting.write(bytes)
     }
 
     @discardableResult
@@ -47,7 +60,9 @@ final class LanguageServerProcess {
                 if buffer.count >= end + 4 + length {
                     let body = Data(buffer[(end + 4)..<(end + 4 + length)])
                     buffer.removeFirst(end + 4 + length)
-                    return try JSONSerialization.jsonObject(with: body) as! [String: Any]
+                    let message = try JSONSerialization.jsonObject(with: body) as! [String: Any]
+                    received.append(message)
+                    return message
                 }
             }
             let chunk = output.fileHandleForReading.availableData
@@ -92,6 +107,15 @@ final class LanguageServerProcess {
         ---
         """
 
+    /// Opens the experiment and hovers on the id after `improvement:`; the hover's text.
+    static func hoverOnTheImprovement(_ server: LanguageServerProcess, in workTree: URL) throws -> String? {
+        let uri = workTree.appendingPathComponent("experiments/review-pairs.md").absoluteString
+        try server.send(["method": "textDocument/didOpen", "params": ["textDocument": [
+            "uri": uri, "languageId": "markdown", "version": 1, "text": experiment]]])
+        let hover = try server.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 4, "character": 15]])
+        return ((hover["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
+    }
+
     @Test func exitCodesFollowShutdownAndEndOfInput() throws {
         let folder = try FixtureFolder(["kaizen.yml": Records.config])
         let clean = try LanguageServerProcess(in: folder.url, environment: ["PATH": "/usr/bin:/bin"])
@@ -122,11 +146,7 @@ final class LanguageServerProcess {
 
         let server = try LanguageServerProcess(in: git.workTree, environment: git.environment)
         try server.request("initialize", ["capabilities": [:]])
-        let uri = git.workTree.appendingPathComponent("experiments/review-pairs.md").absoluteString
-        try server.send(["method": "textDocument/didOpen", "params": ["textDocument": [
-            "uri": uri, "languageId": "markdown", "version": 1, "text": Self.experiment]]])
-        let hover = try server.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 4, "character": 15]])
-        let value = ((hover["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
+        let value = try Self.hoverOnTheImprovement(server, in: git.workTree)
         #expect(value == """
             **Canary releases**
 
@@ -137,5 +157,50 @@ final class LanguageServerProcess {
         try server.request("shutdown", [:])
         try server.send(["method": "exit"])
         #expect(server.exitStatus() == 0)
+    }
+
+    /// What a client may send by mistake before its first message.
+    struct Damage: Sendable, CustomTestStringConvertible {
+        let testDescription: String
+        let bytes: String
+        /// Whether the server reads the message rather than skipping it.
+        var accepted = false
+    }
+
+    static let damages = [
+        Damage(testDescription: "a length that is not a number", bytes: "Content-Length: abc\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":\"damaged\",\"method\":\"shutdown\"}"),
+        Damage(testDescription: "no Content-Length", bytes: "Content-Type: application/vscode-jsonrpc\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":\"damaged\",\"method\":\"shutdown\"}"),
+        Damage(testDescription: "a length shorter than the body",
+               bytes: "Content-Length: 20\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":\"damaged\",\"method\":\"shutdown\"}"),
+        Damage(testDescription: "a length past Int", bytes: "Content-Length: 99999999999999999999\r\n\r\n{\"jsonrpc\":\"2.0\",\"id\":\"damaged\",\"method\":\"shutdown\"}"),
+        Damage(testDescription: "LF line ends", bytes: "Content-Length: 52\n\n{\"jsonrpc\":\"2.0\",\"id\":\"damaged\",\"method\":\"shutdown\"}",
+               accepted: true),
+    ]
+
+    /// The damaged message is answered -32700 (or read, with LF line ends),
+    /// then initialize, a hover, shutdown and exit are served as usual.
+    @Test(arguments: damages)
+    func afterADamagedMessageTheServerServesTheNextOnes(_ damage: Damage) throws {
+        let folder = try FixtureFolder(["kaizen.yml": Records.config,
+                                        "improvements/canary-releases.md": String(format: Self.improvement, "proven"),
+                                        "experiments/review-pairs.md": Self.experiment])
+        let server = try LanguageServerProcess(in: folder.url, environment: ["PATH": "/usr/bin:/bin"])
+        server.write(Data(damage.bytes.utf8))
+        try server.request("initialize", ["capabilities": [:]])
+        #expect(try Self.hoverOnTheImprovement(server, in: folder.url)?.hasPrefix("**Canary releases**") == true)
+        let errorCodes = server.received.compactMap { ($0["error"] as? [String: Any])?["code"] as? Int }
+        if damage.accepted {
+            // A request before initialize, read and refused as such.
+            #expect(server.received.contains { $0["id"] as? String == "damaged" })
+            #expect(errorCodes == [-32002])
+        } else {
+            #expect(errorCodes.contains(-32700))
+            #expect(!server.received.contains { $0["id"] as? String == "damaged" })
+        }
+        try server.request("shutdown", [:])
+        try server.send(["method": "exit"])
+        // Input stays open: only `exit` ends the server before its deadline.
+        #expect(server.exitStatus() == 0)
+        #expect(server.process.terminationReason == .exit)
     }
 }

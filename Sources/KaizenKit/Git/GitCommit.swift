@@ -15,18 +15,23 @@ public struct GitTime: Hashable, Sendable, Comparable {
 
     public static func < (lhs: GitTime, rhs: GitTime) -> Bool { lhs.seconds < rhs.seconds }
 
-    /// ISO 8601 with the offset, as `git log --format=%cI` prints it.
+    /// ISO 8601 with the offset, as `git log --format=%cI` prints it. Any
+    /// 64-bit time is shown, far past or future ones too, as a commit can
+    /// carry them: the local time saturates rather than overflow, and the
+    /// date is computed here, where gmtime would fail past its year range.
     public var iso8601: String {
-        var local = time_t(seconds + Int64(offsetMinutes) * 60)
-        var parts = tm()
-        gmtime_r(&local, &parts)
+        let (sum, overflow) = seconds.addingReportingOverflow(Int64(offsetMinutes) * 60)
+        let local = overflow ? (offsetMinutes < 0 ? Int64.min : Int64.max) : sum
+        var days = local / 86_400, second = local % 86_400
+        if second < 0 {
+            days -= 1
+            second += 86_400
+        }
         let sign = offsetMinutes < 0 ? "-" : "+"
         let offset = abs(Int(offsetMinutes))
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let year = Int(parts.tm_year) + 1900
-        let yearText = year < 1000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
-        return "\(yearText)-\(two(Int(parts.tm_mon) + 1))-\(two(Int(parts.tm_mday)))T"
-            + "\(two(Int(parts.tm_hour))):\(two(Int(parts.tm_min))):\(two(Int(parts.tm_sec)))"
+        let time = Int(second)
+        return "\(CalendarDate(dayNumber: Int(days)))T\(two(time / 3_600)):\(two(time / 60 % 60)):\(two(time % 60))"
             + "\(sign)\(two(offset / 60)):\(two(offset % 60))"
     }
 

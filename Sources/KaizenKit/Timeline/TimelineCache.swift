@@ -4,30 +4,70 @@ import Foundation
 /// so that the next scan folds in only newer commits. The file is kaizen's
 /// own binary format; anything unexpected in it (another version, another
 /// scope, a torn or corrupt file) makes it count as absent, never as an error.
-struct TimelineCache {
+///
+/// After the magic and the version, the file's whole content is one block
+/// with its checksum, as each record of the parse cache is: a byte changed on
+/// disk would otherwise read as another id, path or team, and be shown as history.
+@_spi(Fuzzing) public struct TimelineCache {
     /// Bump whenever the format or the meaning of what is stored changes.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let magic = Array("kaizen-timeline\n".utf8)
 
     let file: URL
     let scope: HistoryScope
 
-    init(directory: String, scope: HistoryScope) {
+    @_spi(Fuzzing) public init(directory: String, scope: HistoryScope) {
         self.scope = scope
         file = URL(fileURLWithPath: directory).appendingPathComponent("timeline-\(StableHash.hex(of: scope.cacheKey)).cache")
     }
 
     func load() -> TimelineBuilder? {
         guard let bytes = try? FileReader.read(file.path) else { return nil }
-        var reader = BinaryReader(bytes: bytes)
-        return try? read(&reader)
+        return decode(bytes)
     }
 
     func save(_ builder: TimelineBuilder) throws {
-        guard let head = builder.head else { return }
+        guard let content = encode(builder) else { return }
+        try AtomicFile.replace(at: file, bytes: Self.sealed(content))
+    }
+
+    /// A cache file holding `content`, behind its checksum.
+    @_spi(Fuzzing) public static func sealed(_ content: [UInt8]) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.bytes.reserveCapacity(content.count + magic.count + 20)
+        writer.bytes += magic
+        writer.integer(Int64(formatVersion))
+        writer.block(content[...])
+        return writer.bytes
+    }
+
+    /// The state a cache file holds; nil when it counts as absent.
+    func decode(_ file: [UInt8]) -> TimelineBuilder? {
+        var reader = BinaryReader(bytes: file)
+        guard let place = try? Self.verifiedContent(in: &reader), reader.isAtEnd else { return nil }
+        var content = BinaryReader(bytes: file[place])
+        return try? read(&content)
+    }
+
+    /// The timeline a cache file holds, or nil when it counts as absent: what
+    /// the fuzzer feeds any bytes to.
+    @_spi(Fuzzing) public func timeline(decoding file: [UInt8]) -> Timeline? {
+        decode(file)?.timeline(ref: "HEAD")
+    }
+
+    /// Where the content lies, its checksum verified.
+    private static func verifiedContent(in reader: inout BinaryReader) throws -> Range<Int> {
+        guard try reader.take(magic.count) == magic[...], try reader.integer() == Int64(formatVersion) else {
+            throw BinaryReader.Malformed()
+        }
+        return try reader.block()
+    }
+
+    /// The content of a cache file for `builder`; nil for a builder that has
+    /// read no commit, which there is no point keeping.
+    func encode(_ builder: TimelineBuilder) -> [UInt8]? {
+        guard let head = builder.head else { return nil }
         var writer = BinaryWriter(replacing: file)
-        writer.bytes += Self.magic
-        writer.integer(Int64(Self.formatVersion))
         writer.string(scope.cacheKey)
         writer.id(head)
         writer.integer(builder.shallowBoundary == nil ? 0 : 1)
@@ -80,13 +120,11 @@ struct TimelineCache {
             writer.string(path)
             writer.integer(Int64(index))
         }
-        try AtomicFile.replace(at: file, bytes: writer.bytes)
+        return writer.bytes
     }
 
     private func read(_ reader: inout BinaryReader) throws -> TimelineBuilder {
-        guard try reader.take(Self.magic.count) == Self.magic[...],
-              try reader.integer() == Int64(Self.formatVersion),
-              try reader.string() == scope.cacheKey else { throw BinaryReader.Malformed() }
+        guard try reader.string() == scope.cacheKey else { throw BinaryReader.Malformed() }
         let head = try reader.id()
         let boundary = try reader.integer() == 1 ? try reader.id() : nil
         var authors: [GitSignature] = []
