@@ -39,11 +39,6 @@ enum AtomicFile {
         var bytes: [UInt8]
     }
 
-    /// Replaces a person's file with `bytes`, as `replaceUserFiles` does.
-    static func replaceUserFile(at url: URL, named path: String, inside root: URL, original: [UInt8], with bytes: [UInt8]) throws {
-        try replaceUserFiles([Replacement(url: url, name: path, original: original, bytes: bytes)], inside: root)
-    }
-
     /// Replaces people's files, each keeping its permission bits (and its
     /// owner, where allowed). A symbolic link is written through to the file
     /// it leads to, so the link stays a link, unless that file lies outside
@@ -57,9 +52,7 @@ enum AtomicFile {
         var pending: [(target: String, temporary: String, replacement: Replacement, mode: mode_t)] = []
         defer { for file in pending { unlink(file.temporary) } }
         for replacement in replacements {
-            let target = try regularFileInside(root, replacement)
-            var info = stat()
-            stat(target, &info)
+            let (target, info) = try regularFileInside(root, replacement)
             let mode = info.st_mode & 0o7777
             let temporary = try writeTemporary(replacement.bytes, beside: URL(fileURLWithPath: target), mode: mode, flush: true)
             // open() applied the umask; the file keeps exactly the bits it had
@@ -88,9 +81,9 @@ enum AtomicFile {
         }
     }
 
-    /// The real path of a replacement's file, after checking that it lies
-    /// inside `root` and is a regular file.
-    private static func regularFileInside(_ root: URL, _ replacement: Replacement) throws -> String {
+    /// The real path of a replacement's file and its status, after checking
+    /// that it lies inside `root` and is a regular file.
+    private static func regularFileInside(_ root: URL, _ replacement: Replacement) throws -> (path: String, info: stat) {
         guard let resolvedPointer = realpath(replacement.url.path, nil) else {
             throw KaizenError.cannotWrite(path: replacement.name, reason: String(cString: strerror(errno)))
         }
@@ -104,7 +97,7 @@ enum AtomicFile {
         guard stat(resolved, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
             throw KaizenError.cannotWrite(path: replacement.name, reason: "it is not a regular file")
         }
-        return resolved
+        return (resolved, info)
     }
 
     /// Puts a file's earlier bytes back, when a later file of the same edit could not be written.

@@ -2,7 +2,7 @@ import Foundation
 @testable import KaizenKit
 import Testing
 
-/// How `start`, `extend` and `conclude` write: `AtomicFile.replaceUserFile`.
+/// How `start`, `extend`, `conclude` and `observe` write: `AtomicFile.replaceUserFiles`.
 @Suite struct ReplaceUserFileTests {
     let path = "experiments/review-pairs.md"
 
