@@ -93,6 +93,23 @@ import Testing
         #expect(impact["multiplication"] as? Double == 2)
     }
 
+    /// b's adoption took 30 days, known only from the commits; a's trial 39.
+    /// kaizen.yml's quick-win-days decides, the last day included.
+    @Test func quickWinsTakeTheirDaysFromKaizenYmlAndTheCommits() throws {
+        let git = try Self.repository()
+        for (days, wins) in [(30, ["b-pairing"]), (29, [])] {
+            try git.write("kaizen.yml", Self.config + "\nquick-win-days: \(days)\n")
+            let result = try KaizenProcess.run(["report", "--today", "2026-11-20", "--format", "json"], in: git.workTree)
+            #expect(result.status == 0, "\(result.stderr)")
+            let flow = try #require(try json(result.stdout)["flow"] as? [String: Any])
+            let quickWins = try #require(flow["quickWins"] as? [String: Any])
+            #expect(quickWins["withinDays"] as? Int == days)
+            let rate = try #require(quickWins["rate"] as? [String: Any])
+            #expect(rate["count"] as? Int == wins.count && rate["total"] as? Int == 2)
+            #expect((quickWins["experiments"] as? [[String: Any]])?.map { $0["experiment"] as? String } == wins)
+        }
+    }
+
     @Test func textShowsCountsGoalsAndVerdicts() throws {
         let git = try Self.repository()
         let result = try KaizenProcess.run(["report", "--since", "2026-07-01", "--today", "2026-11-20"], in: git.workTree)
