@@ -77,6 +77,60 @@ import Testing
         ])
     }
 
+    /// On 2026-03-20: quoted (teams a and b) expired 5 days ago and has had no
+    /// Observations entry since it started 47 days ago; soon (b) expires in 5
+    /// days; formula (a's) is proven with no guide written. Each reason is a
+    /// row under each team, most urgent first, as the text lists them.
+    @Test func dueIsOneRowPerReasonPerTeam() throws {
+        let folder = try FixtureFolder([
+            "kaizen.yml": "version: 1\nteams: [a, b]\n",
+            "improvements/formula.md": "---\nkind: improvement\ntitle: '\(Self.formulaTitle)'\nstatus: proven\norigin: a\nlevel: team\narea: flow\n---\n",
+            "experiments/quoted.md": """
+                ---
+                kind: experiment
+                title: "Say \\"hi\\", then\\nwave"
+                teams: [a, b]
+                status: running
+                start: 2026-02-01
+                review-by: 2026-03-15
+                ---
+                """,
+            "experiments/soon.md": """
+                ---
+                kind: experiment
+                title: Soon
+                teams: [b]
+                status: running
+                start: 2026-03-10
+                review-by: 2026-03-25
+                ---
+
+                ## Observations
+
+                - 2026-03-18: on track
+                """,
+        ])
+        let result = try KaizenProcess.run(["due", "--format", "csv", "--today", "2026-03-20"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let quoted = "Say \"hi\", then\nwave"
+        let expired = "expired 5 days ago, on 2026-03-15: conclude it, or extend it with a reason"
+        let unobserved = "no Observations entry for 47 days (none dated since it started on 2026-02-01): note what the signals show"
+        #expect(try Self.parse(result.stdout) == [
+            ["team", "id", "reason", "date", "days", "message", "title", "path"],
+            ["a", "quoted", "expired", "2026-03-15", "5", expired, quoted, "experiments/quoted.md"],
+            ["a", "quoted", "observations-due", "2026-02-01", "47", unobserved, quoted, "experiments/quoted.md"],
+            ["a", "formula", "not-captured", "", "",
+             "proven but not captured: write Summary, Context, Implementation guide, Adaptation notes", "'" + Self.formulaTitle,
+             "improvements/formula.md"],
+            ["b", "quoted", "expired", "2026-03-15", "5", expired, quoted, "experiments/quoted.md"],
+            ["b", "quoted", "observations-due", "2026-02-01", "47", unobserved, quoted, "experiments/quoted.md"],
+            ["b", "soon", "expires-soon", "2026-03-25", "5", "expires in 5 days, on 2026-03-25: plan its review", "Soon", "experiments/soon.md"],
+        ])
+        // Nothing is due for b before its experiments start: the header alone.
+        let nothing = try KaizenProcess.run(["due", "--format", "csv", "--team", "b", "--today", "2026-01-01"], in: folder.url)
+        #expect(try Self.parse(nothing.stdout) == [["team", "id", "reason", "date", "days", "message", "title", "path"]])
+    }
+
     /// A title in history and an author that a spreadsheet would take for
     /// formulas get an apostrophe; a comma, a quote and a line break survive.
     @Test func timelineDefusesFormulasAndQuotes() throws {
