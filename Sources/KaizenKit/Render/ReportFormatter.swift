@@ -1,5 +1,5 @@
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, csv
 }
 
 /// Renders `kaizen report`: each figure with its count and total, its goal
@@ -17,6 +17,7 @@ public struct ReportFormatter: Sendable {
     public func render(_ report: CrossTeamReport) -> String {
         switch format {
         case .json: return JSONOutput.encode(ReportJSON(report))
+        case .csv: return ReportCSV.render(report)
         case .text: return text(sections(report), report)
         case .markdown: return markdown(sections(report), report)
         }
