@@ -21,7 +21,7 @@ struct DueCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only this team's records.", valueName: "id"))
     var team: String?
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or csv.")
     var format: DueFormat = .text
 
     @OptionGroup var workspaceOptions: WorkspaceOptions

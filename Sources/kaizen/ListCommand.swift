@@ -17,8 +17,8 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Only records with this status, e.g. running.")
     var status: String?
 
-    @Option(help: "Output format: text or json.")
-    var format: ListFormat = .text
+    @Option(help: "Output format: text, json or csv.")
+    var format: RecordListFormat = .text
 
     @Flag(name: .customLong("no-history"), help: "Do not read git history (the FOR column: how long each record has had its status).")
     var noHistory = false
@@ -44,4 +44,4 @@ struct ListCommand: ParsableCommand {
     }
 }
 
-extension ListFormat: ExpressibleByArgument {}
+extension RecordListFormat: ExpressibleByArgument {}

@@ -71,6 +71,7 @@ extension CalendarDate: ExpressibleByArgument {
 }
 
 extension DiagnosticFormat: ExpressibleByArgument {}
+extension ListFormat: ExpressibleByArgument {}
 extension RecordKind: ExpressibleByArgument {}
 
 /// Which history to read, and how.

@@ -21,7 +21,7 @@ struct ReportCommand: ParsableCommand {
                                valueName: "length"))
     var window: PeriodLength?
 
-    @Option(help: "Output format: text, markdown or json.")
+    @Option(help: "Output format: text, markdown, json or csv.")
     var format: ReportFormat = .text
 
     @OptionGroup var workspaceOptions: WorkspaceOptions

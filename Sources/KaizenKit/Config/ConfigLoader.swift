@@ -16,7 +16,7 @@ public struct ConfigLoader {
 
     static let keys = [
         "version", "teams", "paths", "max-experiment-days", "expiry-notice-days", "wip-limit",
-        "review-window-days", "review-period-days", "hypothesis-pattern", "areas", "rules", "goals",
+        "review-window-days", "review-period-days", "quick-win-days", "hypothesis-pattern", "areas", "rules", "goals",
     ]
     static let goalKeys = ["adoption-rate", "knowledge-capture", "impact-multiplication", "scaling-efficiency", "level-balance"]
 
@@ -70,6 +70,7 @@ public struct ConfigLoader {
             case "wip-limit": config.wipLimit = positiveInteger(value, key) ?? config.wipLimit
             case "review-window-days": config.reviewWindowDays = positiveInteger(value, key) ?? config.reviewWindowDays
             case "review-period-days": config.reviewPeriodDays = positiveInteger(value, key) ?? config.reviewPeriodDays
+            case "quick-win-days": config.quickWinDays = positiveInteger(value, key) ?? config.quickWinDays
             case "goals": readGoals(value)
             case "hypothesis-pattern": readHypothesisPattern(value)
             case "areas": readAreas(value)

@@ -55,6 +55,8 @@ public struct KaizenConfig: Sendable {
     public var reviewWindowDays = 90
     /// A running experiment should get a dated Observations entry at least this often.
     public var reviewPeriodDays = 14
+    /// An experiment retained within this many days of its start is a quick win.
+    public var quickWinDays = 14
     public var goals = Goals()
     public var hypothesisPattern = HypothesisPattern.standard
     /// Areas added to the built-in ones.

@@ -136,9 +136,36 @@ public struct CrossTeamReport: Sendable {
         public var expired: [String]
         /// Concluded in the period with no start or conclusion day known.
         public var undated: [String]
+        public var quickWins: QuickWins
 
         public var medianCycleDays: Double? { Statistics.median(cycleTimes) }
         public var cycleDays85: Int? { Statistics.percentile(0.85, of: cycleTimes) }
+    }
+
+    /// Experiments concluded in the period and retained on evidence within
+    /// `withinDays` of their start: early small wins keep a team's
+    /// improvement cadence turning.
+    public struct QuickWins: Sendable, Equatable {
+        /// kaizen.yml's `quick-win-days`.
+        public var withinDays: Int
+        /// Quick wins out of all the experiments concluded in the period.
+        public var experiments: Ratio
+        /// Each team's quick wins out of its own conclusions in the period.
+        public var perTeam: [TeamRatio]
+        /// Sorted by experiment id.
+        public var wins: [QuickWin]
+    }
+
+    public struct TeamRatio: Sendable, Equatable {
+        public var team: String
+        public var experiments: Ratio
+    }
+
+    public struct QuickWin: Sendable, Equatable, Encodable {
+        public var experiment: String
+        public var teams: [String]
+        /// From start to conclusion.
+        public var days: Int
     }
 
     public struct TeamLoad: Sendable, Equatable, Encodable {

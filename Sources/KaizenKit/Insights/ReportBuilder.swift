@@ -20,7 +20,9 @@
 /// - flow: running experiments per team against its limit; start-to-conclusion
 ///   days (median, 85th percentile by nearest rank) and conclusions per month
 ///   of the experiments concluded in the period; running experiments past
-///   their deadline.
+///   their deadline; quick wins: experiments concluded in the period and
+///   retained on evidence within `quick-win-days` of their start, out of all
+///   concluded in the period, overall and per team.
 /// - constraints: recurring today and on the period's first day (seen by two
 ///   or more teams, or three or more times, in the review window); days open
 ///   from first seen to today or to resolution; open or easing constraints no
@@ -50,7 +52,8 @@ public struct ReportBuilder: Sendable {
     private let proven: [Int]
     /// Improvements marked proven that no retention backs, sorted by id.
     private let unbacked: [Int]
-    private let concludedInPeriod: [(experiment: Int, day: CalendarDate)]
+    /// With the days from start to conclusion, when the start is known and not after the conclusion.
+    private let concludedInPeriod: [(experiment: Int, day: CalendarDate, cycleDays: Int?)]
 
     public init(records: [Record], config: KaizenConfig, period: ReportPeriod, dating: RecordDating) {
         self.records = records
@@ -84,7 +87,8 @@ public struct ReportBuilder: Sendable {
         concludedInPeriod = experiments.compactMap { index in
             guard records[index].experiment?.status?.value == .concluded, let day = dating.concluded(records[index]),
                   period.contains(day) else { return nil }
-            return (index, day)
+            let start = dating.started(records[index])
+            return (index, day, start.flatMap { $0 <= day ? $0.days(until: day) : nil })
         }
     }
 
@@ -202,9 +206,9 @@ public struct ReportBuilder: Sendable {
         }
         var cycleTimes: [Int] = []
         var perMonth: [String: Int] = [:]
-        for (index, day) in concludedInPeriod {
-            if let start = dating.started(records[index]), start <= day {
-                cycleTimes.append(start.days(until: day))
+        for (index, day, days) in concludedInPeriod {
+            if let days {
+                cycleTimes.append(days)
             } else {
                 undated.append(records[index].id)
             }
@@ -213,7 +217,24 @@ public struct ReportBuilder: Sendable {
         return CrossTeamReport.Flow(
             workInProgress: load, cycleTimes: cycleTimes,
             throughput: period.months.map { CrossTeamReport.MonthCount(month: $0, count: perMonth[$0] ?? 0) },
-            expired: expired, undated: undated.sorted())
+            expired: expired, undated: undated.sorted(), quickWins: quickWins())
+    }
+
+    private func quickWins() -> CrossTeamReport.QuickWins {
+        var wins: [CrossTeamReport.QuickWin] = []
+        var concludedByTeam: [String: Int] = [:]
+        var winsByTeam: [String: Int] = [:]
+        for (index, _, days) in concludedInPeriod {
+            let teams = records[index].teams
+            for team in teams { concludedByTeam[team, default: 0] += 1 }
+            guard records[index].experiment?.retainsOnEvidence == true, let days, days <= config.quickWinDays else { continue }
+            wins.append(CrossTeamReport.QuickWin(experiment: records[index].id, teams: teams, days: days))
+            for team in teams { winsByTeam[team, default: 0] += 1 }
+        }
+        return CrossTeamReport.QuickWins(
+            withinDays: config.quickWinDays, experiments: Ratio(wins.count, of: concludedInPeriod.count),
+            perTeam: teams.map { CrossTeamReport.TeamRatio(team: $0, experiments: Ratio(winsByTeam[$0] ?? 0, of: concludedByTeam[$0] ?? 0)) },
+            wins: wins)
     }
 
     private func constraintFigures() -> CrossTeamReport.ConstraintFigures {

@@ -1,5 +1,5 @@
 public enum DueFormat: String, Sendable, CaseIterable {
-    case text, json
+    case text, json, csv
 }
 
 /// Renders `kaizen due`: per team, each record and what it needs, most urgent first.
@@ -14,6 +14,34 @@ public struct DueFormatter: Sendable {
         switch format {
         case .json: return JSONOutput.encode(DueJSON(list))
         case .text: return text(list)
+        case .csv: return csv(list)
+        }
+    }
+
+    /// One row per reason a record is due, under each of its teams, in the text's order.
+    private func csv(_ list: DueList) -> String {
+        var rows = [["team", "id", "reason", "date", "days", "message", "title", "path"]]
+        for group in list.teams {
+            for item in group.items {
+                for reason in item.reasons {
+                    let (date, days) = Self.dateAndDays(reason)
+                    rows.append([group.team ?? "", item.id, reason.name, date?.description ?? "", days.map(String.init) ?? "",
+                                 Self.describe(reason), item.title ?? "", item.path])
+                }
+            }
+        }
+        return CSVText.document(rows)
+    }
+
+    /// The day a reason is about, and the days it counts: the deadline and
+    /// the days past or left, or the last Observations entry (else the start)
+    /// and the days since.
+    private static func dateAndDays(_ reason: DueReason) -> (CalendarDate?, Int?) {
+        switch reason {
+        case let .expired(deadline, over): return (deadline, over)
+        case let .expiresSoon(deadline, left): return (deadline, left)
+        case let .observationsDue(_, since, days): return (since, days)
+        case .notCaptured: return (nil, nil)
         }
     }
 

@@ -26,15 +26,20 @@ public enum ListFormat: String, Sendable, CaseIterable {
     case json
 }
 
-/// `kaizen list`: a table, or JSON, of records sorted by kind then id.
+/// `kaizen list`'s formats: a list of records is also a table for a spreadsheet.
+public enum RecordListFormat: String, Sendable, CaseIterable {
+    case text, json, csv
+}
+
+/// `kaizen list`: a table, JSON or CSV, of records sorted by kind then id.
 public struct RecordListFormatter: Sendable {
-    public var format: ListFormat
+    public var format: RecordListFormat
     public var config: KaizenConfig
     public var today: CalendarDate
     /// When given, each record shows how long it has had its status.
     public var history: WorkspaceHistory?
 
-    public init(format: ListFormat, config: KaizenConfig, today: CalendarDate, history: WorkspaceHistory? = nil) {
+    public init(format: RecordListFormat, config: KaizenConfig, today: CalendarDate, history: WorkspaceHistory? = nil) {
         self.format = format
         self.config = config
         self.today = today
@@ -52,6 +57,14 @@ public struct RecordListFormatter: Sendable {
             return JSONOutput.encode(Document(records: sorted.map {
                 RecordJSON($0, config: config, today: today, includeSections: false, history: history)
             }))
+        case .csv:
+            return CSVText.document([["id", "kind", "status", "status_since", "days_in_status", "teams", "title", "path"]] + sorted.map { record in
+                let status = record.status?.value
+                return [record.id, record.kind?.rawValue ?? "", status ?? "",
+                        history?.statusSince(ofRecordAt: record.path, currentStatus: status)?.day ?? "",
+                        history?.daysInStatus(ofRecordAt: record.path, currentStatus: status, today: today).map(String.init) ?? "",
+                        record.teams.joined(separator: " "), record.title?.value ?? "", record.path]
+            })
         case .text:
             guard let history else {
                 let rows = sorted.map { record in

@@ -1,5 +1,5 @@
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, csv
 }
 
 /// Renders `kaizen report`: each figure with its count and total, its goal
@@ -17,6 +17,7 @@ public struct ReportFormatter: Sendable {
     public func render(_ report: CrossTeamReport) -> String {
         switch format {
         case .json: return JSONOutput.encode(ReportJSON(report))
+        case .csv: return ReportCSV.render(report)
         case .text: return text(sections(report), report)
         case .markdown: return markdown(sections(report), report)
         }
@@ -97,9 +98,9 @@ public struct ReportFormatter: Sendable {
         }
 
         return Section(title: "Spread", lines: [
-            Line(figure: "Adoption rate", value: ratio(adoption.teams, "team"), goal: Self.percent(goals.adoptionRate),
+            Line(figure: "Adoption rate", value: Self.ratio(adoption.teams, noun: "team"), goal: Self.percent(goals.adoptionRate),
                  met: met.adoption, details: adoptionDetails),
-            Line(figure: "Knowledge capture", value: ratio(capture.improvements, "proven improvement"),
+            Line(figure: "Knowledge capture", value: Self.ratio(capture.improvements, noun: "proven improvement"),
                  goal: Self.percent(goals.knowledgeCapture), met: met.capture,
                  details: captureDetails),
             Line(figure: "Impact multiplication", value: impactValue, goal: "\(Self.number(goals.impactMultiplication))×",
@@ -130,8 +131,16 @@ public struct ReportFormatter: Sendable {
             Line(figure: "Work in progress", value: load.isEmpty ? "no teams" : load.joined(separator: ", ")),
             Line(figure: "Cycle time", value: cycle, details: cycleDetails),
             Line(figure: "Throughput", value: "\(total) concluded: \(perMonth)"),
+            Line(figure: "Quick wins", value: Self.quickWins(flow.quickWins.experiments, withinDays: flow.quickWins.withinDays),
+                 details: quickWinDetails(flow.quickWins)),
             Line(figure: "Expired", value: flow.expired.isEmpty ? "none" : "\(flow.expired.count): \(list(flow.expired))"),
         ])
+    }
+
+    private func quickWinDetails(_ quickWins: CrossTeamReport.QuickWins) -> [String] {
+        let perTeam = quickWins.perTeam.map { "\($0.team) \(Self.ratio($0.experiments))" }
+        return (perTeam.isEmpty ? [] : ["by team: " + perTeam.joined(separator: ", ")])
+            + quickWins.wins.map { "\($0.experiment) (\($0.teams.joined(separator: ", "))): \(Self.days(Double($0.days)))" }
     }
 
     private func constraints(_ report: CrossTeamReport) -> Section {
@@ -157,8 +166,8 @@ public struct ReportFormatter: Sendable {
                 "nothing concluded in the period was discarded: either every idea works, or failures are being called something else")
         }
         return Section(title: "Learning", lines: [
-            Line(figure: "Learnings written", value: ratio(learning.withLearnings, "concluded experiment")),
-            Line(figure: "Discarded", value: ratio(learning.discarded, "concluded experiment"), details: discardedDetails),
+            Line(figure: "Learnings written", value: Self.ratio(learning.withLearnings, noun: "concluded experiment")),
+            Line(figure: "Discarded", value: Self.ratio(learning.discarded, noun: "concluded experiment"), details: discardedDetails),
         ])
     }
 
@@ -199,9 +208,16 @@ public struct ReportFormatter: Sendable {
 
     // MARK: Words and numbers
 
-    private func ratio(_ ratio: Ratio, _ noun: String) -> String {
-        let share = ratio.share.map { " (\(Self.percent($0)))" } ?? ""
-        return "\(ratio.count) of \(pluralized(ratio.total, noun))\(share)"
+    /// "2 of 5 teams (40%)", or without a noun "2 of 5 (40%)".
+    static func ratio(_ ratio: Ratio, noun: String? = nil) -> String {
+        let share = ratio.share.map { " (\(percent($0)))" } ?? ""
+        let total = noun.map { pluralized(ratio.total, $0) } ?? String(ratio.total)
+        return "\(ratio.count) of \(total)\(share)"
+    }
+
+    /// The quick-win figure in words, for the report and the site's team pages.
+    static func quickWins(_ experiments: Ratio, withinDays: Int) -> String {
+        "\(ratio(experiments, noun: "concluded experiment")) retained within \(pluralized(withinDays, "day")) of starting"
     }
 
     private func list(_ items: [String]) -> String {

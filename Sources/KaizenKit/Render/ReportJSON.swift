@@ -69,6 +69,21 @@ struct ReportJSON: Encodable {
         var throughput: [CrossTeamReport.MonthCount]
         var expired: [String]
         var undated: [String]
+        var quickWins: QuickWins
+    }
+
+    struct QuickWins: Encodable {
+        struct Team: Encodable {
+            var team: String
+            var count: Int
+            var total: Int
+            var share: Double?
+        }
+
+        var withinDays: Int
+        var rate: Share
+        var perTeam: [Team]
+        var experiments: [CrossTeamReport.QuickWin]
     }
 
     struct Constraints: Encodable {
@@ -125,7 +140,13 @@ struct ReportJSON: Encodable {
                              met: met.levels)
         let flow = report.flow
         self.flow = Flow(workInProgress: flow.workInProgress, cycleTimes: flow.cycleTimes.sorted(), medianCycleDays: flow.medianCycleDays,
-                         cycleDays85: flow.cycleDays85, throughput: flow.throughput, expired: flow.expired, undated: flow.undated)
+                         cycleDays85: flow.cycleDays85, throughput: flow.throughput, expired: flow.expired, undated: flow.undated,
+                         quickWins: QuickWins(withinDays: flow.quickWins.withinDays, rate: Share(flow.quickWins.experiments),
+                                              perTeam: flow.quickWins.perTeam.map {
+                                                  QuickWins.Team(team: $0.team, count: $0.experiments.count, total: $0.experiments.total,
+                                                                 share: $0.experiments.share)
+                                              },
+                                              experiments: flow.quickWins.wins))
         let constraints = report.constraints
         self.constraints = Constraints(recurring: constraints.recurring, recurringAtStart: constraints.recurringAtStart,
                                        ages: constraints.ages, unaddressed: constraints.unaddressed)

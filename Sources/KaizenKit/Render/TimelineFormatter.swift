@@ -189,15 +189,7 @@ public struct TimelineFormatter {
                              event.fromPath ?? "", event.toPath ?? "", String(record.beyondShallowBoundary), String(timeline.shallow)])
             }
         }
-        return rows.map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// RFC 4180: quoted when it holds a comma, a quote or a line break.
-    private static func csvField(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 13 || $0 == 10 }) else {
-            return text
-        }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return CSVText.document(rows)
     }
 }
 

@@ -1,6 +1,6 @@
-/// One team: its work in progress against its limit, its experiments, the
-/// improvements it developed and adopted, the constraints it observed, and
-/// what `kaizen recommend` suggests to it.
+/// One team: its work in progress against its limit, its quick wins, its
+/// experiments, the improvements it developed and adopted, the constraints it
+/// observed, and what `kaizen recommend` suggests to it.
 struct TeamPage: SitePage {
     let snapshot: SiteSnapshot
     let team: String
@@ -26,6 +26,10 @@ struct TeamPage: SitePage {
             \(runningList)
             </section>
             <section>
+            <h2>Quick wins</h2>
+            \(quickWins())
+            </section>
+            <section>
             <h2>Experiments</h2>
             \(experimentTable(experiments, caption: "Every experiment this team runs or ran, alone or with others."))
             </section>
@@ -41,6 +45,22 @@ struct TeamPage: SitePage {
             <h2>Recommended for \(title)</h2>
             \(recommendations())
             </section>
+            """
+    }
+
+    /// The team's share of the dashboard's quick wins, and which they were.
+    private func quickWins() -> HTML {
+        let quickWins = snapshot.report.flow.quickWins
+        guard let share = quickWins.perTeam.first(where: { $0.team == team }) else { return "<p class=\"none\">Not a team of kaizen.yml.</p>" }
+        let days = Dictionary(quickWins.wins.map { ($0.experiment, $0.days) }, uniquingKeysWith: { first, _ in first })
+        let items = snapshot.experiments(ofTeam: team).compactMap { record -> HTML? in
+            days[record.id].map { "<li>\(experimentLink(record)): \(ReportFormatter.days(Double($0)))</li>" }
+        }
+        let list: HTML = items.isEmpty ? "" : "<ul>\(HTML.joined(items))</ul>"
+        return """
+            <p>In the report's period (\(snapshot.report.period.start.description) to \(snapshot.report.period.end.description)): \
+            \(ReportFormatter.quickWins(share.experiments, withinDays: quickWins.withinDays)).</p>
+            \(list)
             """
     }
 

@@ -83,6 +83,21 @@ import Testing
         #expect(loaded.config.goals == KaizenConfig.Goals())
     }
 
+    @Test func quickWinDaysIsAWholeNumberAboveZero() {
+        #expect(KaizenConfig().quickWinDays == 14)
+        #expect(load(MarkedText("quick-win-days: 21\n")).config.quickWinDays == 21)
+        for (setting, rule, message) in [("1️⃣0", "invalid-value", "'quick-win-days' must be above 0, not 0"),
+                                         ("1️⃣two weeks", "wrong-type", "'quick-win-days' must be a whole number above 0, not 'two weeks'"),
+                                         ("1️⃣[14]", "wrong-type", "'quick-win-days' must be a whole number above 0, not 'a list or mapping'")] {
+            let text = MarkedText("wip-limit: 2\nquick-win-days: \(setting)\n")
+            let loaded = load(text)
+            #expect(loaded.diagnostics.map(\.rule) == [rule])
+            #expect(loaded.diagnostics.map(\.message) == [message])
+            #expect(loaded.diagnostics.map(\.position) == [text["1"]])
+            #expect(loaded.config.quickWinDays == 14)
+        }
+    }
+
     @Test func aTeamListIsAcceptedToo() {
         let loaded = load(MarkedText("teams: [payments, platform]\n"))
         #expect(loaded.diagnostics.isEmpty)
@@ -107,7 +122,7 @@ import Testing
         let loaded = load(text)
         let expected: [(Character, String, String)] = [
             ("1", "invalid-value", "'version' is 2, but this kaizen reads version 1: upgrade kaizen or write version: 1"),
-            ("9", "unknown-field", "unknown setting 'teems' (did you mean 'teams'?); the settings are: version, teams, paths, max-experiment-days, expiry-notice-days, wip-limit, review-window-days, review-period-days, hypothesis-pattern, areas, rules, goals"),
+            ("9", "unknown-field", "unknown setting 'teems' (did you mean 'teams'?); the settings are: version, teams, paths, max-experiment-days, expiry-notice-days, wip-limit, review-window-days, review-period-days, quick-win-days, hypothesis-pattern, areas, rules, goals"),
             ("2", "invalid-value", "team id 'Payments' must be a lowercase slug (letters, digits, single hyphens), e.g. 'payments'"),
             ("3", "unknown-field", "unknown team setting 'colour'; a team has name and wip-limit"),
             ("4", "wrong-type", "'max-experiment-days' must be a whole number above 0, not 'ninety'"),

@@ -126,6 +126,52 @@ import Testing
         #expect(!learning.neverDiscards)
     }
 
+    /// quick-win-days is 30 here. Concluded in the period: checkout-trunk (40
+    /// days) and checkout-canary (30), both checkout's and retained;
+    /// payments-trunk (45, payments and data) discarded; mobile-canary (50)
+    /// retained. Only checkout-canary, at exactly 30 days, is a quick win.
+    @Test func quickWins() {
+        let quickWins = report().flow.quickWins
+        #expect(quickWins.withinDays == 30)
+        #expect(quickWins.experiments == Ratio(1, of: 4))
+        #expect(quickWins.perTeam == [
+            Report.TeamRatio(team: "payments", experiments: Ratio(0, of: 1)), Report.TeamRatio(team: "checkout", experiments: Ratio(1, of: 2)),
+            Report.TeamRatio(team: "mobile", experiments: Ratio(0, of: 1)), Report.TeamRatio(team: "data", experiments: Ratio(0, of: 1)),
+        ])
+        #expect(quickWins.wins == [Report.QuickWin(experiment: "checkout-canary", teams: ["checkout"], days: 30)])
+    }
+
+    /// With the default of 14 days and no history: e-14 (payments, retained in
+    /// 14 days, naming no improvement) is the only quick win of the five
+    /// conclusions in the period. e-15 took a day too long; e-unexplained was
+    /// retained against its signals; e-discarded was not retained; e-undated
+    /// has no start day. e-early concluded before the period and is not counted.
+    /// checkout: e-unexplained, e-discarded, e-undated; payments: e-14, e-15, e-undated.
+    @Test func aQuickWinIsRetainedOnEvidenceWithinTheDays() {
+        let parser = RecordParser(config: KaizenConfig())
+        func experiment(_ id: String, teams: String, _ fields: String, result: String = "1.5 days") -> Record {
+            let text = InsightsFixture.experiment(teams: teams, "status: concluded\nreview-by: 2026-12-01\n" + fields, learnings: "Learned.")
+                .replacingOccurrences(of: "result: 1.5 days", with: "result: \(result)")
+            return parser.parse(Array(text.utf8), path: "experiments/\(id).md", folderKind: .experiment).record
+        }
+        let records = [
+            experiment("e-14", teams: "[payments]", "start: 2026-10-01\noutcome: retained\nconcluded: 2026-10-15"),
+            experiment("e-15", teams: "[payments]", "start: 2026-10-01\noutcome: retained\nconcluded: 2026-10-16"),
+            experiment("e-unexplained", teams: "[checkout]", "start: 2026-10-01\noutcome: retained\nconcluded: 2026-10-03", result: "3 days"),
+            experiment("e-discarded", teams: "[checkout]", "start: 2026-10-01\noutcome: discarded\nconcluded: 2026-10-02"),
+            experiment("e-early", teams: "[checkout]", "start: 2026-03-01\noutcome: retained\nconcluded: 2026-03-05"),
+            experiment("e-undated", teams: "[checkout, payments]", "outcome: retained\nconcluded: 2026-10-10"),
+        ]
+        let period = ReportPeriod(length: PeriodLength(count: 6, unit: .months), endingOn: InsightsFixture.today)
+        let quickWins = ReportBuilder(records: records, config: KaizenConfig(), period: period, dating: RecordDating(history: nil))
+            .build().flow.quickWins
+        #expect(quickWins.withinDays == 14)
+        #expect(quickWins.experiments == Ratio(1, of: 5))
+        #expect(quickWins.perTeam == [Report.TeamRatio(team: "checkout", experiments: Ratio(0, of: 3)),
+                                      Report.TeamRatio(team: "payments", experiments: Ratio(1, of: 3))])
+        #expect(quickWins.wins == [Report.QuickWin(experiment: "e-14", teams: ["payments"], days: 14)])
+    }
+
     @Test func fiveConclusionsAndNoneDiscardedIsFlagged() {
         let parser = RecordParser(config: InsightsFixture.config)
         let records = (1...5).map { number in

@@ -28,6 +28,16 @@ import Testing
         #expect(html.contains("<p class=\"lead\">Cross-team report, 2026-05-20 to 2026-11-20 (6 months): 4 teams, 21 records.</p>"))
     }
 
+    /// quick-win-days is 30: of the four experiments concluded in the period,
+    /// only checkout-canary was retained within 30 days of its start.
+    @Test func quickWinsWithEachTeamsShare() throws {
+        #expect(try html().contains("""
+            <li><h3>Quick wins</h3><p class="value">1 of 4 concluded experiments (25%) retained within 30 days of starting</p>\
+            <ul><li>by team: payments 0 of 1 (0%), checkout 1 of 2 (50%), mobile 0 of 1 (0%), data 0 of 1 (0%)</li>\
+            <li>checkout-canary (checkout): 30 days</li></ul></li>
+            """))
+    }
+
     /// checkout adopted canary on 2026-08-31 and mobile on 2026-10-21 (by history).
     @Test func adoptionOverTime() throws {
         let rows = try rows(of: "adoption-over-time", in: html())

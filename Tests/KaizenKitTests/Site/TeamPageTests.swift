@@ -15,6 +15,18 @@ import Testing
         #expect(mobile.contains("<p>1 running of a limit of 1.</p>"))
     }
 
+    /// quick-win-days is 30: checkout concluded checkout-trunk (40 days) and
+    /// checkout-canary (30) in the period, mobile only mobile-canary (50).
+    @Test func itsQuickWinsInThePeriod() throws {
+        let checkout = try #require(SiteFixture.slice(try html("checkout"), from: "<h2>Quick wins</h2>", to: "</section>"))
+        #expect(checkout.contains(
+            "<p>In the report's period (2026-05-20 to 2026-11-20): 1 of 2 concluded experiments (50%) retained within 30 days of starting.</p>"))
+        #expect(checkout.contains("<ul><li><a href=\"../experiments/checkout-canary.html\">An experiment</a>: 30 days</li></ul>"))
+        let mobile = try #require(SiteFixture.slice(try html("mobile"), from: "<h2>Quick wins</h2>", to: "</section>"))
+        #expect(mobile.contains("0 of 1 concluded experiment (0%) retained within 30 days of starting.</p>"))
+        #expect(!mobile.contains("<li>"))
+    }
+
     @Test func itsExperimentsAndImprovements() throws {
         let html = try html("checkout")
         let table = try #require(SiteFixture.slice(html, from: "<h2>Experiments</h2>", to: "</table>"))

@@ -13,6 +13,7 @@ enum InsightsFixture {
           checkout: {}
           mobile: {wip-limit: 1}
           data: {}
+        quick-win-days: 30
         """
 
     static var config: KaizenConfig { ConfigLoader.load(Array(configText.utf8)).config }
