@@ -33,15 +33,23 @@ struct RuleHarness {
     var scope: Set<String>?
 
     init(config: String? = nil, _ files: [(String, String)]) {
+        self.init(config: config, files.map { RecordFixture($0.0, $0.1) })
+    }
+
+    init(config: String? = nil, before: [(String, String)], after: [(String, String)]) {
+        self.init(config: config, before: before.map { RecordFixture($0.0, $0.1) }, after: after.map { RecordFixture($0.0, $0.1) })
+    }
+
+    init(config: String? = nil, _ files: [RecordFixture]) {
         self.config = config
-        self.files = files.map { ($0.0, MarkedText($0.1)) }
+        self.files = files.map { ($0.path, MarkedText($0.text)) }
     }
 
     /// Compares `after` (the files checked) with `before`. Markers may stand in
     /// either; a finding on a deleted file points into `before`.
-    init(config: String? = nil, before: [(String, String)], after: [(String, String)]) {
+    init(config: String? = nil, before: [RecordFixture], after: [RecordFixture]) {
         self.init(config: config, after)
-        self.before = before.map { ($0.0, MarkedText($0.1)) }
+        self.before = before.map { ($0.path, MarkedText($0.text)) }
     }
 
     func workspace() -> Workspace {
