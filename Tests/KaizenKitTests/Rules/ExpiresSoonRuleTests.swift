@@ -4,32 +4,8 @@ import Testing
 @Suite struct ExpiresSoonRuleTests {
     @Test func aRunningExperimentWithinTheNoticeIsReportedWithTheDaysLeft() {
         let harness = RuleHarness([
-            ("experiments/review-pairs.md", """
-                ---
-                kind: experiment
-                title: Review pairs for payment changes
-                teams: [payments]
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-                status: running
-                start: 2026-10-01
-                review-by: 1️⃣2026-11-21
-                rollback: switch the review-pairs flag off and go back to single reviews
-                ---
-                """),
-            ("experiments/trunk-based-platform.md", """
-                ---
-                kind: experiment
-                title: Trunk-based development in the platform team
-                teams: [platform]
-                hypothesis: If we merge to trunk at least daily, we expect lead time to fall from 9 to 5 days
-                signals: [{metric: lead time (days), baseline: 9, target: 5}]
-                status: running
-                start: 2026-10-01
-                review-by: 1️⃣2026-12-04
-                rollback: return to release branches cut every two weeks
-                ---
-                """),
+            .experiment("review-pairs", reviewBy: "1️⃣2026-11-21"),
+            .experiment("trunk-based-platform", reviewBy: "1️⃣2026-12-04"),
         ])
         harness.expect("expires-soon", [
             ExpectedFinding("experiments/review-pairs.md", "1",
@@ -40,19 +16,7 @@ import Testing
     }
 
     @Test func anExperimentDueTodayExpiresToday() {
-        let harness = RuleHarness([("experiments/review-pairs.md", """
-            ---
-            kind: experiment
-            title: Review pairs for payment changes
-            teams: [payments]
-            hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-            signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-            status: running
-            start: 2026-10-01
-            review-by: 1️⃣2026-11-20
-            rollback: switch the review-pairs flag off and go back to single reviews
-            ---
-            """)])
+        let harness = RuleHarness([.experiment("review-pairs", reviewBy: "1️⃣2026-11-20")])
         harness.expect("expires-soon", [
             ExpectedFinding("experiments/review-pairs.md", "1",
                 "the experiment expires today: plan its review, then conclude or extend it"),
@@ -60,21 +24,9 @@ import Testing
     }
 
     @Test func theLatestExtensionSetsTheDeadline() {
-        let harness = RuleHarness([("experiments/review-pairs.md", """
-            ---
-            kind: experiment
-            title: Review pairs for payment changes
-            teams: [payments]
-            hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-            signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-            status: running
-            start: 2026-10-01
-            review-by: 2026-11-10
-            extensions:
-              - until: 1️⃣2026-11-27
-                reason: too few reviews during the release freeze
-            rollback: switch the review-pairs flag off and go back to single reviews
-            ---
+        let harness = RuleHarness([.experiment("review-pairs", reviewBy: "2026-11-10", extensions: """
+            - until: 1️⃣2026-11-27
+              reason: too few reviews during the release freeze
             """)])
         harness.expect("expires-soon", [
             ExpectedFinding("experiments/review-pairs.md", "1",
@@ -84,32 +36,8 @@ import Testing
 
     @Test func theNoticeComesFromKaizenYml() {
         let harness = RuleHarness(config: "expiry-notice-days: 3\n", [
-            ("experiments/review-pairs.md", """
-                ---
-                kind: experiment
-                title: Review pairs for payment changes
-                teams: [payments]
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-                status: running
-                start: 2026-10-01
-                review-by: 1️⃣2026-11-23
-                rollback: switch the review-pairs flag off and go back to single reviews
-                ---
-                """),
-            ("experiments/trunk-based-platform.md", """
-                ---
-                kind: experiment
-                title: Trunk-based development in the platform team
-                teams: [platform]
-                hypothesis: If we merge to trunk at least daily, we expect lead time to fall from 9 to 5 days
-                signals: [{metric: lead time (days), baseline: 9, target: 5}]
-                status: running
-                start: 2026-10-01
-                review-by: 2026-11-24
-                rollback: return to release branches cut every two weeks
-                ---
-                """),
+            .experiment("review-pairs", reviewBy: "1️⃣2026-11-23"),
+            .experiment("trunk-based-platform", reviewBy: "2026-11-24"),
         ])
         harness.expect("expires-soon", [
             ExpectedFinding("experiments/review-pairs.md", "1",
@@ -119,50 +47,9 @@ import Testing
 
     @Test func experimentsWithTimeLeftOrNotRunningPass() {
         let harness = RuleHarness([
-            ("experiments/review-pairs.md", """
-                ---
-                kind: experiment
-                title: Review pairs for payment changes
-                teams: [payments]
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-                status: running
-                start: 2026-10-01
-                review-by: 2026-12-05
-                rollback: switch the review-pairs flag off and go back to single reviews
-                ---
-                """),
-            ("experiments/change-board-bypass.md", """
-                ---
-                kind: experiment
-                title: Standard changes skip the change-advisory board
-                teams: [platform]
-                hypothesis: If we pre-approve standard changes, we expect no change to wait for the weekly board
-                signals: [{metric: changes waiting for the board, baseline: 11, target: 0}]
-                status: planned
-                review-by: 2026-11-25
-                rollback: send every change to the board again
-                ---
-                """),
-            ("experiments/trunk-based-platform.md", """
-                ---
-                kind: experiment
-                title: Trunk-based development in the platform team
-                teams: [platform]
-                hypothesis: If we merge to trunk at least daily, we expect lead time to fall from 9 to 5 days
-                signals: [{metric: lead time (days), baseline: 9, target: 5, result: 4}]
-                status: concluded
-                start: 2026-09-01
-                review-by: 2026-11-25
-                outcome: retained
-                concluded: 2026-11-18
-                rollback: return to release branches cut every two weeks
-                ---
-
-                ## Learnings
-
-                Daily merges need fast CI.
-                """),
+            .experiment("review-pairs", reviewBy: "2026-12-05"),
+            .experiment("change-board-bypass", status: "planned", reviewBy: "2026-11-25"),
+            .experiment("trunk-based-platform", status: "concluded", reviewBy: "2026-11-25"),
         ])
         harness.expect("expires-soon", [])
         #expect(harness.diagnostics().isEmpty)
