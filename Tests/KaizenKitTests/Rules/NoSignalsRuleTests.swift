@@ -4,29 +4,8 @@ import Testing
 @Suite struct NoSignalsRuleTests {
     @Test func anExperimentWithoutSignalsIsReported() {
         let harness = RuleHarness([
-            ("experiments/review-pairs.md", """
-                1️⃣---
-                kind: experiment
-                title: Review pairs for payment changes
-                teams: [payments]
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                status: planned
-                review-by: 2026-12-18
-                rollback: switch the review-pairs flag off and go back to single reviews
-                ---
-                """),
-            ("experiments/trunk-based-platform.md", """
-                ---
-                kind: experiment
-                title: Trunk-based development in the platform team
-                teams: [platform]
-                hypothesis: If we merge to trunk at least daily, we expect lead time to fall from 9 to 5 days
-                1️⃣signals: []
-                status: planned
-                review-by: 2026-12-18
-                rollback: return to release branches cut every two weeks
-                ---
-                """),
+            .experiment("review-pairs", signals: .absent, status: "planned").markingStart("1"),
+            .experiment("trunk-based-platform", signals: "[]", status: "planned").markingKey("signals", "1"),
         ])
         harness.expect("no-signals", [
             ExpectedFinding("experiments/review-pairs.md", "1",
@@ -37,21 +16,11 @@ import Testing
     }
 
     @Test func theTemplatePlaceholdersOfASignalAreEachReported() {
-        let harness = RuleHarness([("experiments/review-pairs.md", """
-            ---
-            kind: experiment
-            title: Review pairs for payment changes
-            teams: [payments]
-            hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-            signals:
-              - metric: 1️⃣"<what you will measure>"
-                baseline: 2️⃣"<its value today>"
-                target: 3️⃣"<the value that would confirm the hypothesis>"
-            status: planned
-            review-by: 2026-12-18
-            rollback: switch the review-pairs flag off and go back to single reviews
-            ---
-            """)])
+        let harness = RuleHarness([.experiment("review-pairs", signals: """
+            - metric: 1️⃣"<what you will measure>"
+              baseline: 2️⃣"<its value today>"
+              target: 3️⃣"<the value that would confirm the hypothesis>"
+            """, status: "planned")])
         harness.expect("no-signals", [
             ExpectedFinding("experiments/review-pairs.md", "1",
                 "signal 1 metric still holds the placeholder '<what you will measure>': name what you will measure, e.g. 'review wait (hours)'", severity: .warning),
@@ -63,20 +32,10 @@ import Testing
     }
 
     @Test func aPlaceholderInALaterSignalNamesThatSignal() {
-        let harness = RuleHarness([("experiments/trunk-based-platform.md", """
-            ---
-            kind: experiment
-            title: Trunk-based development in the platform team
-            teams: [platform]
-            hypothesis: If we merge to trunk at least daily, we expect lead time to fall from 9 to 5 days
-            signals:
-              - {metric: lead time (days), baseline: 9, target: 5}
-              - {metric: change failure rate, baseline: 1️⃣<look it up in the incident log>, target: below 15%}
-            status: planned
-            review-by: 2026-12-18
-            rollback: return to release branches cut every two weeks
-            ---
-            """)])
+        let harness = RuleHarness([.experiment("trunk-based-platform", signals: """
+            - {metric: lead time (days), baseline: 9, target: 5}
+            - {metric: change failure rate, baseline: 1️⃣<look it up in the incident log>, target: below 15%}
+            """, status: "planned")])
         harness.expect("no-signals", [
             ExpectedFinding("experiments/trunk-based-platform.md", "1",
                 "signal 2 baseline still holds the placeholder '<look it up in the incident log>': write its value today", severity: .warning),
@@ -84,43 +43,20 @@ import Testing
     }
 
     @Test func signalsOfTheWrongTypeAreLeftToWrongType() {
-        let harness = RuleHarness([("experiments/review-pairs.md", """
-            ---
-            kind: experiment
-            title: Review pairs for payment changes
-            teams: [payments]
-            hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-            signals: review wait should fall from 48 to 4 hours
-            status: planned
-            review-by: 2026-12-18
-            rollback: switch the review-pairs flag off and go back to single reviews
-            ---
-            """)])
+        let harness = RuleHarness([.experiment("review-pairs", signals: "review wait should fall from 48 to 4 hours", status: "planned")])
         harness.expect("no-signals", [])
         #expect(harness.diagnostics().map(\.rule) == ["wrong-type"])
     }
 
     @Test func filledInSignalsPass() {
-        let harness = RuleHarness([
-            ("experiments/review-pairs.md", """
-                ---
-                kind: experiment
-                title: Review pairs for payment changes
-                teams: [payments]
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                signals:
-                  - metric: review wait (hours)
-                    baseline: 48
-                    target: 4
-                  - metric: p95 time to first review (hours)
-                    baseline: "> 72"
-                    target: "< 8"
-                status: planned
-                review-by: 2026-12-18
-                rollback: switch the review-pairs flag off and go back to single reviews
-                ---
-                """),
-        ])
+        let harness = RuleHarness([.experiment("review-pairs", signals: """
+            - metric: review wait (hours)
+              baseline: 48
+              target: 4
+            - metric: p95 time to first review (hours)
+              baseline: "> 72"
+              target: "< 8"
+            """, status: "planned")])
         harness.expect("no-signals", [])
         #expect(harness.diagnostics().isEmpty)
     }
@@ -130,33 +66,16 @@ import Testing
     /// Messages number entries as they stand in the YAML list, even when an
     /// earlier entry is not a mapping; an invalid result is reported once.
     @Test func entriesAreNumberedAsWritten() {
-        let harness = RuleHarness([("experiments/review-pairs.md", """
-            ---
-            kind: experiment
-            title: Review pairs
-            teams: [payments]
-            hypothesis: If we pair on reviews, we expect review wait to fall from 48 to 4 hours
-            signals:
-              - 1️⃣review wait
-              - metric: 2️⃣"<what you will measure>"
-                baseline: 48
-                target: 4
-              - metric: wait
-                baseline: 48
-                target: 4
-                result: 3️⃣[3, 4]
-            status: concluded
-            start: 2026-09-01
-            review-by: 2026-11-01
-            rollback: stop pairing
-            outcome: retained
-            concluded: 2026-10-30
-            ---
-
-            ## Learnings
-
-            Pairs halve the wait.
-            """)])
+        let harness = RuleHarness([.experiment("review-pairs", signals: """
+            - 1️⃣review wait
+            - metric: 2️⃣"<what you will measure>"
+              baseline: 48
+              target: 4
+            - metric: wait
+              baseline: 48
+              target: 4
+              result: 3️⃣[3, 4]
+            """, status: "concluded")])
         harness.expect("wrong-type", [
             ExpectedFinding("experiments/review-pairs.md", "1", "signal 1 must be a mapping with metric, baseline, target, result, not text"),
             ExpectedFinding("experiments/review-pairs.md", "3", "signal 3: 'result' must be text, not a list"),
