@@ -2,42 +2,12 @@
 import Testing
 
 @Suite struct NotCapturedRuleTests {
-    static let retainingExperiment = ("experiments/trunk-based-platform.md", """
-        ---
-        kind: experiment
-        title: Trunk-based development in the platform team
-        teams: [platform]
-        improvement: trunk-based-development
-        hypothesis: If we merge to trunk at least daily, we expect lead time to fall from 9 to 5 days
-        signals: [{metric: lead time (days), baseline: 9, target: 5, result: 4}]
-        status: concluded
-        start: 2026-06-01
-        review-by: 2026-08-15
-        outcome: retained
-        concluded: 2026-08-14
-        rollback: return to release branches cut every two weeks
-        ---
-
-        ## Learnings
-
-        Daily merges need fast CI: the team cut the pipeline to eight minutes first.
-        """)
+    static let retainingExperiment = RecordFixture.experiment("trunk-based-platform", improvement: "trunk-based-development", status: "concluded")
 
     @Test func aProvenImprovementWithoutItsGuideSectionsIsReportedAtItsStatus() {
         let harness = RuleHarness([
             Self.retainingExperiment,
-            ("improvements/trunk-based-development.md", """
-                ---
-                kind: improvement
-                title: Trunk-based development
-                status: 1️⃣proven
-                origin: platform
-                level: team
-                area: flow
-                ---
-
-                We merge to trunk every day now.
-                """),
+            .improvement("trunk-based-development", status: "1️⃣proven", body: "We merge to trunk every day now.\n"),
         ])
         harness.expect("not-captured", [
             ExpectedFinding("improvements/trunk-based-development.md", "1",
@@ -54,16 +24,7 @@ import Testing
     @Test func sectionsStillHoldingOnlyTheTemplateGuidanceAreEmpty() {
         let harness = RuleHarness([
             Self.retainingExperiment,
-            ("improvements/trunk-based-development.md", """
-                ---
-                kind: improvement
-                title: Trunk-based development
-                status: proven
-                origin: platform
-                level: team
-                area: flow
-                ---
-
+            .improvement("trunk-based-development", status: "proven", body: """
                 ## Summary
 
                 Everyone merges small changes to trunk at least daily; unfinished work hides behind feature flags.
@@ -92,16 +53,7 @@ import Testing
     @Test func capturedOrNotYetProvenImprovementsPass() {
         let harness = RuleHarness([
             Self.retainingExperiment,
-            ("improvements/trunk-based-development.md", """
-                ---
-                kind: improvement
-                title: Trunk-based development
-                status: proven
-                origin: platform
-                level: team
-                area: flow
-                ---
-
+            .improvement("trunk-based-development", status: "proven", body: """
                 ## Summary
 
                 Everyone merges small changes to trunk at least daily; unfinished work hides behind feature flags.
@@ -120,16 +72,7 @@ import Testing
 
                 Teams shipping mobile apps kept a short release branch for store submission.
                 """),
-            ("improvements/review-pairs.md", """
-                ---
-                kind: improvement
-                title: Review pull requests in pairs
-                status: trialling
-                origin: payments
-                level: team
-                area: feedback
-                ---
-
+            .improvement("review-pairs", body: """
                 ## Summary
 
                 <!-- One paragraph: what changes in how work is done, and why it helps. -->

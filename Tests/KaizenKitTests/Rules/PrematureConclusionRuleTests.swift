@@ -2,29 +2,10 @@
 import Testing
 
 @Suite struct PrematureConclusionRuleTests {
-    static func experiment(_ status: String, _ conclusion: String) -> String {
-        """
-        ---
-        kind: experiment
-        title: Review pairs for payment changes
-        teams: [payments]
-        hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-        signals: [{metric: review wait (hours), baseline: 48, target: 4, result: 3}]
-        status: \(status)
-        \(status == "planned" ? "" : "start: 2026-10-01\n")review-by: 2026-12-18
-        rollback: switch the review-pairs flag off
-        \(conclusion)---
-
-        ## Learnings
-
-        Pairs cut the wait.
-        """
-    }
-
     @Test func aPlannedOrRunningExperimentWithAConclusionsFieldsIsReported() {
         let harness = RuleHarness([
-            ("experiments/planned.md", Self.experiment("planned", "outcome: 1️⃣retained\nconcluded: 2️⃣2026-11-01\n")),
-            ("experiments/running.md", Self.experiment("running", "outcome-reason: 1️⃣the team liked it\n")),
+            .experiment("planned", status: "planned", outcome: "1️⃣retained", concluded: "2️⃣2026-11-01"),
+            .experiment("running", outcomeReason: "1️⃣the team liked it"),
         ])
         harness.expect("premature-conclusion", [
             ExpectedFinding("experiments/planned.md", "1", "'outcome' is set, but the experiment is planned: conclude it "
@@ -38,8 +19,8 @@ import Testing
 
     @Test func emptyKeysAndConcludedExperimentsPass() {
         let harness = RuleHarness([
-            ("experiments/reminder.md", Self.experiment("running", "outcome:\nconcluded:\n")),
-            ("experiments/done.md", Self.experiment("concluded", "outcome: retained\nconcluded: 2026-11-01\n")),
+            .experiment("reminder", outcome: "", concluded: ""),
+            .experiment("done", status: "concluded", concluded: "2026-11-01"),
         ])
         harness.expect("premature-conclusion", [])
     }

@@ -2,39 +2,21 @@
 import Testing
 
 @Suite struct UnevidencedOutcomeRuleTests {
-    /// A concluded experiment with these signals, outcome and extra lines.
-    static func experiment(_ signals: String, outcome: String, extra: String = "") -> String {
-        """
-        ---
-        kind: experiment
-        title: Review pairs for payment changes
-        teams: [payments]
-        hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-        signals:
-        \(signals)
-        status: concluded
-        start: 2026-09-01
-        review-by: 2026-11-01
-        rollback: switch the review-pairs flag off
-        outcome: \(outcome)
-        \(extra)concluded: 2026-10-30
-        ---
-
-        ## Learnings
-
-        It was great.
-        """
+    /// A concluded experiment with these signals and outcome.
+    static func experiment(_ id: String, _ signals: String, outcome: String,
+                           reason: RecordFixture.Value = .absent) -> RecordFixture {
+        .experiment(id, signals: .text(signals), status: "concluded", outcome: .text(outcome), outcomeReason: reason)
     }
 
     /// The issue's case: three results, each on the wrong side of its target.
     static let allMissed = """
-          - {metric: review wait (hours), baseline: 48, target: under 5, result: 40}
-          - {metric: reverted changes per month, baseline: 30, target: under 20, result: 70}
-          - {metric: reviews done in pairs, baseline: 0 %, target: 100 %, result: 10 %}
+        - {metric: review wait (hours), baseline: 48, target: under 5, result: 40}
+        - {metric: reverted changes per month, baseline: 30, target: under 20, result: 70}
+        - {metric: reviews done in pairs, baseline: 0 %, target: 100 %, result: 10 %}
         """
 
     @Test func retainedWhenEverySignalMissedItsTargetIsAnError() {
-        let harness = RuleHarness([("experiments/review-pairs.md", Self.experiment(Self.allMissed, outcome: "1️⃣retained"))])
+        let harness = RuleHarness([Self.experiment("review-pairs", Self.allMissed, outcome: "1️⃣retained")])
         harness.expect("unevidenced-outcome", [
             ExpectedFinding("experiments/review-pairs.md", "1",
                 "retained, but no signal met its target (review wait (hours): 40 against 'under 5'; reverted changes per month: 70 against 'under 20'; "
@@ -44,8 +26,8 @@ import Testing
     }
 
     @Test func retainedWithNoJudgeableSignalIsAnError() {
-        let signals = "  - {metric: team mood, baseline: tense, target: calmer, result: somewhat better}"
-        let harness = RuleHarness([("experiments/review-pairs.md", Self.experiment(signals, outcome: "1️⃣retained"))])
+        let signals = "- {metric: team mood, baseline: tense, target: calmer, result: somewhat better}"
+        let harness = RuleHarness([Self.experiment("review-pairs", signals, outcome: "1️⃣retained")])
         harness.expect("unevidenced-outcome", [
             ExpectedFinding("experiments/review-pairs.md", "1",
                 "retained, but no signal's result can be compared with its target (team mood: somewhat better against 'calmer'): "
@@ -55,10 +37,10 @@ import Testing
 
     @Test func discardedThoughEverySignalMetItsTargetIsAnError() {
         let signals = """
-              - {metric: review wait (hours), baseline: 48, target: under 5, result: 3}
-              - {metric: team mood, baseline: tense, target: calmer, result: hard to say}
+            - {metric: review wait (hours), baseline: 48, target: under 5, result: 3}
+            - {metric: team mood, baseline: tense, target: calmer, result: hard to say}
             """
-        let harness = RuleHarness([("experiments/review-pairs.md", Self.experiment(signals, outcome: "1️⃣discarded"))])
+        let harness = RuleHarness([Self.experiment("review-pairs", signals, outcome: "1️⃣discarded")])
         harness.expect("unevidenced-outcome", [
             ExpectedFinding("experiments/review-pairs.md", "1",
                 "discarded, though every signal met its target (review wait (hours): 3 against 'under 5'): say why in 'outcome-reason' "
@@ -68,32 +50,30 @@ import Testing
 
     @Test func aReasonOrEvidenceOrAnOpenQuestionPasses() {
         let oneMet = """
-              - {metric: review wait (hours), baseline: 48, target: under 5, result: 4}
-              - {metric: reverted changes per month, baseline: 30, target: under 20, result: 70}
+            - {metric: review wait (hours), baseline: 48, target: under 5, result: 4}
+            - {metric: reverted changes per month, baseline: 30, target: under 20, result: 70}
             """
-        let noResult = "  - {metric: review wait (hours), baseline: 48, target: under 5}"
+        let noResult = "- {metric: review wait (hours), baseline: 48, target: under 5}"
         let harness = RuleHarness([
             // Retained with a reason.
-            ("experiments/a.md", Self.experiment(Self.allMissed, outcome: "retained",
-                                                 extra: "outcome-reason: Pairing halved onboarding time, which no signal measured\n")),
+            Self.experiment("a", Self.allMissed, outcome: "retained", reason: "Pairing halved onboarding time, which no signal measured"),
             // Retained on one met target of two.
-            ("experiments/b.md", Self.experiment(oneMet, outcome: "retained")),
+            Self.experiment("b", oneMet, outcome: "retained"),
             // Discarded though one target was met: evidence both ways.
-            ("experiments/c.md", Self.experiment(oneMet, outcome: "discarded")),
+            Self.experiment("c", oneMet, outcome: "discarded"),
             // Inconclusive says nothing against the signals.
-            ("experiments/d.md", Self.experiment(Self.allMissed, outcome: "inconclusive")),
+            Self.experiment("d", Self.allMissed, outcome: "inconclusive"),
             // A result is missing: conclusion-incomplete reports it first.
-            ("experiments/e.md", Self.experiment(noResult, outcome: "retained")),
+            Self.experiment("e", noResult, outcome: "retained"),
             // Discarded when every target was missed.
-            ("experiments/f.md", Self.experiment(Self.allMissed, outcome: "discarded")),
+            Self.experiment("f", Self.allMissed, outcome: "discarded"),
         ])
         harness.expect("unevidenced-outcome", [])
     }
 
     @Test func anEmptyReasonIsNoReason() {
-        let harness = RuleHarness([("experiments/review-pairs.md",
-                                    Self.experiment(Self.allMissed, outcome: "1️⃣retained", extra: "outcome-reason: \"  \"\n"))])
-        #expect(harness.diagnostics().filter { $0.rule == "unevidenced-outcome" }.map(\.position) == [MarkedText(
-            Self.experiment(Self.allMissed, outcome: "1️⃣retained", extra: "outcome-reason: \"  \"\n"))["1"]])
+        let fixture = Self.experiment("review-pairs", Self.allMissed, outcome: "1️⃣retained", reason: "\"  \"")
+        let harness = RuleHarness([fixture])
+        #expect(harness.diagnostics().filter { $0.rule == "unevidenced-outcome" }.map(\.position) == [MarkedText(fixture.text)["1"]])
     }
 }
