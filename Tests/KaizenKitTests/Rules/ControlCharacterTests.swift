@@ -2,19 +2,10 @@
 import Testing
 
 @Suite struct ControlCharacterTests {
-    static let frontMatter = """
-        ---
-        kind: experiment
-        title: Review pairs for payment changes
-        teams: [payments]
-        hypothesis: If we pair on reviews, we expect review wait to fall from 48 to 4 hours
-        signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-        status: planned
-        review-by: 2026-12-18
-        rollback: switch the review-pairs flag off
-        ---
-
-        """
+    /// A planned experiment with `body`.
+    static func record(_ body: String) -> MarkedText {
+        MarkedText(RecordFixture.experiment("review-pairs", status: "planned", body: .text(body)).text)
+    }
 
     func parse(_ marked: MarkedText, crlf: Bool = false) -> ParsedRecord {
         let text = crlf ? marked.text.replacingOccurrences(of: "\n", with: "\r\n") : marked.text
@@ -22,7 +13,7 @@ import Testing
     }
 
     @Test func aNulInTheBodyIsReportedWhereItSitsAndCounted() {
-        let marked = MarkedText(Self.frontMatter + "## Plan\n\nPair on é1️⃣\u{0}every review.\n\n## Observations\n\nWait\u{0} fell.\n")
+        let marked = Self.record("## Plan\n\nPair on é1️⃣\u{0}every review.\n\n## Observations\n\nWait\u{0} fell.\n")
         for crlf in [false, true] {
             let parsed = parse(marked, crlf: crlf)
             #expect(parsed.diagnostics == [
@@ -38,7 +29,7 @@ import Testing
 
     @Test func anEscapeSequenceOrAC1ControlIsReported() {
         for (character, code) in [("\u{1B}", "001B"), ("\u{7F}", "007F"), ("\u{85}", "0085"), ("\u{8}", "0008")] {
-            let marked = MarkedText(Self.frontMatter + "## Plan\n\n1️⃣\(character)[31mPair on every review.\n")
+            let marked = Self.record("## Plan\n\n1️⃣\(character)[31mPair on every review.\n")
             #expect(parse(marked).diagnostics == [
                 Diagnostic(path: "experiments/review-pairs.md", position: marked["1"], severity: .error, rule: "control-character",
                            message: "the body holds a control character (U+\(code)), which editors do not show: remove it"),
@@ -47,7 +38,7 @@ import Testing
     }
 
     @Test func tabsLineEndsAndOrdinaryTextAreNotReported() {
-        let marked = MarkedText(Self.frontMatter + "## Plan\n\n\tPair on every review.\r\nLone\rreturn, emoji 🚀, non-breaking\u{A0}space.\n")
+        let marked = Self.record("## Plan\n\n\tPair on every review.\r\nLone\rreturn, emoji 🚀, non-breaking\u{A0}space.\n")
         #expect(parse(marked).diagnostics.isEmpty)
     }
 }

@@ -3,16 +3,8 @@ import Testing
 
 @Suite struct DuplicateKeyTests {
     @Test func aRepeatedTopLevelKeyIsReportedWhereItRepeats() {
-        let harness = RuleHarness([("constraints/cab.md", """
-            ---
-            kind: constraint
-            title: Weekly change board
-            status: open
-            level: system
-            1️⃣status: easing
-            observed: [{date: 2026-10-01, team: payments}]
-            ---
-            """)])
+        // The builder writes status on line 4, below kind and title.
+        let harness = RuleHarness([.constraint("cab", extra: "1️⃣status: easing")])
         harness.expect("duplicate-key", [
             ExpectedFinding("constraints/cab.md", "1",
                 "duplicate key 'status' (first at line 4): YAML would keep only one of the values; remove or merge the other"),
@@ -20,17 +12,11 @@ import Testing
     }
 
     @Test func aRepeatedKeyInsideAListEntryIsReportedInThatEntry() {
-        let harness = RuleHarness([("constraints/cab.md", """
-            ---
-            kind: constraint
-            title: Weekly change board
-            status: open
-            level: system
-            observed:
-              - date: 2026-10-01
-                team: payments
-                1️⃣team: platform
-            ---
+        // The observation's first team is on line 8: after kind, title, status, level, observed and its date.
+        let harness = RuleHarness([.constraint("cab", observed: """
+            - date: 2026-10-01
+              team: payments
+              1️⃣team: platform
             """)])
         harness.expect("duplicate-key", [
             ExpectedFinding("constraints/cab.md", "1",
@@ -39,18 +25,11 @@ import Testing
     }
 
     @Test func theSameKeyInDifferentMappingsIsFine() {
-        let harness = RuleHarness([("constraints/cab.md", """
-            ---
-            kind: constraint
-            title: Weekly change board
-            status: open
-            level: system
-            observed:
-              - date: 2026-10-01
-                team: payments
-              - date: 2026-10-08
-                team: platform
-            ---
+        let harness = RuleHarness([.constraint("cab", observed: """
+            - date: 2026-10-01
+              team: payments
+            - date: 2026-10-08
+              team: platform
             """)])
         harness.expect("duplicate-key", [])
         #expect(harness.diagnostics().isEmpty)

@@ -10,18 +10,8 @@ import Testing
     }
 
     @Test func aByteThatIsNotUTF8IsReportedWhereItSits() {
-        let (bytes, position) = bytes("""
-            ---
-            kind: experiment
-            title: Review pairs 1️⃣for payment changes
-            teams: [payments]
-            hypothesis: If we pair on reviews, we expect review wait to fall from 48 to 4 hours
-            signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-            status: planned
-            review-by: 2026-12-18
-            rollback: switch the review-pairs flag off
-            ---
-            """, splicing: [0xFF])
+        let (bytes, position) = bytes(RecordFixture.experiment("review-pairs", title: "Review pairs 1️⃣for payment changes", status: "planned").text,
+                                      splicing: [0xFF])
         let parsed = RecordParser().parse(bytes, path: "experiments/review-pairs.md", folderKind: .experiment)
         #expect(parsed.diagnostics == [
             Diagnostic(path: "experiments/review-pairs.md", position: position, severity: .error,
@@ -35,15 +25,8 @@ import Testing
     @Test func theColumnCountsTheCharactersBeforeTheByteNotItsBytes() {
         // A Windows-1252 opening quote (0x93) pasted into an otherwise UTF-8 line
         // that already holds multi-byte characters.
-        let (bytes, position) = bytes("""
-            ---
-            kind: constraint
-            title: Zürich – 1️⃣change board” waits a week
-            status: open
-            level: system
-            observed: [{date: 2026-10-01, team: payments}]
-            ---
-            """, splicing: [0x93])
+        let (bytes, position) = bytes(RecordFixture.constraint("change-board", title: "Zürich – 1️⃣change board” waits a week").text,
+                                      splicing: [0x93])
         let parsed = RecordParser().parse(bytes, path: "constraints/change-board.md", folderKind: .constraint)
         #expect(position == SourcePosition(line: 3, column: 17))
         #expect(parsed.diagnostics.map(\.rule) == ["invalid-encoding"])
@@ -53,20 +36,9 @@ import Testing
 
     @Test func aCharacterCutShortAtTheEndOfTheFileIsReported() {
         // The file was truncated in the middle of '…' (E2 80 A6).
-        let (bytes, position) = bytes("""
-            ---
-            kind: improvement
-            title: Trunk-based development
-            status: proposed
-            origin: platform
-            level: team
-            area: flow
-            ---
-
-            ## Summary
-
-            Merge small changes to trunk daily1️⃣
-            """, splicing: [0xE2, 0x80])
+        let (bytes, position) = bytes(RecordFixture.improvement("trunk-based-development", status: "proposed",
+                                                                body: "## Summary\n\nMerge small changes to trunk daily1️⃣").text,
+                                      splicing: [0xE2, 0x80])
         let parsed = RecordParser().parse(bytes, path: "improvements/trunk-based-development.md", folderKind: .improvement)
         #expect(parsed.diagnostics.map(\.rule) == ["invalid-encoding"])
         #expect(parsed.diagnostics.map(\.position) == [position])
@@ -98,28 +70,16 @@ import Testing
     }
 
     @Test func utf8RecordsPassWithOrWithoutAByteOrderMark() {
-        let text = """
-            ---
-            kind: constraint
-            title: Zürich – change board waits a week…
-            status: open
-            level: system
-            observed:
-              - date: 2026-10-01
-                team: payments
-                note: “just a config change” waited six days
-            ---
-
-            ## Description
-
-            Every production change, however small, waits for the Thursday board.
-            """
-        let parsed = RecordParser().parse(DecodedText.byteOrderMark + Array(text.utf8), path: "constraints/change-board.md",
-                                          folderKind: .constraint)
+        let record = RecordFixture.constraint("change-board", title: "Zürich – change board waits a week…", observed: """
+            - date: 2026-10-01
+              team: payments
+              note: “just a config change” waited six days
+            """, body: "## Description\n\nEvery production change, however small, waits for the Thursday board.\n")
+        let parsed = RecordParser().parse(DecodedText.byteOrderMark + Array(record.text.utf8), path: record.path, folderKind: .constraint)
         #expect(parsed.diagnostics.isEmpty)
         #expect(parsed.record.title?.value == "Zürich – change board waits a week…")
 
-        let harness = RuleHarness([("constraints/change-board.md", text)])
+        let harness = RuleHarness([record])
         harness.expect("invalid-encoding", [])
         #expect(harness.diagnostics().isEmpty)
     }

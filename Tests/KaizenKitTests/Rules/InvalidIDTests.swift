@@ -4,37 +4,9 @@ import Testing
 @Suite struct InvalidIDTests {
     @Test func aFileNameThatIsNotASlugSuggestsOne() {
         let harness = RuleHarness([
-            ("experiments/Review-Pairs.md", """
-                1️⃣---
-                kind: experiment
-                title: Review pairs for payment changes
-                teams: [payments]
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-                status: planned
-                review-by: 2026-12-18
-                rollback: switch the review-pairs flag off and go back to single reviews
-                ---
-                """),
-            ("improvements/trunk_based development.md", """
-                1️⃣---
-                kind: improvement
-                title: Trunk-based development
-                status: proposed
-                origin: platform
-                level: team
-                area: flow
-                ---
-                """),
-            ("constraints/change--board.md", """
-                1️⃣---
-                kind: constraint
-                title: Weekly change-advisory board
-                status: open
-                level: system
-                observed: [{date: 2026-09-14, team: payments}]
-                ---
-                """),
+            .experiment("Review-Pairs", status: "planned").markingStart("1"),
+            .improvement("trunk_based development", status: "proposed").markingStart("1"),
+            .constraint("change--board").markingStart("1"),
         ])
         harness.expect("invalid-id", [
             ExpectedFinding("constraints/change--board.md", "1",
@@ -47,18 +19,9 @@ import Testing
     }
 
     @Test func aTooLongIdIsCutAtAWordBoundary() {
-        let harness = RuleHarness([("experiments/pair-review-for-every-pull-request-that-touches-the-payment-service.md", """
-            1️⃣---
-            kind: experiment
-            title: Pair review for every pull request that touches the payment service
-            teams: [payments]
-            hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-            signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-            status: planned
-            review-by: 2026-12-18
-            rollback: switch the review-pairs flag off and go back to single reviews
-            ---
-            """)])
+        let harness = RuleHarness([
+            .experiment("pair-review-for-every-pull-request-that-touches-the-payment-service", status: "planned").markingStart("1"),
+        ])
         harness.expect("invalid-id", [
             ExpectedFinding("experiments/pair-review-for-every-pull-request-that-touches-the-payment-service.md", "1",
                 "the id 'pair-review-for-every-pull-request-that-touches-the-payment-service' (the file name) is not a lowercase slug of letters, digits and single hyphens, at most 60 characters: rename the file to pair-review-for-every-pull-request-that-touches-the-payment.md"),
@@ -66,15 +29,7 @@ import Testing
     }
 
     @Test func aFileNameWithNothingToMakeASlugFromJustAsksForARename() {
-        let harness = RuleHarness([("constraints/🚧.md", """
-            1️⃣---
-            kind: constraint
-            title: Weekly change-advisory board
-            status: open
-            level: system
-            observed: [{date: 2026-09-14, team: payments}]
-            ---
-            """)])
+        let harness = RuleHarness([.constraint("🚧").markingStart("1")])
         harness.expect("invalid-id", [
             ExpectedFinding("constraints/🚧.md", "1",
                 "the id '🚧' (the file name) is not a lowercase slug of letters, digits and single hyphens, at most 60 characters: rename the file"),
@@ -83,28 +38,8 @@ import Testing
 
     @Test func lowercaseSlugsWithDigitsPass() {
         let harness = RuleHarness([
-            ("experiments/2026-q4-review-pairs.md", """
-                ---
-                kind: experiment
-                title: Review pairs for payment changes
-                teams: [payments]
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-                status: planned
-                review-by: 2026-12-18
-                rollback: switch the review-pairs flag off and go back to single reviews
-                ---
-                """),
-            ("improvements/trunk-based-development.md", """
-                ---
-                kind: improvement
-                title: Trunk-based development
-                status: proposed
-                origin: platform
-                level: team
-                area: flow
-                ---
-                """),
+            .experiment("2026-q4-review-pairs", status: "planned"),
+            .improvement("trunk-based-development", status: "proposed"),
         ])
         harness.expect("invalid-id", [])
         #expect(harness.diagnostics().isEmpty)

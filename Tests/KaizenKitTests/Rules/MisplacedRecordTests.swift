@@ -4,37 +4,9 @@ import Testing
 @Suite struct MisplacedRecordTests {
     @Test func aRecordInTheFolderOfAnotherKindIsReportedAtItsKind() {
         let harness = RuleHarness([
-            ("experiments/change-board.md", """
-                ---
-                kind: 1️⃣constraint
-                title: Weekly change-advisory board
-                status: open
-                level: system
-                observed: [{date: 2026-09-14, team: payments}]
-                ---
-                """),
-            ("improvements/review-pairs-payments.md", """
-                ---
-                kind: 1️⃣experiment
-                title: Review pairs for payment changes
-                teams: [payments]
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-                status: planned
-                review-by: 2026-12-18
-                rollback: switch the review-pairs flag off and go back to single reviews
-                ---
-                """),
-            ("constraints/trunk-based-development.md", """
-                ---
-                kind: 1️⃣improvement
-                title: Trunk-based development
-                status: proposed
-                origin: platform
-                level: team
-                area: flow
-                ---
-                """),
+            .constraint("change-board", in: "experiments", kind: "1️⃣constraint"),
+            .experiment("review-pairs-payments", in: "improvements", kind: "1️⃣experiment", status: "planned"),
+            .improvement("trunk-based-development", in: "constraints", kind: "1️⃣improvement", status: "proposed"),
         ])
         harness.expect("misplaced-record", [
             ExpectedFinding("constraints/trunk-based-development.md", "1",
@@ -49,16 +21,9 @@ import Testing
     }
 
     @Test func configuredFoldersDecideWhereAKindBelongs() {
-        let harness = RuleHarness(config: "paths: {experiments: trials}\n", [("trials/trunk-based-development.md", """
-            ---
-            kind: 1️⃣improvement
-            title: Trunk-based development
-            status: proposed
-            origin: platform
-            level: team
-            area: flow
-            ---
-            """)])
+        let harness = RuleHarness(config: "paths: {experiments: trials}\n", [
+            .improvement("trunk-based-development", in: "trials", kind: "1️⃣improvement", status: "proposed"),
+        ])
         harness.expect("misplaced-record", [
             ExpectedFinding("trials/trunk-based-development.md", "1",
                 "an improvement in trials/, the folder for experiments: move it to improvements/, or correct 'kind'"),
@@ -67,37 +32,9 @@ import Testing
 
     @Test func recordsInTheirOwnFolderOrOutsideAnyFolderPass() {
         let harness = RuleHarness(config: "paths: {experiments: trials}\n", [
-            ("trials/review-pairs-payments.md", """
-                ---
-                kind: experiment
-                title: Review pairs for payment changes
-                teams: [payments]
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-                status: planned
-                review-by: 2026-12-18
-                rollback: switch the review-pairs flag off and go back to single reviews
-                ---
-                """),
-            ("improvements/trunk-based-development.md", """
-                ---
-                kind: improvement
-                title: Trunk-based development
-                status: proposed
-                origin: platform
-                level: team
-                area: flow
-                ---
-                """),
-            ("archive/change-board.md", """
-                ---
-                kind: constraint
-                title: Weekly change-advisory board
-                status: resolved
-                level: system
-                observed: [{date: 2026-03-02, team: payments}]
-                ---
-                """),
+            .experiment("review-pairs-payments", in: "trials", status: "planned"),
+            .improvement("trunk-based-development", status: "proposed"),
+            .constraint("change-board", in: "archive", status: "resolved", observed: "[{date: 2026-03-02, team: payments}]"),
         ])
         harness.expect("misplaced-record", [])
         #expect(harness.diagnostics().isEmpty)

@@ -17,21 +17,10 @@ import Testing
         try body(try Workspace.open(at: root))
     }
 
-    static let reviewPairs = """
-        ---
-        kind: experiment
-        title: Review pairs for payment changes
-        teams: [payments]
-        hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-        signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-        status: planned
-        review-by: 2026-12-18
-        rollback: switch the review-pairs flag off and go back to single reviews
-        ---
-        """
+    static let reviewPairs = RecordFixture.experiment("review-pairs", title: "Review pairs for payment changes", status: "planned")
 
     @Test func aFileThatDisappearsAfterItWasListedIsReportedAtItsStart() throws {
-        try withWorkspace(["experiments/review-pairs.md": Self.reviewPairs]) { workspace in
+        try withWorkspace([Self.reviewPairs.path: Self.reviewPairs.text]) { workspace in
             let loader = RecordLoader(workspace: workspace)
             let paths = try loader.recordPaths()
             #expect(paths == ["experiments/review-pairs.md"])
@@ -61,12 +50,12 @@ import Testing
     }
 
     @Test func filesThatCanBeReadPass() throws {
-        try withWorkspace(["experiments/review-pairs.md": Self.reviewPairs]) { workspace in
+        try withWorkspace([Self.reviewPairs.path: Self.reviewPairs.text]) { workspace in
             let parsed = RecordLoader(workspace: workspace).load(["experiments/review-pairs.md"])
             #expect(parsed.map(\.diagnostics) == [[]])
             #expect(parsed.map(\.record.title?.value) == ["Review pairs for payment changes"])
         }
-        let harness = RuleHarness([("experiments/review-pairs.md", Self.reviewPairs)])
+        let harness = RuleHarness([Self.reviewPairs])
         harness.expect("unreadable-file", [])
         #expect(harness.diagnostics().isEmpty)
     }

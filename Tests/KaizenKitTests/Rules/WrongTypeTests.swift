@@ -3,20 +3,10 @@ import Testing
 
 @Suite struct WrongTypeTests {
     @Test func textFieldsHoldingAListOrAMappingAreReported() {
-        let harness = RuleHarness([("experiments/review-pairs.md", """
-            ---
-            kind: experiment
-            title: Review pairs for payment changes
-            teams: [payments]
-            hypothesis: 1️⃣{change: review in pairs, effect: review wait falls to 4 hours}
-            signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-            status: planned
-            review-by: 2026-12-18
-            rollback:
-              2️⃣- switch the review-pairs flag off
-              - go back to single reviews
-            ---
-            """)])
+        let harness = RuleHarness([
+            .experiment("review-pairs", hypothesis: "1️⃣{change: review in pairs, effect: review wait falls to 4 hours}", status: "planned",
+                        rollback: "2️⃣- switch the review-pairs flag off\n- go back to single reviews"),
+        ])
         harness.expect("wrong-type", [
             ExpectedFinding("experiments/review-pairs.md", "1", "'hypothesis' must be text, not a mapping"),
             ExpectedFinding("experiments/review-pairs.md", "2", "'rollback' must be text, not a list"),
@@ -28,20 +18,7 @@ import Testing
 
     @Test func listFieldsHoldingTextAreReportedWithAnExample() {
         let harness = RuleHarness([
-            ("experiments/review-pairs.md", """
-                ---
-                kind: experiment
-                title: Review pairs for payment changes
-                teams: 1️⃣payments
-                constraints: 2️⃣slow-reviews
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-                status: planned
-                review-by: 2026-12-18
-                rollback: switch the review-pairs flag off and go back to single reviews
-                tags: 3️⃣code review
-                ---
-                """),
+            .experiment("review-pairs", teams: "1️⃣payments", constraints: "2️⃣slow-reviews", status: "planned", tags: "3️⃣code review"),
         ])
         harness.expect("wrong-type", [
             ExpectedFinding("experiments/review-pairs.md", "1", "'teams' must be a list, e.g. teams: [payments]"),
@@ -52,21 +29,11 @@ import Testing
     }
 
     @Test func listItemsThatAreNotTextAreReportedOneByOne() {
-        let harness = RuleHarness([("experiments/joint-review-pairs.md", """
-            ---
-            kind: experiment
-            title: Review pairs across payments and platform
-            teams:
-              - payments
-              - 1️⃣platform: true
-              -2️⃣
-            hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-            signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-            status: planned
-            review-by: 2026-12-18
-            rollback: switch the review-pairs flag off and go back to single reviews
-            ---
-            """)])
+        let harness = RuleHarness([.experiment("joint-review-pairs", teams: """
+            - payments
+            - 1️⃣platform: true
+            -2️⃣
+            """, status: "planned")])
         harness.expect("wrong-type", [
             ExpectedFinding("experiments/joint-review-pairs.md", "1", "each item of 'teams' must be text, not a mapping"),
             ExpectedFinding("experiments/joint-review-pairs.md", "2", "each item of 'teams' must be text, not empty"),
@@ -75,44 +42,16 @@ import Testing
 
     @Test func entryListsMustHoldMappingsOfTextFields() {
         let harness = RuleHarness([
-            ("experiments/review-pairs.md", """
-                ---
-                kind: experiment
-                title: Review pairs for payment changes
-                teams: [payments]
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                signals: 1️⃣review wait should fall from 48 to 4 hours
-                status: planned
-                review-by: 2026-12-18
-                rollback: switch the review-pairs flag off and go back to single reviews
-                ---
-                """),
-            ("experiments/trunk-based-platform.md", """
-                ---
-                kind: experiment
-                title: Trunk-based development in the platform team
-                teams: [platform]
-                hypothesis: If we merge to trunk at least daily, we expect lead time to fall from 9 to 5 days
-                signals:
-                  - 1️⃣lead time (days)
-                  - metric: 2️⃣[deploys per week, change failure rate]
-                    baseline: 2
-                    target: 10
-                status: planned
-                review-by: 2026-12-18
-                rollback: return to release branches cut every two weeks
-                ---
-                """),
-            ("constraints/change-board.md", """
-                ---
-                kind: constraint
-                title: Weekly change-advisory board
-                status: open
-                level: system
-                observed:
-                  - date: 2026-09-14
-                    team: 1️⃣[payments, platform]
-                ---
+            .experiment("review-pairs", signals: "1️⃣review wait should fall from 48 to 4 hours", status: "planned"),
+            .experiment("trunk-based-platform", signals: """
+                - 1️⃣lead time (days)
+                - metric: 2️⃣[deploys per week, change failure rate]
+                  baseline: 2
+                  target: 10
+                """, status: "planned"),
+            .constraint("change-board", observed: """
+                - date: 2026-09-14
+                  team: 1️⃣[payments, platform]
                 """),
         ])
         harness.expect("wrong-type", [
@@ -128,17 +67,7 @@ import Testing
     }
 
     @Test func aFieldNameMustBeText() {
-        let harness = RuleHarness([("improvements/review-pairs.md", """
-            ---
-            kind: improvement
-            title: Review pull requests in pairs
-            status: proposed
-            origin: payments
-            level: team
-            area: feedback
-            1️⃣[tags]: [review, pairing]
-            ---
-            """)])
+        let harness = RuleHarness([.improvement("review-pairs", status: "proposed", extra: "1️⃣[tags]: [review, pairing]")])
         harness.expect("wrong-type", [
             ExpectedFinding("improvements/review-pairs.md", "1", "a field name must be plain text, not a list"),
         ])
@@ -146,36 +75,13 @@ import Testing
 
     @Test func fieldsOfTheRightShapePass() {
         let harness = RuleHarness([
-            ("experiments/review-pairs.md", """
-                ---
-                kind: experiment
-                title: Review pairs for payment changes
-                teams:
-                  - payments
-                  - platform
-                constraints: []
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                signals:
-                  - metric: review wait (hours)
-                    baseline: 48
-                    target: 4
-                  - {metric: escaped defects per month, baseline: 3, target: 1}
-                status: planned
-                review-by: 2026-12-18
-                rollback: switch the review-pairs flag off and go back to single reviews
-                tags: [code-review, pairing]
-                ---
-                """),
-            ("constraints/change-board.md", """
-                ---
-                kind: constraint
-                title: Weekly change-advisory board
-                status: open
-                level: system
-                observed:
-                  - {date: 2026-09-14, team: payments, note: a config change waited six days}
-                ---
-                """),
+            .experiment("review-pairs", teams: "- payments\n- platform", constraints: "[]", signals: """
+                - metric: review wait (hours)
+                  baseline: 48
+                  target: 4
+                - {metric: escaped defects per month, baseline: 3, target: 1}
+                """, status: "planned", tags: "[code-review, pairing]"),
+            .constraint("change-board", observed: "- {date: 2026-09-14, team: payments, note: a config change waited six days}"),
         ])
         harness.expect("wrong-type", [])
         #expect(harness.diagnostics().isEmpty)
