@@ -4,34 +4,10 @@ import Testing
 @Suite struct PossibleDuplicateRuleTests {
     @Test func twoImprovementsThatShareMostWordsAreEachReported() {
         let harness = RuleHarness([
-            ("improvements/review-pairs.md", """
-                ---
-                kind: improvement
-                title: 1️⃣Review pull requests in pairs
-                status: trialling
-                origin: payments
-                level: team
-                area: feedback
-                ---
-
-                ## Summary
-
-                Two developers review every pull request together before merging.
-                """),
-            ("improvements/pair-review.md", """
-                ---
-                kind: improvement
-                title: 1️⃣Pair review of pull requests
-                status: proposed
-                origin: platform
-                level: team
-                area: feedback
-                ---
-
-                ## Summary
-
-                Every pull request is reviewed by two developers together before merge.
-                """),
+            .improvement("review-pairs", title: "1️⃣Review pull requests in pairs", area: "feedback",
+                         body: .summary("Two developers review every pull request together before merging.")),
+            .improvement("pair-review", title: "1️⃣Pair review of pull requests", status: "proposed", area: "feedback",
+                         body: .summary("Every pull request is reviewed by two developers together before merge.")),
         ])
         harness.expect("possible-duplicate", [
             ExpectedFinding("improvements/pair-review.md", "1",
@@ -47,16 +23,7 @@ import Testing
     /// it reach the threshold.
     @Test func theSamePracticeWithADifferentContextIsReported() {
         let harness = RuleHarness([
-            ("improvements/trunk-based-development.md", """
-                ---
-                kind: improvement
-                title: 1️⃣Trunk-based development
-                status: proposed
-                origin: platform
-                level: team
-                area: flow
-                ---
-
+            .improvement("trunk-based-development", title: "1️⃣Trunk-based development", status: "proposed", body: """
                 ## Summary
 
                 Merge small changes to trunk daily behind feature flags.
@@ -65,16 +32,7 @@ import Testing
 
                 Needs a pipeline under ten minutes.
                 """),
-            ("improvements/daily-merges.md", """
-                ---
-                kind: improvement
-                title: 1️⃣Daily merges to trunk
-                status: proposed
-                origin: payments
-                level: team
-                area: flow
-                ---
-
+            .improvement("daily-merges", title: "1️⃣Daily merges to trunk", status: "proposed", body: """
                 ## Summary
 
                 Small changes merge to trunk daily, hidden behind feature flags.
@@ -94,61 +52,13 @@ import Testing
 
     @Test func differentPracticesShortTextsAndExperimentsPass() {
         let harness = RuleHarness([
-            ("improvements/review-pairs.md", """
-                ---
-                kind: improvement
-                title: Review pull requests in pairs
-                status: trialling
-                origin: payments
-                level: team
-                area: feedback
-                ---
-
-                ## Summary
-
-                Two developers review every pull request together before merging.
-                """),
-            ("improvements/standard-changes.md", """
-                ---
-                kind: improvement
-                title: Pre-approved standard changes
-                status: proposed
-                origin: platform
-                level: system
-                area: policy-delay
-                ---
-
-                ## Summary
-
-                Routine changes from an agreed list skip the weekly change-advisory board.
-                """),
-            ("improvements/pairing.md", """
-                ---
-                kind: improvement
-                title: Pair review
-                status: proposed
-                origin: platform
-                level: team
-                area: feedback
-                ---
-                """),
-            ("experiments/review-pairs-payments.md", """
-                ---
-                kind: experiment
-                title: Review pull requests in pairs
-                teams: [payments]
-                improvement: review-pairs
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-                status: planned
-                review-by: 2026-12-18
-                rollback: switch the review-pairs flag off and go back to single reviews
-                ---
-
-                ## Summary
-
-                Two developers review every pull request together before merging.
-                """),
+            .improvement("review-pairs", title: "Review pull requests in pairs", area: "feedback",
+                         body: .summary("Two developers review every pull request together before merging.")),
+            .improvement("standard-changes", title: "Pre-approved standard changes", status: "proposed", level: "system", area: "policy-delay",
+                         body: .summary("Routine changes from an agreed list skip the weekly change-advisory board.")),
+            .improvement("pairing", title: "Pair review", status: "proposed", area: "feedback"),
+            .experiment("review-pairs-payments", title: "Review pull requests in pairs", improvement: "review-pairs", status: "planned",
+                        body: .summary("Two developers review every pull request together before merging.")),
         ])
         harness.expect("possible-duplicate", [])
         #expect(harness.diagnostics().isEmpty)
@@ -158,17 +68,8 @@ import Testing
     /// labels and some words (test, ci, merge), 29 % similar, but are not one practice.
     @Test func sameAreaAndTagsButDifferentPracticesPass() {
         let harness = RuleHarness([
-            ("improvements/flaky-quarantine.md", """
-                ---
-                kind: improvement
-                title: Quarantine flaky tests automatically
-                status: proposed
-                origin: checkout
-                level: team
-                area: feedback
-                tags: [ci, testing]
-                ---
-
+            .improvement("flaky-quarantine", title: "Quarantine flaky tests automatically", status: "proposed", area: "feedback",
+                         tags: "[ci, testing]", body: """
                 ## Summary
 
                 A test that fails and then passes on a retry of the same commit moves to a quarantine suite that no longer blocks merges.
@@ -177,17 +78,8 @@ import Testing
 
                 Needs a CI pipeline that records retries per test.
                 """),
-            ("improvements/contract-tests.md", """
-                ---
-                kind: improvement
-                title: Contract tests instead of end-to-end tests
-                status: proposed
-                origin: payments
-                level: team
-                area: feedback
-                tags: [ci, testing]
-                ---
-
+            .improvement("contract-tests", title: "Contract tests instead of end-to-end tests", status: "proposed", area: "feedback",
+                         tags: "[ci, testing]", body: """
                 ## Summary
 
                 Consumers publish the interactions they rely on as pacts, and providers verify them in their own pipeline on every merge.
@@ -225,49 +117,24 @@ import Testing
     }
 
     static func cluster() -> RuleHarness {
-        func improvement(_ id: String, _ team: String, _ summary: String) -> (String, String) {
-            ("improvements/\(id).md", """
-                ---
-                kind: improvement
-                title: 1️⃣Trunk-based development
-                status: proposed
-                origin: \(team)
-                level: team
-                area: flow
-                ---
-
-                ## Summary
-
-                \(summary)
-                """)
+        func improvement(_ id: String, _ summary: String) -> RecordFixture {
+            .improvement(id, title: "1️⃣Trunk-based development", status: "proposed", body: .summary(summary))
         }
         return RuleHarness([
-            improvement("trunk-checkout", "checkout", "Merge small changes to trunk daily behind feature flags, deleting release branches."),
-            improvement("trunk-mobile", "mobile", "Merge small changes to trunk daily behind feature flags, deleting release branches entirely."),
-            improvement("trunk-payments", "payments", "Merge small changes to trunk daily behind feature flags."),
+            improvement("trunk-checkout", "Merge small changes to trunk daily behind feature flags, deleting release branches."),
+            improvement("trunk-mobile", "Merge small changes to trunk daily behind feature flags, deleting release branches entirely."),
+            improvement("trunk-payments", "Merge small changes to trunk daily behind feature flags."),
         ])
     }
 
     /// Retiring the twin, as the advice says, settles it: a retired
     /// improvement is neither reported nor named as another's twin.
     @Test func aRetiredTwinIsSettled() {
-        let text = { (status: String) in
-            """
-            ---
-            kind: improvement
-            title: Review pull requests in pairs
-            status: \(status)
-            origin: payments
-            level: team
-            area: feedback
-            ---
-
-            ## Summary
-
-            Two developers review every pull request together before merging.
-            """
+        func twin(_ id: String, status: RecordFixture.Value) -> RecordFixture {
+            .improvement(id, title: "Review pull requests in pairs", status: status, area: "feedback",
+                         body: .summary("Two developers review every pull request together before merging."))
         }
-        let harness = RuleHarness([("improvements/review-pairs.md", text("trialling")), ("improvements/pair-review.md", text("retired"))])
+        let harness = RuleHarness([twin("review-pairs", status: "trialling"), twin("pair-review", status: "retired")])
         harness.expect("possible-duplicate", [])
     }
 }
