@@ -8,12 +8,12 @@ import Testing
     }
 
     @Test func deletingARecordOfEachKindFiresAtTheStartOfTheOldFile() {
-        let kept = ("experiments/kept.md", HistoryFixture.experiment())
+        let kept = RecordFixture.experiment("kept")
         let harness = RuleHarness(
             before: [kept,
-                     ("experiments/review-pairs.md", "1️⃣" + HistoryFixture.experiment()),
-                     ("improvements/pair-reviews.md", "2️⃣" + HistoryFixture.improvement(status: "trialling")),
-                     ("constraints/shared-staging.md", "3️⃣" + HistoryFixture.constraint(status: "open"))],
+                     .experiment("review-pairs").markingStart("1"),
+                     .improvement("pair-reviews").markingStart("2"),
+                     .constraint("shared-staging").markingStart("3")],
             after: [kept])
         harness.expect("record-deleted", [
             ExpectedFinding("experiments/review-pairs.md", "1",
@@ -24,14 +24,13 @@ import Testing
     }
 
     @Test func aRecordMovedToAnotherFolderKeepsItsIDAndIsNotDeleted() {
-        let harness = RuleHarness(before: [("experiments/review-pairs.md", HistoryFixture.experiment())],
-                                  after: [("experiments/2026/review-pairs.md", HistoryFixture.experiment())])
+        let harness = RuleHarness(before: [.experiment("review-pairs")], after: [.experiment("review-pairs", in: "experiments/2026")])
         harness.expectNoHistoryFindings()
     }
 
     @Test func addingARecordIsNotADeletion() {
-        let kept = ("experiments/review-pairs.md", HistoryFixture.experiment())
-        let harness = RuleHarness(before: [kept], after: [kept, ("improvements/pair-reviews.md", HistoryFixture.improvement(status: "proposed"))])
+        let kept = RecordFixture.experiment("review-pairs")
+        let harness = RuleHarness(before: [kept], after: [kept, .improvement("pair-reviews", status: "proposed")])
         harness.expectNoHistoryFindings()
     }
 }
