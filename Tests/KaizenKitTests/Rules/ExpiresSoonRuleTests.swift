@@ -45,6 +45,17 @@ import Testing
         ])
     }
 
+    /// A warning by default, an error where kaizen.yml says so: the harness
+    /// expects the configured severity.
+    @Test func theSeverityComesFromKaizenYml() {
+        let harness = RuleHarness(config: "rules: {expires-soon: error}\n", [.experiment("review-pairs", reviewBy: "1️⃣2026-11-21")])
+        harness.expect("expires-soon", [
+            ExpectedFinding("experiments/review-pairs.md", "1",
+                "the experiment expires in 1 day, on 2026-11-21: plan its review, then conclude or extend it"),
+        ])
+        #expect(harness.findings("expires-soon").map(\.severity) == [.error])
+    }
+
     @Test func experimentsWithTimeLeftOrNotRunningPass() {
         let harness = RuleHarness([
             .experiment("review-pairs", reviewBy: "2026-12-05"),

@@ -2,12 +2,15 @@ import Foundation
 @testable import KaizenKit
 import Testing
 
-/// One expected finding: the file, the marker it points at, and the message.
+/// One expected finding: the file, the marker it points at, the message and
+/// the severity.
 struct ExpectedFinding: CustomStringConvertible {
     var path: String
     var marker: Character
     var message: String
-    /// nil: the rule's default. A draft's unfinished text is a warning.
+    /// nil: the rule's severity in the harness's configuration, the rule's
+    /// default unless kaizen.yml sets another. A draft's unfinished text is a
+    /// warning, and says so here.
     var severity: Severity?
 
     init(_ path: String, _ marker: Character, _ message: String, severity: Severity? = nil) {
@@ -103,11 +106,12 @@ struct RuleHarness {
         diagnostics().filter { $0.rule == rule }
     }
 
-    /// Expects exactly `expected` from `rule`: same files, positions and
-    /// messages, and, with no configuration to change them, severities.
+    /// Expects exactly `expected` from `rule`: same files, positions, messages
+    /// and severities.
     func expect(_ rule: String, _ expected: [ExpectedFinding], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let actual = findings(rule)
-        let defaultSeverity = RuleCatalog.descriptor(named: rule)?.defaultSeverity ?? .error
+        let descriptor = RuleCatalog.descriptor(named: rule)
+        let defaultSeverity = descriptor.flatMap { workspace().config.severity(of: $0) } ?? descriptor?.defaultSeverity ?? .error
         let wanted = expected.map { finding -> Diagnostic in
             let file = (files + (before ?? [])).first { $0.path == finding.path }!
             return Diagnostic(path: finding.path, position: file.text[finding.marker], severity: finding.severity ?? defaultSeverity,
@@ -116,9 +120,7 @@ struct RuleHarness {
         #expect(actual.map(\.path) == wanted.map(\.path), sourceLocation: sourceLocation)
         #expect(actual.map(\.position) == wanted.map(\.position), sourceLocation: sourceLocation)
         #expect(actual.map(\.message) == wanted.map(\.message), sourceLocation: sourceLocation)
-        if config == nil {
-            #expect(actual.map(\.severity) == wanted.map(\.severity), sourceLocation: sourceLocation)
-        }
+        #expect(actual.map(\.severity) == wanted.map(\.severity), sourceLocation: sourceLocation)
     }
 }
 
