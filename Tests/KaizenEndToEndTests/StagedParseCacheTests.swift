@@ -3,7 +3,7 @@ import Testing
 
 /// `kaizen check --staged` keeps its parses under .git/kaizen/: whatever the
 /// cache holds, each run prints what a run without it prints.
-@Suite struct ParseCacheTests {
+@Suite struct StagedParseCacheTests {
     static let securityImprovement = Records.improvement
         .replacingOccurrences(of: "title: Review pairs", with: "title: Security gates")
         .replacingOccurrences(of: "area: flow", with: "area: security")
