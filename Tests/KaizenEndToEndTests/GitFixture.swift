@@ -1,65 +1,6 @@
 import Foundation
 import Testing
 
-/// A program started with its input and output in files, so neither a large
-/// input nor a large output can block it (a child filling its stderr pipe
-/// while the test read stdout to the end waited for ever). Every test that
-/// runs a program goes through here.
-final class BackgroundProcess {
-    let process = Process()
-    private let scratch: URL
-
-    init(_ executable: URL, _ arguments: [String], in directory: URL?, environment: [String: String], input: Data? = nil) throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("kaizen-subprocess-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        for (name, contents) in [("stdin", input ?? Data()), ("stdout", Data()), ("stderr", Data())] {
-            _ = FileManager.default.createFile(atPath: scratch.appendingPathComponent(name).path, contents: contents)
-        }
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        process.environment = environment
-        process.standardInput = try FileHandle(forReadingFrom: scratch.appendingPathComponent("stdin"))
-        process.standardOutput = try FileHandle(forWritingTo: scratch.appendingPathComponent("stdout"))
-        process.standardError = try FileHandle(forWritingTo: scratch.appendingPathComponent("stderr"))
-        try process.run()
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: scratch)
-    }
-
-    /// Waits for the program to end and collects what it wrote.
-    func finish() throws -> FixtureProcess.Output {
-        process.waitUntilExit()
-        return FixtureProcess.Output(status: process.terminationStatus, stdout: try Data(contentsOf: scratch.appendingPathComponent("stdout")),
-                                     stderr: try Data(contentsOf: scratch.appendingPathComponent("stderr")))
-    }
-
-    /// SIGKILL, as a closed terminal or a cancelled CI job delivers it: no cleanup runs.
-    func kill() {
-        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
-}
-
-/// Runs a program to completion with a fixed environment.
-enum FixtureProcess {
-    struct Output {
-        var status: Int32
-        var stdout: Data
-        var stderr: Data
-
-        var text: String { String(decoding: stdout, as: UTF8.self) }
-        var errorText: String { String(decoding: stderr, as: UTF8.self) }
-    }
-
-    static func run(_ executable: String, _ arguments: [String], in directory: URL?, environment: [String: String],
-                    input: Data? = nil) throws -> Output {
-        try BackgroundProcess(URL(fileURLWithPath: executable), arguments, in: directory, environment: environment, input: input).finish()
-    }
-}
-
 /// Who wrote a fixture commit.
 struct GitPerson: Sendable, Hashable {
     var name: String

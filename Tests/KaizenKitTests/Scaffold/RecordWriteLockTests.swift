@@ -8,23 +8,15 @@ import Testing
     /// Starts a shell that locks ROOT with flock(1) and becomes `sleep 30`,
     /// and returns once the lock is held: one process holds it, so killing
     /// that process releases it.
-    func holdLock(on root: URL) throws -> Process {
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/bin/sh")
-        holder.arguments = ["-c", "exec 9<\"$0\" && flock 9 && exec sleep 30", root.path]
-        try holder.run()
+    func holdLock(on root: URL) throws -> BackgroundProcess {
+        let holder = try BackgroundProcess(URL(fileURLWithPath: "/bin/sh"), ["-c", "exec 9<\"$0\" && flock 9 && exec sleep 30", root.path],
+                                           in: nil, environment: ProcessInfo.processInfo.environment)
         var tries = 0
         while !Self.isLocked(root), tries < 500 {
             usleep(10_000)
             tries += 1
         }
         return holder
-    }
-
-    /// SIGKILL: a process started from the test runner may ignore SIGTERM.
-    static func end(_ process: Process) {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
     }
 
     static func isLocked(_ folder: URL) -> Bool {
@@ -40,7 +32,7 @@ import Testing
         let folder = try EditWorkspace([:])
         let workspace = try folder.workspace()
         let holder = try holdLock(on: workspace.root)
-        defer { Self.end(holder) }
+        defer { holder.kill() }
         #expect(Self.isLocked(workspace.root))
         var ran = false
         #expect(folder.message { try RecordWriteLock.holding(workspace, waitingAtMost: .milliseconds(200)) { ran = true } }
@@ -53,11 +45,11 @@ import Testing
         let folder = try EditWorkspace([:])
         let workspace = try folder.workspace()
         let holder = try holdLock(on: workspace.root)
-        let pid = holder.processIdentifier
+        let pid = holder.process.processIdentifier
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.3) { kill(pid, SIGKILL) }
         // Another open file description sees the lock as another process would.
         let ran = try RecordWriteLock.holding(workspace, waitingAtMost: .seconds(20)) { Self.isLocked(workspace.root) }
-        holder.waitUntilExit()
+        holder.process.waitUntilExit()
         #expect(ran)
         // Released when the body returns.
         #expect(!Self.isLocked(workspace.root))
