@@ -22,34 +22,15 @@ import Testing
 
         """
 
-    /// Runs a program to completion and returns its exit status and output.
-    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     @Test func theDemoRepositoryReportsExactlyItsDeliberateMistakes() throws {
         let folder = try FixtureFolder()
         let repository = folder.url.appendingPathComponent("demo")
         let script = KaizenProcess.packageRoot.appendingPathComponent("examples/build-demo-repo.sh").path
-        let (status, output) = try Self.run("/bin/bash", [script, repository.path])
-        #expect(status == 0, "\(output)")
+        let built = try FixtureProcess.run("/bin/bash", [script, repository.path], in: nil)
+        #expect(built.status == 0, "\(built.text)\(built.errorText)")
 
-        let (_, log) = try Self.run("/usr/bin/git", ["-C", repository.path, "log", "--format=%an|%ad", "--date=short"])
-        let commits = log.split(separator: "\n")
+        let log = try FixtureProcess.run("/usr/bin/git", ["-C", repository.path, "log", "--format=%an|%ad", "--date=short"], in: nil)
+        let commits = log.text.split(separator: "\n")
         #expect(commits.count > 40)
         #expect(Set(commits.map { $0.split(separator: "|")[0] }).count >= 5)
         #expect(commits.last?.hasSuffix("2026-05-04") == true)
@@ -93,8 +74,9 @@ import Testing
         let folder = try FixtureFolder()
         let repository = folder.url.appendingPathComponent("demo")
         for (script, extra) in [("examples/build-demo-repo.sh", []), ("examples/build-demo-pull-request.sh", [KaizenProcess.binary.path])] {
-            let (status, output) = try Self.run("/bin/bash", [KaizenProcess.packageRoot.appendingPathComponent(script).path, repository.path] + extra)
-            #expect(status == 0, "\(output)")
+            let built = try FixtureProcess.run("/bin/bash", [KaizenProcess.packageRoot.appendingPathComponent(script).path, repository.path] + extra,
+                                               in: nil)
+            #expect(built.status == 0, "\(built.text)\(built.errorText)")
         }
         let review = try KaizenProcess.run(["review", "main...pull-request", "--today", "2026-11-20", "--format", "json"], in: repository)
         #expect(review.status == 1)
@@ -119,10 +101,10 @@ import Testing
     /// `list` and `show` add how long each record has had its status, from git:
     /// compared with the commit `git log` names as the one that last touched it.
     private func expectFlowFigures(in repository: URL) throws {
-        let (_, log) = try Self.run("/usr/bin/git", ["-C", repository.path, "log", "--first-parent", "--format=%h %cs",
-                                                     "--", "experiments/canary-payments-api.md"])
+        let log = try FixtureProcess.run("/usr/bin/git", ["-C", repository.path, "log", "--first-parent", "--format=%h %cs",
+                                                          "--", "experiments/canary-payments-api.md"], in: nil)
         // Newest first: concluded, started, created.
-        let commits = log.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+        let commits = log.text.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         #expect(commits.count == 3)
 
         let list = try KaizenProcess.run(["list", "--today", "2026-11-20"], in: repository)
@@ -170,9 +152,10 @@ import Testing
                 if not validator.is_valid(front):
                     print(path)
             """
-        let (status, output) = try Self.run("/usr/bin/python3", ["-", folder.url.appendingPathComponent("schema.json").path],
-                                            in: examples, input: validator)
-        #expect(status == 0, "\(output)")
-        #expect(output == "experiments/incident-pairing-checkout-payments.md\nexperiments/preview-envs-mobile.md\n")
+        let validated = try FixtureProcess.run("/usr/bin/python3", ["-", folder.url.appendingPathComponent("schema.json").path],
+                                               in: examples, input: Data(validator.utf8))
+        #expect(validated.status == 0, "\(validated.text)\(validated.errorText)")
+        #expect(validated.text == "experiments/incident-pairing-checkout-payments.md\nexperiments/preview-envs-mobile.md\n")
+        #expect(validated.errorText == "")
     }
 }

@@ -21,13 +21,10 @@ import Testing
                 .filter { !$0.hasSuffix(".expected") }.map { root.appendingPathComponent(folder).appendingPathComponent($0).path }
         }
         #expect(files.count >= 4)
-        let process = Process()
-        process.executableURL = KaizenProcess.binary.deletingLastPathComponent().appendingPathComponent("kaizen-fuzz")
-        process.arguments = files
-        process.environment = ProcessInfo.processInfo.environment.merging(["KAIZEN_FUZZ_TARGET": target]) { $1 }
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
+        let fuzz = KaizenProcess.binary.deletingLastPathComponent().appendingPathComponent("kaizen-fuzz").path
+        let replay = try FixtureProcess.run(fuzz, files, in: nil,
+                                            environment: ProcessInfo.processInfo.environment.merging(["KAIZEN_FUZZ_TARGET": target]) { $1 })
+        #expect(replay.reason == .exit)
+        #expect(replay.status == 0, "\(replay.errorText)")
     }
 }

@@ -38,32 +38,7 @@ import Testing
 
     /// Runs kaizen, failing the test rather than hanging when it does not end within `seconds`.
     private func runBounded(_ arguments: [String], in directory: URL, seconds: Double = 60) throws -> KaizenProcess.Result {
-        let process = Process()
-        process.executableURL = KaizenProcess.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("kaizen-hostile-\(UUID().uuidString)")
-        #expect(FileManager.default.createFile(atPath: output.path + ".out", contents: nil))
-        #expect(FileManager.default.createFile(atPath: output.path + ".err", contents: nil))
-        defer {
-            try? FileManager.default.removeItem(atPath: output.path + ".out")
-            try? FileManager.default.removeItem(atPath: output.path + ".err")
-        }
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: output.path + ".out"))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: output.path + ".err"))
-        try process.run()
-        let deadline = Date().addingTimeInterval(seconds)
-        while process.isRunning, Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-            Issue.record("kaizen \(arguments.joined(separator: " ")) ran past \(Int(seconds)) s")
-        }
-        process.waitUntilExit()
-        return KaizenProcess.Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: output.path + ".out")), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: output.path + ".err")), as: UTF8.self))
+        try BackgroundKaizen(arguments, in: directory).finish(within: seconds)
     }
 
     @Test func everyHostileFileGetsItsDiagnosticAndTheOthersAreStillChecked() throws {

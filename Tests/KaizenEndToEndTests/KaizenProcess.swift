@@ -38,15 +38,16 @@ final class BackgroundKaizen {
     private let run: BackgroundProcess
 
     init(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:],
-         executable: URL = KaizenProcess.binary) throws {
+         executable: URL = KaizenProcess.binary, input: Data? = nil) throws {
         let environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"].merging(extra) { $1 }) { $1 }
-        run = try BackgroundProcess(executable, arguments, in: directory, environment: environment)
+        run = try BackgroundProcess(executable, arguments, in: directory, environment: environment, input: input)
     }
 
-    /// Waits for the run to end and collects what it printed, decoded
-    /// leniently: a test of hostile input may see bytes that are not UTF-8.
-    func finish() throws -> KaizenProcess.Result {
-        let output = try run.finish()
+    /// Waits for the run to end (at most `seconds`, when given: see
+    /// `BackgroundProcess.finish(within:)`) and collects what it printed,
+    /// decoded leniently: a test of hostile input may see bytes that are not UTF-8.
+    func finish(within seconds: Double? = nil) throws -> KaizenProcess.Result {
+        let output = try seconds.map(run.finish(within:)) ?? run.finish()
         return KaizenProcess.Result(status: output.status, stdout: output.text, stderr: output.errorText)
     }
 

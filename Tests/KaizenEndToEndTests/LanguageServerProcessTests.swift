@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-/// `kaizen lsp` as an editor runs it: a child process spoken to over pipes.
+/// `kaizen lsp` as an editor runs it: a child process spoken to over pipes,
+/// for tests that write to it while it runs. Its output is read as it comes,
+/// and its errors go nowhere, so neither can fill and block it.
 final class LanguageServerProcess {
     let process = Process()
     private let input = Pipe()
@@ -28,11 +30,16 @@ final class LanguageServerProcess {
         }
     }
 
-    func send(_ message: [String: Any]) throws {
+    /// `message` as JSON-RPC 2.0 sends it, with its Content-Length header.
+    static func frame(_ message: [String: Any]) throws -> Data {
         var message = message
         message["jsonrpc"] = "2.0"
         let body = try JSONSerialization.data(withJSONObject: message)
-        write(Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body)
+        return Data("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+    }
+
+    func send(_ message: [String: Any]) throws {
+        write(try Self.frame(message))
     }
 
     /// Bytes as they are, framed or not.
@@ -69,10 +76,6 @@ final class LanguageServerProcess {
             guard !chunk.isEmpty else { throw CocoaError(.fileReadUnknown) }
             buffer += chunk
         }
-    }
-
-    func closeInput() {
-        try? input.fileHandleForWriting.close()
     }
 
     func exitStatus() -> Int32 {
@@ -116,23 +119,22 @@ final class LanguageServerProcess {
         return ((hover["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String
     }
 
+    /// Each run reads all its input up front, as from a file: none needs to
+    /// wait for an answer before it writes the next message.
     @Test func exitCodesFollowShutdownAndEndOfInput() throws {
         let folder = try FixtureFolder(["kaizen.yml": Records.config])
-        let clean = try LanguageServerProcess(in: folder.url, environment: ["PATH": "/usr/bin:/bin"])
-        try clean.request("initialize", ["capabilities": [:]])
-        try clean.request("shutdown", [:])
-        try clean.send(["method": "exit"])
-        #expect(clean.exitStatus() == 0)
-
-        let abrupt = try LanguageServerProcess(in: folder.url, environment: ["PATH": "/usr/bin:/bin"])
-        try abrupt.request("initialize", ["capabilities": [:]])
-        try abrupt.send(["method": "exit"])
-        #expect(abrupt.exitStatus() == 1)
-
-        let gone = try LanguageServerProcess(in: folder.url, environment: ["PATH": "/usr/bin:/bin"])
-        try gone.request("initialize", ["capabilities": [:]])
-        gone.closeInput()
-        #expect(gone.exitStatus() == 1)
+        func exitStatus(after messages: [[String: Any]]) throws -> Int32 {
+            let input = try messages.reduce(into: Data()) { $0 += try LanguageServerProcess.frame($1) }
+            return try BackgroundKaizen(["lsp", "--today", "2026-11-20"], in: folder.url, environment: ["PATH": "/usr/bin:/bin"],
+                                        input: input).finish(within: 60).status
+        }
+        let initialize: [String: Any] = ["id": 1, "method": "initialize", "params": ["capabilities": [:]]]
+        let shutdown: [String: Any] = ["id": 2, "method": "shutdown", "params": [:]]
+        #expect(try exitStatus(after: [initialize, shutdown, ["method": "exit"]]) == 0)
+        // Exit without shutdown.
+        #expect(try exitStatus(after: [initialize, ["method": "exit"]]) == 1)
+        // The end of input without exit.
+        #expect(try exitStatus(after: [initialize]) == 1)
     }
 
     @Test func hoverTellsWhenTheReferencedRecordLastChangedStatus() throws {

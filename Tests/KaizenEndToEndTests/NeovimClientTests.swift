@@ -70,24 +70,15 @@ import Testing
         let prelude = "KAIZEN = \(lua(KaizenProcess.binary.path))\nROOT = \(lua(folder.url.path))\nRESULTS = \(lua(results.path))\n"
         try folder.write("client.lua", prelude + Self.script)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: nvim)
-        process.arguments = ["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile \(folder.url.appendingPathComponent("client.lua").path)"]
-        process.currentDirectoryURL = folder.url
-        process.environment = ["HOME": folder.url.path, "XDG_STATE_HOME": folder.url.path, "XDG_DATA_HOME": folder.url.path,
-                               "XDG_CONFIG_HOME": folder.url.path, "PATH": "/usr/bin:/bin", "TERM": "dumb"]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
         // Neovim is killed if the script hangs, so the test fails rather than waits forever.
-        let deadline = Date().addingTimeInterval(120)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
+        let neovim = try BackgroundProcess(
+            URL(fileURLWithPath: nvim), ["--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile \(folder.url.appendingPathComponent("client.lua").path)"],
+            in: folder.url, environment: ["HOME": folder.url.path, "XDG_STATE_HOME": folder.url.path, "XDG_DATA_HOME": folder.url.path,
+                                          "XDG_CONFIG_HOME": folder.url.path, "PATH": "/usr/bin:/bin", "TERM": "dumb"]
+        ).finish(within: 120)
 
         let lines = (try? String(contentsOf: results, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
-        #expect(process.terminationStatus == 0, "nvim exited \(process.terminationStatus): \(lines)")
+        #expect(neovim.status == 0, "nvim exited \(neovim.status): \(lines)")
         #expect(lines == [
             "diagnostic 7:8-7:14 invalid-value 1 kaizen",
             "cleared",

@@ -84,8 +84,8 @@ import Testing
         let folder = try FixtureFolder()
         let repository = folder.url.appendingPathComponent("demo")
         let script = KaizenProcess.packageRoot.appendingPathComponent("examples/build-demo-repo.sh").path
-        let (status, output) = try DemoTests.run("/bin/bash", [script, repository.path])
-        #expect(status == 0, "\(output)")
+        let built = try FixtureProcess.run("/bin/bash", [script, repository.path], in: nil)
+        #expect(built.status == 0, "\(built.text)\(built.errorText)")
         try folder.write("demo/improvements/zz-hostile.md", hostileImprovement)
         try folder.write("demo/experiments/zz-hostile-trial.md", hostileExperiment)
         try folder.write("demo/constraints/zz-hostile-queue.md", hostileConstraint)
@@ -109,37 +109,14 @@ import Testing
     static func load(_ browser: String, _ url: URL, query: String = "") throws -> Loaded {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("kaizen-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                             "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
-                             "--dump-dom", url.absoluteString + query]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let watchdog = DispatchWorkItem { process.terminate() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
-        // Both pipes are read at once, so neither can fill and block the browser.
-        let errorData = LockedData()
-        let errorReader = Thread { errorData.set(err.fileHandleForReading.readDataToEndOfFile()) }
-        errorReader.start()
-        let dom = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        watchdog.cancel()
-        while !errorData.isSet { usleep(1_000) }
-        let stderr = String(decoding: errorData.value, as: UTF8.self)
-        #expect(process.terminationStatus == 0, "chromium failed on \(url.path): \(stderr)")
-        return Loaded(dom: String(decoding: dom, as: UTF8.self),
-                      console: stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init))
-    }
-
-    final class LockedData: @unchecked Sendable {
-        private let lock = NSLock()
-        private var data: Data?
-        func set(_ data: Data) { lock.withLock { self.data = data } }
-        var isSet: Bool { lock.withLock { data != nil } }
-        var value: Data { lock.withLock { data ?? Data() } }
+        let chromium = try BackgroundProcess(
+            URL(fileURLWithPath: browser), ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                                            "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0",
+                                            "--dump-dom", url.absoluteString + query],
+            in: nil, environment: ProcessInfo.processInfo.environment
+        ).finish(within: 60)
+        #expect(chromium.status == 0, "chromium failed on \(url.path): \(chromium.errorText)")
+        return Loaded(dom: chromium.text, console: chromium.errorText.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init))
     }
 
     /// Chromium and the demo's site; nil, recorded as an issue, without Chromium.

@@ -5,8 +5,8 @@ import Testing
 @Suite struct WorkspaceDiscoveryTests {
     @Test func withoutKaizenYmlTheGitWorkTreeIsTheRoot() throws {
         let folder = try FixtureFolder(["experiments/late.md": Records.experiment(reviewBy: "2026-11-01")])
-        let (status, output) = try DemoTests.run("/usr/bin/git", ["init", "-q", folder.url.path])
-        #expect(status == 0, "\(output)")
+        let initialized = try FixtureProcess.run("/usr/bin/git", ["init", "-q", folder.url.path], in: nil)
+        #expect(initialized.status == 0, "\(initialized.errorText)")
         try FileManager.default.createDirectory(at: folder.url.appendingPathComponent("docs/deep"), withIntermediateDirectories: true)
         let result = try folder.run(["check", "--today", "2026-11-20"], in: "docs/deep")
         #expect(result.status == 1)
@@ -20,7 +20,7 @@ import Testing
             "team-a/experiments/ok.md": Records.experiment(),
             "experiments/late.md": Records.experiment(reviewBy: "2026-11-01"),
         ])
-        _ = try DemoTests.run("/usr/bin/git", ["init", "-q", folder.url.path])
+        _ = try FixtureProcess.run("/usr/bin/git", ["init", "-q", folder.url.path], in: nil)
         let result = try folder.run(["check", "--today", "2026-11-20"], in: "team-a/experiments")
         #expect(result.status == 0)
         #expect(result.stdout == "1 record checked: no problems\n")
