@@ -41,7 +41,7 @@ struct RecordFixture {
             .text("## Summary\n\n\(text)\n")
         }
 
-        fileprivate func resolved(_ standard: @autoclosure () -> String?) -> String? {
+        fileprivate func resolved(_ standard: @autoclosure () -> String? = nil) -> String? {
             switch self {
             case .standard: standard()
             case .absent: nil
@@ -121,25 +121,16 @@ extension RecordFixture {
         outcome: Value = .standard, outcomeReason: Value = .absent, concluded: Value = .standard, tags: Value = .absent,
         extra: String = "", body: Value = .standard
     ) -> RecordFixture {
-        let written = status.resolved(nil).map(unmarked) ?? ""
+        let written = status.resolved().map(unmarked) ?? ""
         let isConcluded = written == "concluded", isPlanned = written == "planned"
         return record(at: "\(folder)/\(id).md", [
-            ("kind", kind.resolved(nil)),
-            ("title", title.resolved(nil)),
-            ("teams", teams.resolved(nil)),
-            ("improvement", improvement.resolved(nil)),
-            ("constraints", constraints.resolved(nil)),
-            ("hypothesis", hypothesis.resolved(nil)),
-            ("signals", signals.resolved(isConcluded ? signalsWithResult : Self.signals)),
-            ("status", status.resolved("running")),
-            ("start", start.resolved(isPlanned ? nil : "2026-10-01")),
-            ("review-by", reviewBy.resolved(nil)),
-            ("extensions", extensions.resolved(nil)),
-            ("rollback", rollback.resolved(nil)),
-            ("outcome", outcome.resolved(isConcluded ? "retained" : nil)),
-            ("outcome-reason", outcomeReason.resolved(nil)),
-            ("concluded", concluded.resolved(isConcluded ? "2026-11-15" : nil)),
-            ("tags", tags.resolved(nil)),
+            ("kind", kind.resolved()), ("title", title.resolved()), ("teams", teams.resolved()), ("improvement", improvement.resolved()),
+            ("constraints", constraints.resolved()), ("hypothesis", hypothesis.resolved()),
+            ("signals", signals.resolved(isConcluded ? signalsWithResult : Self.signals)), ("status", status.resolved("running")),
+            ("start", start.resolved(isPlanned ? nil : "2026-10-01")), ("review-by", reviewBy.resolved()),
+            ("extensions", extensions.resolved()), ("rollback", rollback.resolved()), ("outcome", outcome.resolved(isConcluded ? "retained" : nil)),
+            ("outcome-reason", outcomeReason.resolved()), ("concluded", concluded.resolved(isConcluded ? "2026-11-15" : nil)),
+            ("tags", tags.resolved()),
         ], extra: extra, body: body.resolved(isConcluded ? plan + "\n" + learnings : plan))
     }
 
@@ -150,16 +141,10 @@ extension RecordFixture {
         status: Value = "trialling", origin: Value = "payments", level: Value = "team", area: Value = "flow",
         constraints: Value = .absent, tags: Value = .absent, extra: String = "", body: Value = .standard
     ) -> RecordFixture {
-        let isProven = status.resolved(nil).map(unmarked) == "proven"
+        let isProven = status.resolved().map(unmarked) == "proven"
         return record(at: "\(folder)/\(id).md", [
-            ("kind", kind.resolved(nil)),
-            ("title", title.resolved(nil)),
-            ("status", status.resolved(nil)),
-            ("origin", origin.resolved(nil)),
-            ("level", level.resolved(nil)),
-            ("area", area.resolved(nil)),
-            ("constraints", constraints.resolved(nil)),
-            ("tags", tags.resolved(nil)),
+            ("kind", kind.resolved()), ("title", title.resolved()), ("status", status.resolved()), ("origin", origin.resolved()),
+            ("level", level.resolved()), ("area", area.resolved()), ("constraints", constraints.resolved()), ("tags", tags.resolved()),
         ], extra: extra, body: body.resolved(isProven ? guide : nil))
     }
 
@@ -170,13 +155,9 @@ extension RecordFixture {
         tags: Value = .absent, extra: String = "", body: Value = .absent
     ) -> RecordFixture {
         record(at: "\(folder)/\(id).md", [
-            ("kind", kind.resolved(nil)),
-            ("title", title.resolved(nil)),
-            ("status", status.resolved(nil)),
-            ("level", level.resolved(nil)),
-            ("observed", observed.resolved(nil)),
-            ("tags", tags.resolved(nil)),
-        ], extra: extra, body: body.resolved(nil))
+            ("kind", kind.resolved()), ("title", title.resolved()), ("status", status.resolved()), ("level", level.resolved()),
+            ("observed", observed.resolved()), ("tags", tags.resolved()),
+        ], extra: extra, body: body.resolved())
     }
 
     /// `---`, a line for each field that has a value, the `extra` lines, `---`,
