@@ -49,13 +49,9 @@ import Testing
     }
 
     @Test func anObservationCannotBeInTheFuture() {
-        let harness = RuleHarness([.constraint("change-board", observed: """
-            - date: 2026-09-14
-              team: payments
-            - date: 1️⃣2026-12-02
-              team: platform
-              note: the December board is already full
-            """)])
+        let harness = RuleHarness([
+            .constraint("change-board", observed: "[{date: 2026-09-14, team: payments}, {date: 1️⃣2026-12-02, team: platform, note: the December board is already full}]"),
+        ])
         harness.expect("date-order", [
             ExpectedFinding("constraints/change-board.md", "1",
                 "observed 2026-12-02 is in the future (today is 2026-11-20): write the date it was seen"),
@@ -64,12 +60,8 @@ import Testing
 
     @Test func datesInTheirOrderPass() {
         let harness = RuleHarness([
-            .experiment("review-pairs", start: "2026-09-30", reviewBy: "2026-11-15", extensions: """
-                - until: 2026-12-04
-                  reason: too few reviews during the release freeze
-                - until: 2026-12-18
-                  reason: two reviewers on leave
-                """),
+            .experiment("review-pairs", start: "2026-09-30", reviewBy: "2026-11-15",
+                        extensions: "[{until: 2026-12-04, reason: too few reviews during the release freeze}, {until: 2026-12-18, reason: two reviewers on leave}]"),
             .experiment("trunk-based-platform", status: "concluded", start: "2026-09-01", reviewBy: "2026-11-20",
                         concluded: "2026-11-20"),
             .experiment("change-board-bypass", status: "planned", start: "2027-01-11", reviewBy: "2027-03-05"),

@@ -11,12 +11,8 @@ import Testing
     }
 
     @Test func theLatestExtensionSetsTheDeadline() {
-        let harness = RuleHarness([.experiment("extended", start: "2026-09-01", reviewBy: "2026-10-01", extensions: """
-            - until: 2026-10-15
-              reason: holidays
-            - until: 1️⃣2026-11-19
-              reason: too few reviews so far
-            """)])
+        let harness = RuleHarness([.experiment("extended", start: "2026-09-01", reviewBy: "2026-10-01",
+                                               extensions: "[{until: 2026-10-15, reason: holidays}, {until: 1️⃣2026-11-19, reason: too few reviews so far}]")])
         harness.expect("expired", [
             ExpectedFinding("experiments/extended.md", "1",
                 "the experiment expired on 2026-11-19, 1 day ago: conclude it (status, outcome, learnings) or add an extension {until, reason}"),

@@ -24,10 +24,9 @@ import Testing
     }
 
     @Test func theLatestExtensionSetsTheDeadline() {
-        let harness = RuleHarness([.experiment("review-pairs", reviewBy: "2026-11-10", extensions: """
-            - until: 1️⃣2026-11-27
-              reason: too few reviews during the release freeze
-            """)])
+        let harness = RuleHarness([
+            .experiment("review-pairs", reviewBy: "2026-11-10", extensions: "[{until: 1️⃣2026-11-27, reason: too few reviews during the release freeze}]"),
+        ])
         harness.expect("expires-soon", [
             ExpectedFinding("experiments/review-pairs.md", "1",
                 "the experiment expires in 7 days, on 2026-11-27: plan its review, then conclude or extend it"),

@@ -34,16 +34,8 @@ import Testing
 
     @Test func datesInListEntriesNameTheEntry() {
         let harness = RuleHarness([
-            .experiment("review-pairs", reviewBy: "2026-11-15", extensions: """
-                - until: 1️⃣2026-11-31
-                  reason: too few reviews during the release freeze
-                """),
-            .constraint("change-board", observed: """
-                - date: 2026-09-14
-                  team: payments
-                - date: 1️⃣2026-9-28
-                  team: platform
-                """),
+            .experiment("review-pairs", reviewBy: "2026-11-15", extensions: "[{until: 1️⃣2026-11-31, reason: too few reviews during the release freeze}]"),
+            .constraint("change-board", observed: "[{date: 2026-09-14, team: payments}, {date: 1️⃣2026-9-28, team: platform}]"),
         ])
         harness.expect("invalid-date", [
             ExpectedFinding("constraints/change-board.md", "1",
@@ -55,10 +47,8 @@ import Testing
 
     @Test func realDatesPlainOrQuotedPass() {
         let harness = RuleHarness([
-            .experiment("review-pairs", start: "'2026-10-01'", reviewBy: "2026-11-30", extensions: """
-                - until: "2026-12-18"
-                  reason: too few reviews during the release freeze
-                """),
+            .experiment("review-pairs", start: "'2026-10-01'", reviewBy: "2026-11-30",
+                        extensions: "[{until: \"2026-12-18\", reason: too few reviews during the release freeze}]"),
             .experiment("leap-day-release", status: "planned", start: "2028-02-29", reviewBy: "2028-04-30"),
             .constraint("change-board"),
         ])

@@ -88,10 +88,8 @@ import Testing
     @Test func completeRecordsPass() {
         let harness = RuleHarness([
             .improvement("review-pairs"),
-            .experiment("review-pairs-payments", improvement: "review-pairs", reviewBy: "2026-11-30", extensions: """
-                - until: 2026-12-18
-                  reason: too few reviews during the release freeze
-                """),
+            .experiment("review-pairs-payments", improvement: "review-pairs", reviewBy: "2026-11-30",
+                        extensions: "[{until: 2026-12-18, reason: too few reviews during the release freeze}]"),
             .constraint("change-board"),
         ])
         harness.expect("missing-field", [])

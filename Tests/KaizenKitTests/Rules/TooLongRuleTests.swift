@@ -11,10 +11,8 @@ import Testing
     }
 
     @Test func extensionsCountTowardsTheDuration() {
-        let harness = RuleHarness([.experiment("review-pairs", start: "2026-09-01", reviewBy: "2026-11-25", extensions: """
-            - until: 1️⃣2026-12-10
-              reason: too few reviews during the release freeze
-            """)])
+        let harness = RuleHarness([.experiment("review-pairs", start: "2026-09-01", reviewBy: "2026-11-25",
+                                               extensions: "[{until: 1️⃣2026-12-10, reason: too few reviews during the release freeze}]")])
         harness.expect("too-long", [
             ExpectedFinding("experiments/review-pairs.md", "1",
                 "the experiment runs 100 days (2026-09-01 to 2026-12-10, extensions included), over the 90-day maximum (max-experiment-days): shorten it or split it into smaller experiments"),
@@ -43,10 +41,8 @@ import Testing
     @Test func experimentsWithinTheMaximumPass() {
         let harness = RuleHarness([
             .experiment("review-pairs", reviewBy: "2026-12-30"),
-            .experiment("trunk-based-platform", start: "2026-10-15", reviewBy: "2026-11-30", extensions: """
-                - until: 2027-01-13
-                  reason: the December change freeze stops all merges
-                """),
+            .experiment("trunk-based-platform", start: "2026-10-15", reviewBy: "2026-11-30",
+                        extensions: "[{until: 2027-01-13, reason: the December change freeze stops all merges}]"),
         ])
         harness.expect("too-long", [])
         #expect(harness.diagnostics().isEmpty)

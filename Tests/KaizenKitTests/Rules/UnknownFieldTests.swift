@@ -50,15 +50,11 @@ import Testing
         let harness = RuleHarness([
             .improvement("trunk-based-development", status: "proven", constraints: "[release-branch-merges]", tags: "[git, ci]"),
             .experiment("trunk-based-platform", improvement: "trunk-based-development", constraints: "[release-branch-merges]",
-                        status: "concluded", start: "2026-06-01", reviewBy: "2026-07-31", extensions: """
-                - until: 2026-08-15
-                  reason: the summer holidays halved the number of merges
-                """, concluded: "2026-08-14", tags: "[git]"),
-            .constraint("release-branch-merges", status: "easing", level: "team", observed: """
-                - date: 2026-05-20
-                  team: platform
-                  note: three days of conflicts after the May release
-                """, tags: "[git]"),
+                        status: "concluded", start: "2026-06-01", reviewBy: "2026-07-31",
+                        extensions: "[{until: 2026-08-15, reason: the summer holidays halved the number of merges}]", concluded: "2026-08-14",
+                        tags: "[git]"),
+            .constraint("release-branch-merges", status: "easing", level: "team",
+                        observed: "[{date: 2026-05-20, team: platform, note: three days of conflicts after the May release}]", tags: "[git]"),
         ])
         harness.expect("unknown-field", [])
         #expect(harness.diagnostics().isEmpty)
