@@ -85,7 +85,10 @@ final class FixtureFolder {
     }
 }
 
-/// Small valid records for end-to-end fixtures.
+/// Small valid records for end-to-end fixtures: RecordFixture's, written as
+/// these tests have always written them (started on 2026-10-01 whatever the
+/// status, due on 2026-12-20, a one-line plan), since their expectations quote
+/// the dates and positions.
 enum Records {
     static let config = """
         version: 1
@@ -95,44 +98,14 @@ enum Records {
 
         """
 
+    /// The text of an experiment; `extra` lines stand below the rollback.
     static func experiment(title: String = "Review pairs", teams: String = "[payments]", status: String = "running",
                            improvement: String? = nil, reviewBy: String = "2026-12-20", extra: String = "") -> String {
-        """
-        ---
-        kind: experiment
-        title: \(title)
-        teams: \(teams)
-        \(improvement.map { "improvement: \($0)\n" } ?? "")hypothesis: If we pair on reviews, we expect review wait to fall from 48 to 4 hours
-        signals:
-          - metric: review wait (hours)
-            baseline: 48
-            target: 4
-        status: \(status)
-        start: 2026-10-01
-        review-by: \(reviewBy)
-        rollback: stop pairing
-        \(extra)---
-
-        ## Plan
-
-        Pair on every review.
-
-        """
+        RecordFixture.experiment("review-pairs", title: .text(title), teams: .text(teams),
+                                 improvement: improvement.map { RecordFixture.Value.text($0) } ?? .absent, signals: .text(RecordFixture.signals),
+                                 status: .text(status), start: "2026-10-01", reviewBy: .text(reviewBy), outcome: .absent, concluded: .absent,
+                                 extra: extra, body: "## Plan\n\nPair on every review.\n").text
     }
 
-    static let improvement = """
-        ---
-        kind: improvement
-        title: Review pairs
-        status: trialling
-        origin: payments
-        level: team
-        area: flow
-        ---
-
-        ## Summary
-
-        Two people review together.
-
-        """
+    static let improvement = RecordFixture.improvement("review-pairs", body: "## Summary\n\nTwo people review together.\n").text
 }
