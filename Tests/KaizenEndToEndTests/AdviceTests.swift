@@ -19,16 +19,7 @@ import Testing
 
         """
 
-    static let improvement = """
-        ---
-        kind: improvement
-        title: Review pairs
-        status: proven
-        origin: payments
-        level: team
-        area: flow
-        ---
-
+    static let improvement = RecordFixture.improvement("review-pairs", status: "proven", body: """
         ## Summary
 
         Two people review every change together, at the same screen.
@@ -45,69 +36,24 @@ import Testing
 
         Across time zones, pair only in the overlap hours.
 
-        """
+        """).text
 
     /// Payments' trial of review pairs, concluded and retained on a met target.
-    static let retained = """
-        ---
-        kind: experiment
-        title: Review pairs in payments
-        teams: [payments]
-        improvement: review-pairs
-        hypothesis: If we review in pairs, we expect review wait to fall from 48 to 4 hours
-        signals:
-          - metric: review wait (hours)
-            baseline: 48
-            target: 4
-            result: 3
-        status: concluded
-        start: 2026-09-01
-        review-by: 2026-10-31
-        rollback: go back to single reviews
-        outcome: retained
-        concluded: 2026-10-30
-        ---
-
-        ## Learnings
-
-        Pairs cut the wait to three hours.
-
-        """
+    static let retained = RecordFixture.experiment(
+        "pairs-payments", title: "Review pairs in payments", improvement: "review-pairs",
+        hypothesis: "If we review in pairs, we expect review wait to fall from 48 to 4 hours", status: "concluded", start: "2026-09-01",
+        reviewBy: "2026-10-31", rollback: "go back to single reviews", concluded: "2026-10-30",
+        body: "## Learnings\n\nPairs cut the wait to three hours.\n").text
 
     /// Checkout's focus mornings, running.
-    static let running = """
-        ---
-        kind: experiment
-        title: Focus mornings in checkout
-        teams: [checkout]
-        hypothesis: If we keep mornings free of meetings, we expect cycle time to fall from 6 to 4 days
-        signals:
-          - metric: cycle time (days)
-            baseline: 6
-            target: 4
-        status: running
-        start: 2026-11-02
-        review-by: 2026-12-31
-        rollback: put the meetings back
-        ---
+    static let running = RecordFixture.experiment(
+        "focus-mornings", title: "Focus mornings in checkout", teams: "[checkout]",
+        hypothesis: "If we keep mornings free of meetings, we expect cycle time to fall from 6 to 4 days",
+        signals: "- metric: cycle time (days)\n  baseline: 6\n  target: 4", start: "2026-11-02", reviewBy: "2026-12-31",
+        rollback: "put the meetings back", body: "## Plan\n\nNo meetings before noon.\n").text
 
-        ## Plan
-
-        No meetings before noon.
-
-        """
-
-    static let constraint = """
-        ---
-        kind: constraint
-        title: Slow CI queue
-        status: open
-        level: cross-team
-        observed:
-          - {date: 2026-11-02, team: checkout, note: 40 minutes waiting for a runner}
-        ---
-
-        """
+    static let constraint = RecordFixture.constraint(
+        "slow-ci", title: "Slow CI queue", level: "cross-team", observed: "- {date: 2026-11-02, team: checkout, note: 40 minutes waiting for a runner}").text
 
     static let clean: [String: String] = [
         "kaizen.yml": config,

@@ -11,32 +11,9 @@ import Testing
     static let pairs = 50
 
     /// A running experiment that `conclude` accepts: results and learnings written.
-    static let running = """
-        ---
-        kind: experiment
-        title: Review pairs
-        teams: [payments]
-        hypothesis: If we pair on reviews, we expect review wait to fall from 48 to 4 hours
-        signals:
-          - metric: review wait (hours)
-            baseline: 48
-            target: 4
-            result: 3
-        status: running
-        start: 2026-11-01
-        review-by: 2026-12-20
-        rollback: stop pairing
-        ---
-
-        ## Plan
-
-        Pair on every review.
-
-        ## Learnings
-
-        Pairs cut the wait.
-
-        """
+    static let running = RecordFixture.experiment(
+        "review-pairs", signals: .text(RecordFixture.signalsWithResult), start: "2026-11-01", reviewBy: "2026-12-20",
+        body: "## Plan\n\nPair on every review.\n\n## Learnings\n\nPairs cut the wait.\n").text
 
     /// Planned, so nothing was measured yet: abandoning it (discarded) goes against no signal.
     static let planned = running.replacingOccurrences(of: "status: running\nstart: 2026-11-01\n", with: "status: planned\n")

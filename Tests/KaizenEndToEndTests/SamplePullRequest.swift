@@ -32,59 +32,43 @@ struct SamplePullRequest {
 
         """
 
-    static func experiment(title: String, teams: String, status: String, hypothesis: String, signals: String,
-                           dates: String, rollback: String, conclusion: String = "", learnings: String = "") -> String {
-        """
-        ---
-        kind: experiment
-        title: \(title)
-        teams: \(teams)
-        hypothesis: \(hypothesis)
-        signals:
-        \(signals)
-        status: \(status)
-        \(dates)
-        rollback: \(rollback)
-        \(conclusion)---
-
-        ## Plan
-
-        Agreed at the retrospective.
-
-        ## Observations
-
-        - 2026-10-20: on track.
-
-        ## Learnings
-
-        \(learnings)
-        """
+    /// An experiment as the pull request's records are written: a plan, an
+    /// observation and, when given, learnings.
+    static func experiment(_ id: String, title: String, teams: String, hypothesis: String, signals: String, status: String,
+                           start: String?, reviewBy: String, extensions: String? = nil, rollback: String,
+                           outcome: String? = nil, concluded: String? = nil, learnings: String = "") -> String {
+        func value(_ text: String?) -> RecordFixture.Value { text.map { .text($0) } ?? .absent }
+        return RecordFixture.experiment(
+            id, title: .text(title), teams: .text(teams), hypothesis: .text(hypothesis), signals: .text(signals), status: .text(status),
+            start: value(start), reviewBy: .text(reviewBy), extensions: value(extensions), rollback: .text(rollback), outcome: value(outcome),
+            concluded: value(concluded),
+            body: "## Plan\n\nAgreed at the retrospective.\n\n## Observations\n\n- 2026-10-20: on track.\n\n## Learnings\n\n\(learnings)").text
     }
 
     static let canarySignals = """
-          - metric: change failure rate
-            baseline: 12 %
-            target: under 5 %
+        - metric: change failure rate
+          baseline: 12 %
+          target: under 5 %
         """
 
     static let canaryConcludedSignals = """
-          - metric: change failure rate
-            baseline: 12 %
-            target: under 5 %
-            result: 3 %
-          - metric: rollback time
-            baseline: 40 minutes
-            target: under 10 minutes
-            result: 14 minutes
+        - metric: change failure rate
+          baseline: 12 %
+          target: under 5 %
+          result: 3 %
+        - metric: rollback time
+          baseline: 40 minutes
+          target: under 10 minutes
+          result: 14 minutes
         """
 
     static func canary(concluded: Bool) -> String {
         experiment(
-            title: "Canary releases for the payments API", teams: "[payments]", status: concluded ? "concluded" : "running",
+            "payments-canary", title: "Canary releases for the payments API", teams: "[payments]",
             hypothesis: "If we release the payments API through canaries, we expect the change failure rate to fall from 12 % to under 5 %",
-            signals: concluded ? canaryConcludedSignals : canarySignals + "\n  - metric: rollback time\n    baseline: 40 minutes\n    target: under 10 minutes",
-            dates: "start: 2026-09-01\nreview-by: 2026-11-30", rollback: "Send all traffic to the stable pool.",
-            conclusion: concluded ? "outcome: retained\nconcluded: 2026-11-18\n" : "",
+            signals: concluded ? canaryConcludedSignals : canarySignals + "\n- metric: rollback time\n  baseline: 40 minutes\n  target: under 10 minutes",
+            status: concluded ? "concluded" : "running", start: "2026-09-01", reviewBy: "2026-11-30", rollback: "Send all traffic to the stable pool.",
+            outcome: concluded ? "retained" : nil, concluded: concluded ? "2026-11-18" : nil,
             learnings: concluded ? """
                 Canaries caught two bad releases at 5 % of traffic.
 
@@ -97,27 +81,25 @@ struct SamplePullRequest {
 
     static func featureFlags(started: Bool) -> String {
         experiment(
-            title: "Feature flags for checkout", teams: "[checkout]", status: started ? "running" : "planned",
+            "checkout-feature-flags", title: "Feature flags for checkout", teams: "[checkout]",
             hypothesis: "If we ship checkout changes dark behind flags, we expect lead time to fall from 6 to under 3 days",
-            signals: "  - metric: lead time (days)\n    baseline: 6\n    target: under 3",
-            dates: (started ? "start: 2026-11-16\n" : "") + "review-by: 2027-01-29", rollback: "Remove the flag checks; ship as before.")
+            signals: "- metric: lead time (days)\n  baseline: 6\n  target: under 3", status: started ? "running" : "planned",
+            start: started ? "2026-11-16" : nil, reviewBy: "2027-01-29", rollback: "Remove the flag checks; ship as before.")
     }
 
     static func reviewPairs(extended: Bool) -> String {
         experiment(
-            title: "Review pairs", teams: "[platform]", status: "running",
-            hypothesis: "If we pair on reviews, we expect review wait to fall from 48 to 4 hours",
-            signals: "  - metric: review wait (hours)\n    baseline: 48\n    target: 4",
-            dates: "start: 2026-10-01\nreview-by: 2026-11-27" + (extended ? "\nextensions:\n  - until: 2026-12-18\n    reason: two of four reviewers were on leave in November" : ""),
-            rollback: "Stop pairing.")
+            "platform-review-pairs", title: "Review pairs", teams: "[platform]", hypothesis: RecordFixture.hypothesis,
+            signals: RecordFixture.signals, status: "running", start: "2026-10-01", reviewBy: "2026-11-27",
+            extensions: extended ? "- until: 2026-12-18\n  reason: two of four reviewers were on leave in November" : nil, rollback: "Stop pairing.")
     }
 
     static func focusMornings(target: String) -> String {
         experiment(
-            title: "Focus mornings", teams: "[checkout]", status: "running",
+            "checkout-focus-mornings", title: "Focus mornings", teams: "[checkout]",
             hypothesis: "If we keep mornings free of meetings, we expect cycle time to fall from 5 to 4 days",
-            signals: "  - metric: cycle time (days)\n    baseline: 5\n    target: \(target)",
-            dates: "start: 2026-10-05\nreview-by: 2026-12-20", rollback: "Put the meetings back.")
+            signals: "- metric: cycle time (days)\n  baseline: 5\n  target: \(target)", status: "running", start: "2026-10-05",
+            reviewBy: "2026-12-20", rollback: "Put the meetings back.")
     }
 
     init() throws {
