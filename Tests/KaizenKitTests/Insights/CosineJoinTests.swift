@@ -23,8 +23,9 @@ import Testing
             if generator.next() % 2 == 0 { words.append(word()) }
             texts.append((original.title, original.tags, words.joined(separator: " ")))
         }
-        return RecordFixtures.records(texts.enumerated().map { number, text in
-            RecordFixtures.improvement("r\(number)", title: text.title, tags: text.tags, summary: text.summary)
+        return RecordFixture.records(texts.enumerated().map { number, text in
+            RecordFixture.improvement("r\(number)", title: .text(text.title), tags: .text("[\(text.tags.joined(separator: ", "))]"),
+                                      body: .summary(text.summary))
         })
     }
 

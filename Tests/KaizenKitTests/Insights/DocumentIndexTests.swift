@@ -28,10 +28,10 @@ import Testing
     ///     C review = C pair = 2.772589 · 8.8 / 5.264286 = 4.634775
     ///     C deploy = 2.261763 · 2.2 / 2.264286 = 2.197549
     static func corpus() -> [Record] {
-        RecordFixtures.records([
-            RecordFixtures.constraint("a", title: "Canary deploys", observed: [], summary: "Canary first."),
-            RecordFixtures.constraint("b", title: "Canary releases", tags: ["kubernetes"], observed: [], summary: "Helm charts."),
-            RecordFixtures.constraint("c", title: "Review pairs", observed: [], summary: "Pairs review every small deploy."),
+        RecordFixture.records([
+            RecordFixture.constraint("a", title: "Canary deploys", observed: "[]", body: .summary("Canary first.")),
+            RecordFixture.constraint("b", title: "Canary releases", observed: "[]", tags: "[kubernetes]", body: .summary("Helm charts.")),
+            RecordFixture.constraint("c", title: "Review pairs", observed: "[]", body: .summary("Pairs review every small deploy.")),
         ])
     }
 
@@ -85,8 +85,8 @@ import Testing
     }
 
     @Test func anImprovementsAreaCountsLikeATagAndHeadingsLeaveTheBodyOut() {
-        let records = RecordFixtures.records([
-            RecordFixtures.improvement("x", title: "Pair reviews", area: "feedback", summary: "Reviewers answer within hours."),
+        let records = RecordFixture.records([
+            RecordFixture.improvement("x", title: "Pair reviews", area: "feedback", body: .summary("Reviewers answer within hours.")),
         ])
         // pair 3, review 3, feedback 2, reviewer 1, answer 1, hour 1.
         let index = DocumentIndex(records: records)
@@ -100,9 +100,9 @@ import Testing
     }
 
     @Test func recordsWithoutWordsHaveNoSimilarity() {
-        let records = RecordFixtures.records([
-            RecordFixtures.constraint("empty", title: "The and of", observed: []),
-            RecordFixtures.constraint("full", title: "Canary deploys", observed: []),
+        let records = RecordFixture.records([
+            RecordFixture.constraint("empty", title: "The and of", observed: "[]"),
+            RecordFixture.constraint("full", title: "Canary deploys", observed: "[]"),
         ])
         let index = DocumentIndex(records: records)
         #expect(index.wordCount(of: 0) == 0)

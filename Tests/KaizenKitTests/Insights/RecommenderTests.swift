@@ -30,36 +30,51 @@ import Testing
         return config
     }
 
+    /// A trial of `improvement` by `teams`, concluded in October with `outcome`.
+    static func trial(_ id: String, teams: RecordFixture.Value, improvement: RecordFixture.Value, outcome: RecordFixture.Value = "retained",
+                      tags: RecordFixture.Value = .absent) -> RecordFixture {
+        .experiment(id, teams: teams, improvement: improvement, status: "concluded", start: "2026-09-01", reviewBy: "2026-10-15",
+                    outcome: outcome, concluded: "2026-10-01", tags: tags)
+    }
+
+    /// A constraint seen by each of `observed` (date, team).
+    static func constraint(_ id: String, title: RecordFixture.Value, status: RecordFixture.Value = "open", tags: RecordFixture.Value = .absent,
+                           observed: [(date: String, team: String)]) -> RecordFixture {
+        .constraint(id, title: title, status: status, level: "team",
+                    observed: .text(observed.map { "- {date: \($0.date), team: \($0.team), note: seen}" }.joined(separator: "\n")), tags: tags)
+    }
+
     static func records() -> [Record] {
-        typealias F = RecordFixtures
-        return F.records([
-            F.constraint("slow-ci-queue", title: "Builds wait in a slow CI queue", tags: ["ci"], observed: [
+        RecordFixture.records([
+            constraint("slow-ci-queue", title: "Builds wait in a slow CI queue", tags: "[ci]", observed: [
                 ("2026-05-04", "alpha"), ("2026-09-10", "alpha"), ("2026-11-02", "alpha"), ("2026-10-01", "beta"),
             ]),
-            F.constraint("flaky-tests", title: "Flaky browser tests", status: "resolved", observed: [("2026-10-10", "alpha")]),
-            F.constraint("pager-noise", title: "Pagers wake people for nothing", observed: [("2026-10-10", "beta")]),
-            F.improvement("parallel-runners", title: "Parallel CI runners", origin: "beta", constraints: ["slow-ci-queue"],
-                          tags: ["ci"], summary: "Enough runners that builds start at once."),
-            F.improvement("build-cache", title: "Remote build cache for slow CI builds", origin: "gamma", tags: ["ci", "cache"],
-                          summary: "Builds reuse cached outputs, so the queue stays short and nobody waits."),
-            F.improvement("alert-runbooks", title: "Every alert links a runbook", origin: "beta", area: "feedback",
-                          constraints: ["pager-noise"], summary: "On-call engineers follow the runbook."),
-            F.improvement("staged-rollouts", title: "Staged rollouts", status: "trialling", origin: "delta",
-                          area: "deployment-safety", summary: "Deploy to one region first."),
-            F.improvement("pairing", title: "Review pairing", origin: "beta", area: "feedback"),
-            F.improvement("alpha-docs", title: "Documentation days", origin: "alpha", area: "learning-loops", tags: ["documentation"]),
-            F.improvement("learning-reviews", title: "Learning reviews of builds", origin: "gamma", area: "learning-loops"),
-            F.improvement("old-practice", title: "Nightly CI builds", status: "retired", origin: "beta"),
-            F.experiment("beta-runners", teams: ["beta"], improvement: "parallel-runners"),
-            F.experiment("gamma-runners", teams: ["gamma"], improvement: "parallel-runners"),
-            F.experiment("gamma-cache", teams: ["gamma"], improvement: "build-cache"),
-            F.experiment("runbooks-together", teams: ["beta", "gamma"], improvement: "alert-runbooks"),
-            F.experiment("delta-runbooks", teams: ["delta"], improvement: "alert-runbooks"),
-            F.experiment("delta-rollouts", teams: ["delta"], improvement: "staged-rollouts"),
-            F.experiment("beta-pairing", teams: ["beta"], improvement: "pairing"),
-            F.experiment("alpha-pairing", teams: ["alpha"], improvement: "pairing", outcome: "discarded", tags: ["reviews"]),
-            F.experiment("beta-nightly", teams: ["beta"], improvement: "old-practice"),
-            F.experiment("gamma-learning", teams: ["gamma"], improvement: "learning-reviews", outcome: "inconclusive"),
+            constraint("flaky-tests", title: "Flaky browser tests", status: "resolved", observed: [("2026-10-10", "alpha")]),
+            constraint("pager-noise", title: "Pagers wake people for nothing", observed: [("2026-10-10", "beta")]),
+            .improvement("parallel-runners", title: "Parallel CI runners", status: "proven", origin: "beta", constraints: "[slow-ci-queue]",
+                         tags: "[ci]", body: .summary("Enough runners that builds start at once.")),
+            .improvement("build-cache", title: "Remote build cache for slow CI builds", status: "proven", origin: "gamma", tags: "[ci, cache]",
+                         body: .summary("Builds reuse cached outputs, so the queue stays short and nobody waits.")),
+            .improvement("alert-runbooks", title: "Every alert links a runbook", status: "proven", origin: "beta", area: "feedback",
+                         constraints: "[pager-noise]", body: .summary("On-call engineers follow the runbook.")),
+            .improvement("staged-rollouts", title: "Staged rollouts", status: "trialling", origin: "delta",
+                         area: "deployment-safety", body: .summary("Deploy to one region first.")),
+            .improvement("pairing", title: "Review pairing", status: "proven", origin: "beta", area: "feedback", body: .absent),
+            .improvement("alpha-docs", title: "Documentation days", status: "proven", origin: "alpha", area: "learning-loops", tags: "[documentation]",
+                         body: .absent),
+            .improvement("learning-reviews", title: "Learning reviews of builds", status: "proven", origin: "gamma", area: "learning-loops",
+                         body: .absent),
+            .improvement("old-practice", title: "Nightly CI builds", status: "retired", origin: "beta"),
+            trial("beta-runners", teams: "[beta]", improvement: "parallel-runners"),
+            trial("gamma-runners", teams: "[gamma]", improvement: "parallel-runners"),
+            trial("gamma-cache", teams: "[gamma]", improvement: "build-cache"),
+            trial("runbooks-together", teams: "[beta, gamma]", improvement: "alert-runbooks"),
+            trial("delta-runbooks", teams: "[delta]", improvement: "alert-runbooks"),
+            trial("delta-rollouts", teams: "[delta]", improvement: "staged-rollouts"),
+            trial("beta-pairing", teams: "[beta]", improvement: "pairing"),
+            trial("alpha-pairing", teams: "[alpha]", improvement: "pairing", outcome: "discarded", tags: "[reviews]"),
+            trial("beta-nightly", teams: "[beta]", improvement: "old-practice"),
+            trial("gamma-learning", teams: "[gamma]", improvement: "learning-reviews", outcome: "inconclusive"),
         ])
     }
 
@@ -130,10 +145,10 @@ import Testing
     @Test func nothingToRecommendIsSaidInASentence() throws {
         var config = Self.config()
         config.teams.append(KaizenConfig.Team(id: "omega"))
-        let records = RecordFixtures.records([
-            RecordFixtures.improvement("runners", title: "Parallel runners", origin: "beta"),
-            RecordFixtures.experiment("beta-runners", teams: ["beta"], improvement: "runners"),
-            RecordFixtures.experiment("omega-runners", teams: ["omega"], improvement: "runners", outcome: nil),
+        let records = RecordFixture.records([
+            .improvement("runners", title: "Parallel runners", status: "proven", origin: "beta", body: .absent),
+            Self.trial("beta-runners", teams: "[beta]", improvement: "runners"),
+            .experiment("omega-runners", teams: "[omega]", improvement: "runners", status: "planned"),
         ])
         let tried = try Recommender(records: records, config: config, today: Self.today).recommend(for: "omega", limit: 5)
         #expect(tried.recommendations.isEmpty)

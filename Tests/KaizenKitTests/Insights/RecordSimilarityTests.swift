@@ -17,10 +17,10 @@ import Testing
     }
 
     @Test func equalSimilaritiesAreOrderedById() {
-        let records = RecordFixtures.records([
-            RecordFixtures.constraint("query", title: "Canary deploys", observed: []),
-            RecordFixtures.constraint("zulu", title: "Canary deploys", observed: []),
-            RecordFixtures.constraint("alpha", title: "Canary deploys", observed: []),
+        let records = RecordFixture.records([
+            RecordFixture.constraint("query", title: "Canary deploys", observed: "[]"),
+            RecordFixture.constraint("zulu", title: "Canary deploys", observed: "[]"),
+            RecordFixture.constraint("alpha", title: "Canary deploys", observed: "[]"),
         ])
         let nearest = RecordSimilarity(records: records).nearest(to: 0, limit: 5)
         #expect(nearest.map(\.record.id) == ["alpha", "zulu"])
@@ -32,11 +32,11 @@ import Testing
     /// improvement gets the number the possible-duplicate rule sees.
     @Test func aRecordFromOutsideIsComparedInTheCollectionOfTheKindAskedFor() {
         let files = [
-            RecordFixtures.improvement("trunk", title: "Trunk-based development", summary: "Merge small changes to trunk daily behind feature flags."),
-            RecordFixtures.improvement("merges", title: "Daily merges to trunk", summary: "Small changes merge to trunk daily, behind feature flags."),
-            RecordFixtures.improvement("canary", title: "Canary releases", summary: "Five percent of traffic first, rolled back automatically."),
+            RecordFixture.improvement("trunk", title: "Trunk-based development", body: .summary("Merge small changes to trunk daily behind feature flags.")),
+            RecordFixture.improvement("merges", title: "Daily merges to trunk", body: .summary("Small changes merge to trunk daily, behind feature flags.")),
+            RecordFixture.improvement("canary", title: "Canary releases", body: .summary("Five percent of traffic first, rolled back automatically.")),
         ]
-        let records = RecordFixtures.records(files + [RecordFixtures.experiment("trial", teams: ["alpha"], improvement: "trunk")])
+        let records = RecordFixture.records(files + [.experiment("trial", title: "Trial of trunk", teams: "[alpha]", improvement: "trunk", status: "concluded")])
         let improvements = Array(records.prefix(3))
         let byRule = RecordSimilarity(records: improvements).similarity(0, 1)
         let asked = RecordSimilarity.nearest(to: records[0], in: records, kind: .improvement, limit: 5)
@@ -51,12 +51,12 @@ import Testing
     /// titles, tags and areas, not found unlike a record for the body it has
     /// not written yet.
     @Test func aDraftWithoutBodyIsComparedOnHeadings() {
-        let records = RecordFixtures.records([
-            RecordFixtures.improvement("canary-releases", title: "Canary releases with automatic rollback", area: "deployment-safety",
-                                       tags: ["kubernetes"],
-                                       summary: "Every deploy first takes five percent of traffic for twenty minutes; Argo Rollouts compares error rates and latency and rolls back on its own."),
-            RecordFixtures.improvement("draft", title: "Canary releases for the data pipelines", area: "deployment-safety"),
-            RecordFixtures.improvement("reviews", title: "Review pairs", area: "feedback", summary: "Two developers review every change together, within two hours."),
+        let records = RecordFixture.records([
+            RecordFixture.improvement("canary-releases", title: "Canary releases with automatic rollback", area: "deployment-safety",
+                                       tags: "[kubernetes]",
+                                       body: .summary("Every deploy first takes five percent of traffic for twenty minutes; Argo Rollouts compares error rates and latency and rolls back on its own.")),
+            RecordFixture.improvement("draft", title: "Canary releases for the data pipelines", area: "deployment-safety"),
+            RecordFixture.improvement("reviews", title: "Review pairs", area: "feedback", body: .summary("Two developers review every change together, within two hours.")),
         ])
         let similarity = RecordSimilarity(records: records)
         let headings = DocumentIndex(records: records, fields: .headings)
@@ -70,11 +70,11 @@ import Testing
     }
 
     @Test func pairsAreThoseAtTheThresholdDraftsIncluded() {
-        let records = RecordFixtures.records([
-            RecordFixtures.improvement("a", title: "Canary releases", summary: "Five percent of traffic first, rolled back automatically."),
-            RecordFixtures.improvement("b", title: "Canary releases everywhere", summary: "Five percent of traffic first, rolled back automatically."),
-            RecordFixtures.improvement("c", title: "Canary releases"),
-            RecordFixtures.improvement("d", title: "Review pairs", summary: "Two developers review together."),
+        let records = RecordFixture.records([
+            RecordFixture.improvement("a", title: "Canary releases", body: .summary("Five percent of traffic first, rolled back automatically.")),
+            RecordFixture.improvement("b", title: "Canary releases everywhere", body: .summary("Five percent of traffic first, rolled back automatically.")),
+            RecordFixture.improvement("c", title: "Canary releases"),
+            RecordFixture.improvement("d", title: "Review pairs", body: .summary("Two developers review together.")),
         ])
         let similarity = RecordSimilarity(records: records)
         let pairs = similarity.pairs(among: Array(records.indices), threshold: 0.3)
@@ -92,8 +92,8 @@ extension RecordSimilarityTests {
     /// the join finds that hold one of them, drafts without body included.
     @Test(arguments: [0.2, 0.4, 0.8])
     func comparingFewRecordsWithAllFindsWhatTheJoinFinds(threshold: Double) {
-        let drafts = RecordFixtures.records((0..<20).map { number in
-            RecordFixtures.improvement("draft\(number)", title: "word\(number % 5)x word\(number % 3)x word1x")
+        let drafts = RecordFixture.records((0..<20).map { number in
+            RecordFixture.improvement("draft\(number)", title: "word\(number % 5)x word\(number % 3)x word1x")
         })
         let records = CosineJoinTests.corpus(seed: 9) + drafts
         let similarity = RecordSimilarity(records: records)

@@ -23,10 +23,13 @@ import Testing
     /// The window runs from today − 90 days to today, both included; a date
     /// after today is not recent.
     @Test func recentObservationsAreThoseInTheWindow() {
-        let records = RecordFixtures.records([
-            RecordFixtures.constraint("queue", title: "Queue", observed: [
-                ("2026-08-21", "alpha"), ("2026-08-22", "alpha"), ("2026-11-20", "alpha"), ("2026-11-21", "alpha"),
-            ]),
+        let records = RecordFixture.records([
+            RecordFixture.constraint("queue", title: "Queue", observed: """
+                - {date: 2026-08-21, team: alpha, note: seen}
+                - {date: 2026-08-22, team: alpha, note: seen}
+                - {date: 2026-11-20, team: alpha, note: seen}
+                - {date: 2026-11-21, team: alpha, note: seen}
+                """),
         ])
         let context = TeamContext(team: "alpha", records: records, today: RecommenderTests.today, windowDays: 90)
         #expect(context.constraints == [.init(id: "queue", observations: 4, recent: 2)])

@@ -3,10 +3,10 @@ import Testing
 
 @Suite struct WordCountCacheTests {
     static func records(summary: String = "Merge small changes to trunk daily behind feature flags.") -> [Record] {
-        RecordFixtures.records([
-            RecordFixtures.improvement("trunk", title: "Trunk-based development", tags: ["git"], summary: summary),
-            RecordFixtures.improvement("canary", title: "Canary releases", summary: "Five percent of traffic first, rolled back automatically."),
-            RecordFixtures.improvement("pairs", title: "Review pairs", area: "feedback", summary: "Two developers review every change together."),
+        RecordFixture.records([
+            RecordFixture.improvement("trunk", title: "Trunk-based development", tags: "[git]", body: .summary(summary)),
+            RecordFixture.improvement("canary", title: "Canary releases", body: .summary("Five percent of traffic first, rolled back automatically.")),
+            RecordFixture.improvement("pairs", title: "Review pairs", area: "feedback", body: .summary("Two developers review every change together.")),
         ])
     }
 
@@ -41,8 +41,8 @@ import Testing
 
     /// The same text moved from a tag to the body weighs less: it is counted again.
     @Test func aTextThatChangesFieldIsCountedAgain() {
-        let asTag = RecordFixtures.records([RecordFixtures.improvement("x", title: "Pair reviews", tags: ["pairing"])])
-        let asBody = RecordFixtures.records([RecordFixtures.improvement("x", title: "Pair reviews", summary: "pairing")])
+        let asTag = RecordFixture.records([RecordFixture.improvement("x", title: "Pair reviews", tags: "[pairing]")])
+        let asBody = RecordFixture.records([RecordFixture.improvement("x", title: "Pair reviews", body: .summary("pairing"))])
         var cache = WordCountCache()
         cache.update(asTag)
         let similarity = RecordSimilarity(records: asBody, cache: &cache)
