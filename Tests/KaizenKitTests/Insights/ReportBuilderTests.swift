@@ -148,20 +148,19 @@ import Testing
     /// has no start day. e-early concluded before the period and is not counted.
     /// checkout: e-unexplained, e-discarded, e-undated; payments: e-14, e-15, e-undated.
     @Test func aQuickWinIsRetainedOnEvidenceWithinTheDays() {
-        let parser = RecordParser(config: KaizenConfig())
-        func experiment(_ id: String, teams: String, _ fields: String, result: String = "1.5 days") -> Record {
-            let text = InsightsFixture.experiment(teams: teams, "status: concluded\nreview-by: 2026-12-01\n" + fields, learnings: "Learned.")
-                .replacingOccurrences(of: "result: 1.5 days", with: "result: \(result)")
-            return parser.parse(Array(text.utf8), path: "experiments/\(id).md", folderKind: .experiment).record
+        func experiment(_ id: String, teams: RecordFixture.Value, start: RecordFixture.Value = "2026-10-01", outcome: RecordFixture.Value = "retained",
+                        concluded: RecordFixture.Value, result: String = "1.5 days") -> RecordFixture {
+            InsightsFixture.experiment(id, teams: teams, status: "concluded", start: start, reviewBy: "2026-12-01", outcome: outcome,
+                                       concluded: concluded, result: result, learnings: "Learned.")
         }
-        let records = [
-            experiment("e-14", teams: "[payments]", "start: 2026-10-01\noutcome: retained\nconcluded: 2026-10-15"),
-            experiment("e-15", teams: "[payments]", "start: 2026-10-01\noutcome: retained\nconcluded: 2026-10-16"),
-            experiment("e-unexplained", teams: "[checkout]", "start: 2026-10-01\noutcome: retained\nconcluded: 2026-10-03", result: "3 days"),
-            experiment("e-discarded", teams: "[checkout]", "start: 2026-10-01\noutcome: discarded\nconcluded: 2026-10-02"),
-            experiment("e-early", teams: "[checkout]", "start: 2026-03-01\noutcome: retained\nconcluded: 2026-03-05"),
-            experiment("e-undated", teams: "[checkout, payments]", "outcome: retained\nconcluded: 2026-10-10"),
-        ]
+        let records = RecordFixture.records([
+            experiment("e-14", teams: "[payments]", concluded: "2026-10-15"),
+            experiment("e-15", teams: "[payments]", concluded: "2026-10-16"),
+            experiment("e-unexplained", teams: "[checkout]", concluded: "2026-10-03", result: "3 days"),
+            experiment("e-discarded", teams: "[checkout]", outcome: "discarded", concluded: "2026-10-02"),
+            experiment("e-early", teams: "[checkout]", start: "2026-03-01", concluded: "2026-03-05"),
+            experiment("e-undated", teams: "[checkout, payments]", start: .absent, concluded: "2026-10-10"),
+        ])
         let period = ReportPeriod(length: PeriodLength(count: 6, unit: .months), endingOn: InsightsFixture.today)
         let quickWins = ReportBuilder(records: records, config: KaizenConfig(), period: period, dating: RecordDating(history: nil))
             .build().flow.quickWins
@@ -173,16 +172,10 @@ import Testing
     }
 
     @Test func fiveConclusionsAndNoneDiscardedIsFlagged() {
-        let parser = RecordParser(config: InsightsFixture.config)
-        let records = (1...5).map { number in
-            parser.parse(Array(InsightsFixture.experiment(teams: "[payments]", """
-                status: concluded
-                start: 2026-09-01
-                review-by: 2026-10-01
-                outcome: \(number == 5 ? "inconclusive" : "retained")
-                concluded: 2026-09-2\(number)
-                """, learnings: "Learned.").utf8), path: "experiments/e\(number).md", folderKind: .experiment).record
-        }
+        let records = RecordFixture.records((1...5).map { number in
+            InsightsFixture.experiment("e\(number)", teams: "[payments]", status: "concluded", start: "2026-09-01", reviewBy: "2026-10-01",
+                                       outcome: number == 5 ? "inconclusive" : "retained", concluded: "2026-09-2\(number)", learnings: "Learned.")
+        }, config: InsightsFixture.config)
         let learning = report(records: records).learning
         #expect(learning.discarded == Ratio(0, of: 5))
         #expect(learning.neverDiscards)
@@ -211,16 +204,15 @@ import Testing
     /// outcome-reason is no retention, and an improvement that claims proven
     /// with no retention behind it is listed apart, counted in no figure.
     @Test func onlyEvidencedSuccessCounts() {
-        let parser = RecordParser(config: InsightsFixture.config)
         func parse(_ path: String, _ text: String) -> Record {
-            parser.parse(Array(text.utf8), path: path, folderKind: InsightsFixture.config.folderKind(ofPath: path)).record
+            RecordFixture.records([RecordFixture(path, text)], config: InsightsFixture.config)[0]
         }
         // quarantine's only retention now misses its target (result 3 days against "under 2 days").
         let records = InsightsFixture.records.map { record in
             guard record.experiment?.improvement?.value == "quarantine",
-                  let text = InsightsFixture.files.first(where: { $0.0 == record.path })?.1 else { return record }
+                  let text = InsightsFixture.files.first(where: { $0.path == record.path })?.text else { return record }
             return parse(record.path, text.replacingOccurrences(of: "result: 1.5 days", with: "result: 3 days"))
-        } + [parse("improvements/claimed.md", InsightsFixture.improvement("proven", origin: "data", level: "team"))]
+        } + RecordFixture.records([InsightsFixture.improvement("claimed", "proven", origin: "data", level: "team")], config: InsightsFixture.config)
         let report = report(records: records)
         #expect(report.unbackedClaims == ["claimed", "quarantine"])
         #expect(report.unexplainedRetentions == records.filter { $0.experiment?.improvement?.value == "quarantine" }.map(\.id))
@@ -230,7 +222,7 @@ import Testing
         // With the reason written, the retention counts again.
         let explained = records.map { record in
             guard record.experiment?.improvement?.value == "quarantine",
-                  let text = InsightsFixture.files.first(where: { $0.0 == record.path })?.1 else { return record }
+                  let text = InsightsFixture.files.first(where: { $0.path == record.path })?.text else { return record }
             return parse(record.path, text.replacingOccurrences(of: "result: 1.5 days", with: "result: 3 days")
                 .replacingOccurrences(of: "outcome: retained", with: "outcome: retained\noutcome-reason: the flaky tests stopped blocking merges"))
         }

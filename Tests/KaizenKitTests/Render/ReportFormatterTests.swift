@@ -5,12 +5,11 @@ import Testing
 @Suite struct ReportFormatterTests {
     /// InsightsFixture with the origins' own trials concluded the day they started.
     static func report(originDays zero: Bool) -> CrossTeamReport {
-        let parser = RecordParser(config: InsightsFixture.config)
-        let records = InsightsFixture.files.map { path, text in
-            let sameDay = zero && path == "experiments/payments-canary.md"
-                ? text.replacingOccurrences(of: "concluded: 2026-04-30", with: "concluded: 2026-03-01") : text
-            return parser.parse(Array(sameDay.utf8), path: path, folderKind: InsightsFixture.config.folderKind(ofPath: path)).record
+        let files = InsightsFixture.files.map { file in
+            zero && file.path == "experiments/payments-canary.md"
+                ? RecordFixture(file.path, file.text.replacingOccurrences(of: "concluded: 2026-04-30", with: "concluded: 2026-03-01")) : file
         }
+        let records = RecordFixture.records(files, config: InsightsFixture.config)
         let period = ReportPeriod(length: PeriodLength(count: 6, unit: .months), endingOn: InsightsFixture.today)
         return ReportBuilder(records: records, config: InsightsFixture.config, period: period,
                              dating: RecordDating(history: InsightsFixture.history)).build()

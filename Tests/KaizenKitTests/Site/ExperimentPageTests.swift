@@ -49,17 +49,11 @@ import Testing
     /// A team kaizen.yml does not list has no page, so it is named, not
     /// linked to a page that does not exist.
     @Test func anUnknownTeamIsNamedNotLinked() throws {
-        let files = SiteFixture.files.map { path, text in
-            (path, path == "experiments/checkout-canary.md" ? text.replacingOccurrences(of: "teams: [checkout]", with: "teams: [checkout, paymnets]") : text)
+        let files = SiteFixture.files.map { file in
+            file.path == "experiments/checkout-canary.md"
+                ? RecordFixture(file.path, file.text.replacingOccurrences(of: "teams: [checkout]", with: "teams: [checkout, paymnets]")) : file
         }
-        let parser = RecordParser(config: InsightsFixture.config)
-        let records = files.map { path, text in
-            parser.parse(Array(text.utf8), path: path, folderKind: InsightsFixture.config.folderKind(ofPath: path)).record
-        }
-        let snapshot = try SiteSnapshot(records: records, config: InsightsFixture.config,
-                                        period: ReportPeriod(length: PeriodLength(count: 6, unit: .months), endingOn: InsightsFixture.today),
-                                        periodName: "6 months", today: InsightsFixture.today, history: nil,
-                                        sources: Dictionary(uniqueKeysWithValues: files))
+        let snapshot = try SiteFixture.snapshot(of: files, history: nil)
         let html = ExperimentPage(snapshot: snapshot, record: SiteFixture.record("checkout-canary", in: snapshot)).content().markup
         #expect(html.contains("<dt>Teams</dt><dd><a href=\"../teams/checkout.html\">checkout</a>, paymnets <span class=\"none\">(unknown team)</span></dd>"))
         #expect(!html.contains("teams/paymnets.html"))

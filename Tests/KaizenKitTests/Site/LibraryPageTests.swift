@@ -67,15 +67,8 @@ import Testing
     /// An improvement that claims proven with no retained experiment is marked
     /// where its status shows, in the library and on its page; a backed one is not.
     @Test func aProvenClaimWithoutEvidenceIsMarked() throws {
-        let files = SiteFixture.files + [("improvements/claimed.md", InsightsFixture.improvement("proven", origin: "data", level: "team"))]
-        let parser = RecordParser(config: InsightsFixture.config)
-        let records = files.map { path, text in
-            parser.parse(Array(text.utf8), path: path, folderKind: InsightsFixture.config.folderKind(ofPath: path)).record
-        }
-        let snapshot = try SiteSnapshot(records: records, config: InsightsFixture.config,
-                                        period: ReportPeriod(length: PeriodLength(count: 6, unit: .months), endingOn: InsightsFixture.today),
-                                        periodName: "6 months", today: InsightsFixture.today, history: nil,
-                                        sources: Dictionary(uniqueKeysWithValues: files))
+        let files = SiteFixture.files + [InsightsFixture.improvement("claimed", "proven", origin: "data", level: "team")]
+        let snapshot = try SiteFixture.snapshot(of: files, history: nil)
         let mark = "<span class=\"badge\">proven</span> <span class=\"claim\" title=\"No concluded experiment retained it on evidence\">no evidence</span>"
         let html = LibraryPage(snapshot: snapshot).content().markup
         let claimed = try #require(SiteFixture.slice(html, from: "<li data-teams=\"data\" data-level=\"team\"", to: "</li>"))

@@ -31,14 +31,10 @@ import Testing
     }
 
     @Test func experimentsWithoutAStartAreListedApart() throws {
-        var files = SiteFixture.files
-        files.append(("experiments/later.md", InsightsFixture.experiment(teams: "[mobile]", "status: planned\nreview-by: 2027-01-01")))
-        let parser = RecordParser(config: InsightsFixture.config)
-        let records = files.map { parser.parse(Array($0.1.utf8), path: $0.0, folderKind: InsightsFixture.config.folderKind(ofPath: $0.0)).record }
-        let snapshot = try SiteSnapshot(records: records, config: InsightsFixture.config,
-                                        period: ReportPeriod(start: InsightsFixture.today.adding(days: -180), end: InsightsFixture.today),
-                                        periodName: "180 days", today: InsightsFixture.today, history: InsightsFixture.history,
-                                        sources: Dictionary(uniqueKeysWithValues: files))
+        let files = SiteFixture.files + [InsightsFixture.experiment("later", teams: "[mobile]", status: "planned", reviewBy: "2027-01-01")]
+        let snapshot = try SiteFixture.snapshot(of: files, history: InsightsFixture.history,
+                                                period: ReportPeriod(start: InsightsFixture.today.adding(days: -180), end: InsightsFixture.today),
+                                                periodName: "180 days")
         let html = TimelinePage(snapshot: snapshot).content().markup
         let apart = try #require(SiteFixture.slice(html, from: "<h2>Not on the axis</h2>", to: "</section>"))
         #expect(apart.contains("<a href=\"experiments/later.html\">An experiment</a>"))

@@ -36,153 +36,72 @@ enum InsightsFixture {
         What to adjust.
         """
 
-    static func improvement(_ status: String, origin: String, level: String, body: String = guide) -> String {
-        """
-        ---
-        kind: improvement
-        title: An improvement
-        status: \(status)
-        origin: \(origin)
-        level: \(level)
-        area: flow
-        ---
-
-        \(body)
-        """
+    /// An improvement of the organisation, with the guide unless `body` says otherwise.
+    static func improvement(_ id: String, _ status: RecordFixture.Value, origin: RecordFixture.Value, level: RecordFixture.Value,
+                            body: String = guide) -> RecordFixture {
+        .improvement(id, title: "An improvement", status: status, origin: origin, level: level, body: .text(body))
     }
 
-    /// `fields` holds the lines that differ between experiments.
-    static func experiment(teams: String, _ fields: String, observations: String = "", learnings: String = "") -> String {
-        """
-        ---
-        kind: experiment
-        title: An experiment
-        teams: \(teams)
-        hypothesis: "If we change the way we work, we expect the lead time to fall below 2 days"
-        signals:
-          - {metric: lead time, baseline: 4 days, target: under 2 days, result: 1.5 days}
-        rollback: Go back to the old way.
-        \(fields)
-        ---
-
-        ## Plan
-
-        A plan.
-
-        ## Observations
-
-        \(observations)
-
-        ## Learnings
-
-        \(learnings)
-        """
+    /// An experiment of the organisation: each tests the same hypothesis on
+    /// the same signal, with its own teams, links, dates and outcome.
+    static func experiment(_ id: String, teams: RecordFixture.Value, improvement: RecordFixture.Value = .absent,
+                           constraints: RecordFixture.Value = .absent, status: RecordFixture.Value, start: RecordFixture.Value = .absent,
+                           reviewBy: RecordFixture.Value, outcome: RecordFixture.Value = .absent, concluded: RecordFixture.Value = .absent,
+                           result: String = "1.5 days", observations: String = "", learnings: String = "") -> RecordFixture {
+        .experiment(id, title: "An experiment", teams: teams, improvement: improvement, constraints: constraints,
+                    hypothesis: "\"If we change the way we work, we expect the lead time to fall below 2 days\"",
+                    signals: "- {metric: lead time, baseline: 4 days, target: under 2 days, result: \(result)}", status: status, start: start,
+                    reviewBy: reviewBy, rollback: "Go back to the old way.", outcome: outcome, concluded: concluded,
+                    body: "## Plan\n\nA plan.\n\n## Observations\n\n\(observations)\n\n## Learnings\n\n\(learnings)")
     }
 
-    static func constraint(_ status: String, observed: [(String, String)]) -> String {
-        """
-        ---
-        kind: constraint
-        title: A constraint
-        status: \(status)
-        level: team
-        observed:
-        \(observed.map { "  - {date: \($0.0), team: \($0.1), note: seen}" }.joined(separator: "\n"))
-        ---
-        """
+    /// A constraint seen on each of `observed` (date, team).
+    static func constraint(_ id: String, _ status: RecordFixture.Value, observed: [(date: String, team: String)]) -> RecordFixture {
+        .constraint(id, title: "A constraint", status: status, level: "team",
+                    observed: .text(observed.map { "- {date: \($0.date), team: \($0.team), note: seen}" }.joined(separator: "\n")))
     }
 
-    static let files: [(String, String)] = [
-        ("improvements/canary.md", improvement("proven", origin: "payments", level: "system")),
-        ("improvements/trunk.md", improvement("proven", origin: "checkout", level: "team",
-                                              body: "## Summary\n\nShort branches.\n\n## Implementation guide\n\nSteps.\n")),
-        ("improvements/pairs.md", improvement("trialling", origin: "mobile", level: "team")),
-        ("improvements/old.md", improvement("retired", origin: "data", level: "cross-team")),
-        ("improvements/quarantine.md", improvement("proven", origin: "checkout", level: "cross-team")),
+    static let files: [RecordFixture] = [
+        improvement("canary", "proven", origin: "payments", level: "system"),
+        improvement("trunk", "proven", origin: "checkout", level: "team",
+                    body: "## Summary\n\nShort branches.\n\n## Implementation guide\n\nSteps.\n"),
+        improvement("pairs", "trialling", origin: "mobile", level: "team"),
+        improvement("old", "retired", origin: "data", level: "cross-team"),
+        improvement("quarantine", "proven", origin: "checkout", level: "cross-team"),
         // The origin's own trial of canary, before the period: 60 days.
-        ("experiments/payments-canary.md", experiment(teams: "[payments]", """
-            improvement: canary
-            status: concluded
-            start: 2026-03-01
-            review-by: 2026-05-01
-            outcome: retained
-            concluded: 2026-04-30
-            """, learnings: "Worked.")),
+        experiment("payments-canary", teams: "[payments]", improvement: "canary", status: "concluded", start: "2026-03-01",
+                   reviewBy: "2026-05-01", outcome: "retained", concluded: "2026-04-30", learnings: "Worked."),
         // An adoption in the period: 30 days.
-        ("experiments/checkout-canary.md", experiment(teams: "[checkout]", """
-            improvement: canary
-            constraints: [staging]
-            status: concluded
-            start: 2026-08-01
-            review-by: 2026-09-01
-            outcome: retained
-            concluded: 2026-08-31
-            """, learnings: "Worked here too.")),
+        experiment("checkout-canary", teams: "[checkout]", improvement: "canary", constraints: "[staging]", status: "concluded",
+                   start: "2026-08-01", reviewBy: "2026-09-01", outcome: "retained", concluded: "2026-08-31", learnings: "Worked here too."),
         // An adoption concluded on 2026-10-21 by history only: 50 days; no learnings.
-        ("experiments/mobile-canary.md", experiment(teams: "[mobile]", """
-            improvement: canary
-            status: concluded
-            start: 2026-09-01
-            review-by: 2026-10-31
-            outcome: retained
-            """)),
+        experiment("mobile-canary", teams: "[mobile]", improvement: "canary", status: "concluded", start: "2026-09-01",
+                   reviewBy: "2026-10-31", outcome: "retained"),
         // The origin's trial of trunk, in the period: 40 days; trunk is not adopted.
-        ("experiments/checkout-trunk.md", experiment(teams: "[checkout]", """
-            improvement: trunk
-            status: concluded
-            start: 2026-06-01
-            review-by: 2026-07-15
-            outcome: retained
-            concluded: 2026-07-11
-            """, learnings: "Short branches help.")),
+        experiment("checkout-trunk", teams: "[checkout]", improvement: "trunk", status: "concluded", start: "2026-06-01",
+                   reviewBy: "2026-07-15", outcome: "retained", concluded: "2026-07-11", learnings: "Short branches help."),
         // Discarded: 45 days, no retention.
-        ("experiments/payments-trunk.md", experiment(teams: "[payments, data]", """
-            improvement: trunk
-            status: concluded
-            start: 2026-07-01
-            review-by: 2026-08-20
-            outcome: discarded
-            concluded: 2026-08-15
-            """, learnings: "Not for us.")),
-        ("experiments/quarantine-trial.md", experiment(teams: "[checkout]", """
-            improvement: quarantine
-            status: concluded
-            start: 2026-01-10
-            review-by: 2026-02-10
-            outcome: retained
-            concluded: 2026-02-09
-            """, learnings: "Fewer flaky runs.")),
+        experiment("payments-trunk", teams: "[payments, data]", improvement: "trunk", status: "concluded", start: "2026-07-01",
+                   reviewBy: "2026-08-20", outcome: "discarded", concluded: "2026-08-15", learnings: "Not for us."),
+        experiment("quarantine-trial", teams: "[checkout]", improvement: "quarantine", status: "concluded", start: "2026-01-10",
+                   reviewBy: "2026-02-10", outcome: "retained", concluded: "2026-02-09", learnings: "Fewer flaky runs."),
         // Running, expired on 2026-11-10, observed five days ago.
-        ("experiments/mobile-pairs.md", experiment(teams: "[mobile]", """
-            improvement: pairs
-            status: running
-            start: 2026-10-01
-            review-by: 2026-11-10
-            """, observations: "- 2026-10-15: started well\n- 2026-11-15: still going")),
+        experiment("mobile-pairs", teams: "[mobile]", improvement: "pairs", status: "running", start: "2026-10-01", reviewBy: "2026-11-10",
+                   observations: "- 2026-10-15: started well\n- 2026-11-15: still going"),
         // Running since 2026-11-01 by history only, never observed.
-        ("experiments/checkout-focus.md", experiment(teams: "[checkout]", """
-            constraints: [cab]
-            status: running
-            review-by: 2026-12-15
-            """)),
+        experiment("checkout-focus", teams: "[checkout]", constraints: "[cab]", status: "running", reviewBy: "2026-12-15"),
         // Running, expires on 2026-11-25; last observed 2026-10-10 (a later
         // entry is a plan, and a date inside a sentence is not an entry).
-        ("experiments/payments-alerts.md", experiment(teams: "[payments, data]", """
-            status: running
-            start: 2026-10-01
-            review-by: 2026-11-25
-            """, observations: "- 2026-10-10: first week\n- 2026-12-01: review meeting\n\nWe met on 2026-11-19 about it.")),
-        ("constraints/staging.md", constraint("open", observed: [("2026-09-01", "payments"), ("2026-10-01", "checkout")])),
-        ("constraints/cab.md", constraint("easing", observed: [("2026-03-01", "data"), ("2026-03-15", "data"), ("2026-04-01", "data")])),
-        ("constraints/noise.md", constraint("resolved", observed: [("2026-06-01", "payments")])),
-        ("constraints/queue.md", constraint("open", observed: [("2026-11-01", "mobile")])),
+        experiment("payments-alerts", teams: "[payments, data]", status: "running", start: "2026-10-01", reviewBy: "2026-11-25",
+                   observations: "- 2026-10-10: first week\n- 2026-12-01: review meeting\n\nWe met on 2026-11-19 about it."),
+        constraint("staging", "open", observed: [("2026-09-01", "payments"), ("2026-10-01", "checkout")]),
+        constraint("cab", "easing", observed: [("2026-03-01", "data"), ("2026-03-15", "data"), ("2026-04-01", "data")]),
+        constraint("noise", "resolved", observed: [("2026-06-01", "payments")]),
+        constraint("queue", "open", observed: [("2026-11-01", "mobile")]),
     ]
 
     static var records: [Record] {
-        let parser = RecordParser(config: config)
-        return files.map { path, text in
-            parser.parse(Array(text.utf8), path: path, folderKind: config.folderKind(ofPath: path)).record
-        }
+        RecordFixture.records(files, config: config)
     }
 
     /// The committed history the front matter leaves out: when mobile-canary

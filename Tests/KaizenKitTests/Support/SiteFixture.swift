@@ -80,24 +80,27 @@ enum SiteFixture {
         <div onclick="alert(9)">raw block</div>
         """
 
-    static var files: [(String, String)] {
-        InsightsFixture.files + [("improvements/hostile.md", hostileImprovement), ("experiments/hostile-trial.md", hostileExperiment),
-                                 ("constraints/hostile-queue.md", hostileConstraint)]
+    static var files: [RecordFixture] {
+        InsightsFixture.files + [RecordFixture("improvements/hostile.md", hostileImprovement),
+                                 RecordFixture("experiments/hostile-trial.md", hostileExperiment),
+                                 RecordFixture("constraints/hostile-queue.md", hostileConstraint)]
     }
 
     static var records: [Record] {
-        let parser = RecordParser(config: InsightsFixture.config)
-        return files.map { path, text in
-            parser.parse(Array(text.utf8), path: path, folderKind: InsightsFixture.config.folderKind(ofPath: path)).record
-        }
+        RecordFixture.records(files, config: InsightsFixture.config)
     }
 
     static func snapshot(history: Bool = true) throws -> SiteSnapshot {
-        let config = InsightsFixture.config
-        let period = ReportPeriod(length: PeriodLength(count: 6, unit: .months), endingOn: InsightsFixture.today)
-        return try SiteSnapshot(records: records, config: config, period: period, periodName: "6 months",
-                                today: InsightsFixture.today, history: history ? InsightsFixture.history : nil,
-                                sources: Dictionary(uniqueKeysWithValues: files))
+        try snapshot(of: files, history: history ? InsightsFixture.history : nil)
+    }
+
+    /// The site of `files` on InsightsFixture's today, over `period`.
+    static func snapshot(of files: [RecordFixture], history: WorkspaceHistory?,
+                         period: ReportPeriod = ReportPeriod(length: PeriodLength(count: 6, unit: .months), endingOn: InsightsFixture.today),
+                         periodName: String = "6 months") throws -> SiteSnapshot {
+        try SiteSnapshot(records: RecordFixture.records(files, config: InsightsFixture.config), config: InsightsFixture.config,
+                         period: period, periodName: periodName, today: InsightsFixture.today, history: history,
+                         sources: Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.text) }))
     }
 
     static func record(_ id: String, in snapshot: SiteSnapshot) -> Record {
