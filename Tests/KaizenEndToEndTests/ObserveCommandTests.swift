@@ -7,23 +7,10 @@ import Testing
     static let today = ["--today", "2026-11-20"]
     static let path = "constraints/shared-staging.md"
 
-    static let constraint = """
-        ---
-        kind: constraint
-        title: One staging environment for five teams
-        status: open
-        level: cross-team
-        observed:
-          - date: 2026-10-01
-            team: payments
-            note: Waited two days for a staging slot.
-        ---
-
-        ## Description
-
-        Five teams share one staging environment.
-
-        """
+    static let constraint = RecordFixture.constraint(
+        "shared-staging", title: "One staging environment for five teams", level: "cross-team",
+        observed: "- date: 2026-10-01\n  team: payments\n  note: Waited two days for a staging slot.",
+        body: "## Description\n\nFive teams share one staging environment.\n").text
 
     func folder(_ files: [String: String] = [:]) throws -> FixtureFolder {
         try FixtureFolder(["kaizen.yml": Records.config, Self.path: Self.constraint].merging(files) { $1 })

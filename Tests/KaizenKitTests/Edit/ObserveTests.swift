@@ -6,24 +6,11 @@ import Testing
     let path = "constraints/shared-staging.md"
     let seen = CalendarDate(year: 2026, month: 11, day: 18)!
 
-    static let constraint = """
-        ---
-        kind: constraint
-        title: One staging environment for five teams
-        status: open
-        level: cross-team
-        observed:
-          - date: 2026-10-01
-            team: payments
-            note: Waited two days for a staging slot.
-        tags: [staging]   # the shared one
-        ---
-
-        ## Description
-
-        Five teams share one staging environment.
-
-        """
+    /// Its tags carry a comment, which an edit must keep.
+    static let constraint = RecordFixture.constraint(
+        "shared-staging", title: "One staging environment for five teams", level: "cross-team",
+        observed: "- date: 2026-10-01\n  team: payments\n  note: Waited two days for a staging slot.", tags: "[staging]   # the shared one",
+        body: "## Description\n\nFive teams share one staging environment.\n").text
 
     func observation(_ note: String = "Release testing waited a day", team: String? = "checkout",
                      on date: CalendarDate? = nil, reopens: Bool = false) -> NewObservation {
