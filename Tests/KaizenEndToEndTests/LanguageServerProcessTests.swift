@@ -85,30 +85,14 @@ final class LanguageServerProcess {
 }
 
 @Suite struct LanguageServerProcessTests {
-    static let improvement = """
-        ---
-        kind: improvement
-        title: Canary releases
-        status: %@
-        origin: payments
-        level: team
-        area: deployment-safety
-        ---
-        """
-    static let experiment = """
-        ---
-        kind: experiment
-        title: Review pairs
-        teams: [payments]
-        improvement: canary-releases
-        hypothesis: If we pair on reviews, we expect review wait to fall from 48 to 4 hours
-        signals: [{metric: review wait (hours), baseline: 48, target: 4}]
-        status: runing
-        start: 2026-11-01
-        review-by: 2026-12-20
-        rollback: stop pairing
-        ---
-        """
+    static func improvement(_ status: RecordFixture.Value) -> String {
+        RecordFixture.improvement("canary-releases", title: "Canary releases", status: status, area: "deployment-safety", body: .absent).text
+    }
+
+    /// An experiment with one mistake, `runing`, on line 8; its improvement's id on line 5.
+    static let experiment = RecordFixture.experiment(
+        "review-pairs", improvement: "canary-releases", signals: "[{metric: review wait (hours), baseline: 48, target: 4}]", status: "runing",
+        start: "2026-11-01", reviewBy: "2026-12-20", body: .absent).text
 
     /// Opens the experiment and hovers on the id after `improvement:`; the hover's text.
     static func hoverOnTheImprovement(_ server: LanguageServerProcess, in workTree: URL) throws -> String? {
@@ -140,10 +124,10 @@ final class LanguageServerProcess {
     @Test func hoverTellsWhenTheReferencedRecordLastChangedStatus() throws {
         let git = try GitFixture()
         try git.write("kaizen.yml", Records.config)
-        try git.write("improvements/canary-releases.md", String(format: Self.improvement, "trialling"))
+        try git.write("improvements/canary-releases.md", Self.improvement("trialling"))
         try git.write("experiments/review-pairs.md", Self.experiment)
         _ = try git.commit("canary releases in trial", by: .ben, at: GitDate(2026, 9, 1, 10, offsetMinutes: 0))
-        try git.write("improvements/canary-releases.md", String(format: Self.improvement, "proven"))
+        try git.write("improvements/canary-releases.md", Self.improvement("proven"))
         let proven = try git.commit("canary releases proven", by: .ana, at: GitDate(2026, 10, 30, 16, offsetMinutes: 60))
 
         let server = try LanguageServerProcess(in: git.workTree, environment: git.environment)
@@ -184,7 +168,7 @@ final class LanguageServerProcess {
     @Test(arguments: damages)
     func afterADamagedMessageTheServerServesTheNextOnes(_ damage: Damage) throws {
         let folder = try FixtureFolder(["kaizen.yml": Records.config,
-                                        "improvements/canary-releases.md": String(format: Self.improvement, "proven"),
+                                        "improvements/canary-releases.md": Self.improvement("proven"),
                                         "experiments/review-pairs.md": Self.experiment])
         let server = try LanguageServerProcess(in: folder.url, environment: ["PATH": "/usr/bin:/bin"])
         server.write(Data(damage.bytes.utf8))

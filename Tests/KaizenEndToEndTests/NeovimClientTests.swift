@@ -60,7 +60,7 @@ import Testing
         }
         let folder = try FixtureFolder([
             "kaizen.yml": Records.config,
-            "improvements/canary-releases.md": String(format: LanguageServerProcessTests.improvement, "proven"),
+            "improvements/canary-releases.md": LanguageServerProcessTests.improvement("proven"),
             "experiments/review-pairs.md": LanguageServerProcessTests.experiment,
         ])
         let results = folder.url.appendingPathComponent("results.txt")
