@@ -25,12 +25,7 @@ import Testing
     }
 
     @Test func theSameKeyInDifferentMappingsIsFine() {
-        let harness = RuleHarness([.constraint("cab", observed: """
-            - date: 2026-10-01
-              team: payments
-            - date: 2026-10-08
-              team: platform
-            """)])
+        let harness = RuleHarness([.constraint("cab", observed: "[{date: 2026-10-01, team: payments}, {date: 2026-10-08, team: platform}]")])
         harness.expect("duplicate-key", [])
         #expect(harness.diagnostics().isEmpty)
     }

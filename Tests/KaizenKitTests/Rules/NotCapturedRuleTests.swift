@@ -3,6 +3,7 @@ import Testing
 
 @Suite struct NotCapturedRuleTests {
     static let retainingExperiment = RecordFixture.experiment("trunk-based-platform", improvement: "trunk-based-development", status: "concluded")
+    static let summary = "## Summary\n\nEveryone merges small changes to trunk at least daily; unfinished work hides behind feature flags.\n\n"
 
     @Test func aProvenImprovementWithoutItsGuideSectionsIsReportedAtItsStatus() {
         let harness = RuleHarness([
@@ -24,11 +25,7 @@ import Testing
     @Test func sectionsStillHoldingOnlyTheTemplateGuidanceAreEmpty() {
         let harness = RuleHarness([
             Self.retainingExperiment,
-            .improvement("trunk-based-development", status: "proven", body: """
-                ## Summary
-
-                Everyone merges small changes to trunk at least daily; unfinished work hides behind feature flags.
-
+            .improvement("trunk-based-development", status: "proven", body: .text(Self.summary + """
                 1️⃣## Context
 
                 <!-- Where it works and what it needs: team shape, tooling, prerequisites, the constraint it eases. -->
@@ -38,7 +35,7 @@ import Testing
                 3️⃣## Adaptation notes
 
                 <!-- What other teams changed to make it fit, and what to watch for. -->
-                """),
+                """)),
         ])
         harness.expect("not-captured", [
             ExpectedFinding("improvements/trunk-based-development.md", "1",
@@ -53,11 +50,7 @@ import Testing
     @Test func capturedOrNotYetProvenImprovementsPass() {
         let harness = RuleHarness([
             Self.retainingExperiment,
-            .improvement("trunk-based-development", status: "proven", body: """
-                ## Summary
-
-                Everyone merges small changes to trunk at least daily; unfinished work hides behind feature flags.
-
+            .improvement("trunk-based-development", status: "proven", body: .text(Self.summary + """
                 ## Context
 
                 Works for teams with a pipeline under ten minutes and a feature-flag service.
@@ -71,7 +64,7 @@ import Testing
                 ## adaptation notes
 
                 Teams shipping mobile apps kept a short release branch for store submission.
-                """),
+                """)),
             .improvement("review-pairs", body: """
                 ## Summary
 
