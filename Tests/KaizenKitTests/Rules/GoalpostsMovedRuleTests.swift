@@ -4,7 +4,8 @@ import Testing
 @Suite struct GoalpostsMovedRuleTests {
     static let path = "experiments/review-pairs.md"
     static let remedy = "restore it, or conclude this experiment (outcome inconclusive) and start a new one with the new goal"
-    static let wasHypothesis = "(it was \"\(RecordFixture.hypothesis)\")"
+    /// What goalposts-moved says when the hypothesis was rewritten.
+    static let hypothesisChanged = "the hypothesis changed after the experiment started running (it was \"\(RecordFixture.hypothesis)\"): \(remedy)"
     /// The standard signal and a second one.
     static let twoSignals = RecordFixture.signals + "\n- {metric: reviews per day, baseline: 10, target: 14}"
 
@@ -12,7 +13,7 @@ import Testing
         let harness = RuleHarness(before: [.experiment("review-pairs")], after: [.experiment("review-pairs",
             hypothesis: "1️⃣If we pair on reviews, we expect review wait to fall from 48 to 12 hours")])
         harness.expect("goalposts-moved", [
-            ExpectedFinding(Self.path, "1", "the hypothesis changed after the experiment started running \(Self.wasHypothesis): \(Self.remedy)"),
+            ExpectedFinding(Self.path, "1", Self.hypothesisChanged),
         ])
     }
 
@@ -22,7 +23,7 @@ import Testing
             before: [.experiment("review-pairs", status: "concluded")],
             after: [.experiment("review-pairs", hypothesis: "1️⃣If we pair on reviews, we expect reviewers to enjoy it", status: "concluded")])
         harness.expect("goalposts-moved", [
-            ExpectedFinding(Self.path, "1", "the hypothesis changed after the experiment started running \(Self.wasHypothesis): \(Self.remedy)"),
+            ExpectedFinding(Self.path, "1", Self.hypothesisChanged),
         ])
     }
 
@@ -30,7 +31,7 @@ import Testing
         let harness = RuleHarness(before: [.experiment("review-pairs")],
                                   after: [.experiment("review-pairs", hypothesis: .absent).markingStart("1")])
         harness.expect("goalposts-moved", [
-            ExpectedFinding(Self.path, "1", "the hypothesis changed after the experiment started running \(Self.wasHypothesis): \(Self.remedy)"),
+            ExpectedFinding(Self.path, "1", Self.hypothesisChanged),
         ])
     }
 
@@ -122,7 +123,7 @@ import Testing
         let harness = RuleHarness(before: [.experiment("review-pairs")], after: [.experiment("review-pairs",
             hypothesis: "1️⃣If we pair on reviews, we expect better collaboration")])
         harness.expect("goalposts-moved", [
-            ExpectedFinding(Self.path, "1", "the hypothesis changed after the experiment started running \(Self.wasHypothesis): \(Self.remedy)"),
+            ExpectedFinding(Self.path, "1", Self.hypothesisChanged),
         ])
     }
 }

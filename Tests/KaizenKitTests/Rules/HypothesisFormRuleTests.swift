@@ -7,11 +7,11 @@ import Testing
             .experiment("review-pairs", hypothesis: .absent, status: "planned").markingStart("1"),
             .experiment("trunk-based-platform", hypothesis: "", status: "planned").markingKey("hypothesis", "1"),
         ])
+        let missing = "missing hypothesis: write 'hypothesis: If we <change>, we expect <observable effect>', "
+            + "e.g. 'If we review pull requests in pairs, we expect review wait time to fall from 2 days to 4 hours'"
         harness.expect("hypothesis-form", [
-            ExpectedFinding("experiments/review-pairs.md", "1",
-                "missing hypothesis: write 'hypothesis: If we <change>, we expect <observable effect>', e.g. 'If we review pull requests in pairs, we expect review wait time to fall from 2 days to 4 hours'", severity: .warning),
-            ExpectedFinding("experiments/trunk-based-platform.md", "1",
-                "missing hypothesis: write 'hypothesis: If we <change>, we expect <observable effect>', e.g. 'If we review pull requests in pairs, we expect review wait time to fall from 2 days to 4 hours'", severity: .warning),
+            ExpectedFinding("experiments/review-pairs.md", "1", missing, severity: .warning),
+            ExpectedFinding("experiments/trunk-based-platform.md", "1", missing, severity: .warning),
         ])
     }
 

@@ -2,17 +2,18 @@
 import Testing
 
 @Suite struct NoRollbackRuleTests {
+    static let advice = "say how you will reverse the change if it does harm, e.g. 'switch the review-pairs flag off and go back to single reviews'"
+
     @Test func aMissingOrEmptyRollbackIsReported() {
         let harness = RuleHarness([
             .experiment("review-pairs", status: "planned", rollback: .absent).markingStart("1"),
             .experiment("trunk-based-platform", status: "planned", rollback: "").markingKey("rollback", "1"),
             .experiment("change-board-bypass", status: "planned", rollback: "1️⃣\"  \""),
         ])
-        let advice = "say how you will reverse the change if it does harm, e.g. 'switch the review-pairs flag off and go back to single reviews'"
         harness.expect("no-rollback", [
-            ExpectedFinding("experiments/change-board-bypass.md", "1", "no rollback: \(advice)", severity: .warning),
-            ExpectedFinding("experiments/review-pairs.md", "1", "no rollback: \(advice)", severity: .warning),
-            ExpectedFinding("experiments/trunk-based-platform.md", "1", "no rollback: \(advice)", severity: .warning),
+            ExpectedFinding("experiments/change-board-bypass.md", "1", "no rollback: \(Self.advice)", severity: .warning),
+            ExpectedFinding("experiments/review-pairs.md", "1", "no rollback: \(Self.advice)", severity: .warning),
+            ExpectedFinding("experiments/trunk-based-platform.md", "1", "no rollback: \(Self.advice)", severity: .warning),
         ])
     }
 
@@ -22,7 +23,7 @@ import Testing
         ])
         harness.expect("no-rollback", [
             ExpectedFinding("experiments/review-pairs.md", "1",
-                "the rollback still holds the placeholder '<how to reverse the change if it does harm>': say how you will reverse the change if it does harm, e.g. 'switch the review-pairs flag off and go back to single reviews'", severity: .warning),
+                "the rollback still holds the placeholder '<how to reverse the change if it does harm>': \(Self.advice)", severity: .warning),
         ])
     }
 
@@ -31,10 +32,9 @@ import Testing
             .experiment("review-pairs", status: "planned", rollback: "1️⃣N/A"),
             .experiment("trunk-based-platform", status: "planned", rollback: "1️⃣\" TBD \""),
         ])
-        let advice = "say how you will reverse the change if it does harm, e.g. 'switch the review-pairs flag off and go back to single reviews'"
         harness.expect("no-rollback", [
-            ExpectedFinding("experiments/review-pairs.md", "1", "'N/A' is not a rollback plan: \(advice)", severity: .warning),
-            ExpectedFinding("experiments/trunk-based-platform.md", "1", "'TBD' is not a rollback plan: \(advice)", severity: .warning),
+            ExpectedFinding("experiments/review-pairs.md", "1", "'N/A' is not a rollback plan: \(Self.advice)", severity: .warning),
+            ExpectedFinding("experiments/trunk-based-platform.md", "1", "'TBD' is not a rollback plan: \(Self.advice)", severity: .warning),
         ])
     }
 

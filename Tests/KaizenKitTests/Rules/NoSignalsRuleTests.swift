@@ -7,11 +7,10 @@ import Testing
             .experiment("review-pairs", signals: .absent, status: "planned").markingStart("1"),
             .experiment("trunk-based-platform", signals: "[]", status: "planned").markingKey("signals", "1"),
         ])
+        let none = "no signals: list what you will observe, e.g. signals: [{metric: review wait (hours), baseline: 48, target: 4}]"
         harness.expect("no-signals", [
-            ExpectedFinding("experiments/review-pairs.md", "1",
-                "no signals: list what you will observe, e.g. signals: [{metric: review wait (hours), baseline: 48, target: 4}]", severity: .warning),
-            ExpectedFinding("experiments/trunk-based-platform.md", "1",
-                "no signals: list what you will observe, e.g. signals: [{metric: review wait (hours), baseline: 48, target: 4}]", severity: .warning),
+            ExpectedFinding("experiments/review-pairs.md", "1", none, severity: .warning),
+            ExpectedFinding("experiments/trunk-based-platform.md", "1", none, severity: .warning),
         ])
     }
 

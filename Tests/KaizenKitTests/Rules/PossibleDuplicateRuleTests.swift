@@ -2,10 +2,12 @@
 import Testing
 
 @Suite struct PossibleDuplicateRuleTests {
+    static let pairsSummary = RecordFixture.Value.summary("Two developers review every pull request together before merging.")
+
     @Test func twoImprovementsThatShareMostWordsAreEachReported() {
         let harness = RuleHarness([
             .improvement("review-pairs", title: "1️⃣Review pull requests in pairs", area: "feedback",
-                         body: .summary("Two developers review every pull request together before merging.")),
+                         body: Self.pairsSummary),
             .improvement("pair-review", title: "1️⃣Pair review of pull requests", status: "proposed", area: "feedback",
                          body: .summary("Every pull request is reviewed by two developers together before merge.")),
         ])
@@ -53,12 +55,12 @@ import Testing
     @Test func differentPracticesShortTextsAndExperimentsPass() {
         let harness = RuleHarness([
             .improvement("review-pairs", title: "Review pull requests in pairs", area: "feedback",
-                         body: .summary("Two developers review every pull request together before merging.")),
+                         body: Self.pairsSummary),
             .improvement("standard-changes", title: "Pre-approved standard changes", status: "proposed", level: "system", area: "policy-delay",
                          body: .summary("Routine changes from an agreed list skip the weekly change-advisory board.")),
             .improvement("pairing", title: "Pair review", status: "proposed", area: "feedback"),
             .experiment("review-pairs-payments", title: "Review pull requests in pairs", improvement: "review-pairs", status: "planned",
-                        body: .summary("Two developers review every pull request together before merging.")),
+                        body: Self.pairsSummary),
         ])
         harness.expect("possible-duplicate", [])
         #expect(harness.diagnostics().isEmpty)
@@ -132,7 +134,7 @@ import Testing
     @Test func aRetiredTwinIsSettled() {
         func twin(_ id: String, status: RecordFixture.Value) -> RecordFixture {
             .improvement(id, title: "Review pull requests in pairs", status: status, area: "feedback",
-                         body: .summary("Two developers review every pull request together before merging."))
+                         body: Self.pairsSummary)
         }
         let harness = RuleHarness([twin("review-pairs", status: "trialling"), twin("pair-review", status: "retired")])
         harness.expect("possible-duplicate", [])

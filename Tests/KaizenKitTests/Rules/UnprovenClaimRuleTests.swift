@@ -3,13 +3,12 @@ import Testing
 
 @Suite struct UnprovenClaimRuleTests {
     static let trunkBased = RecordFixture.improvement("trunk-based-development", status: "1️⃣proven")
+    static let unproven = ExpectedFinding("improvements/trunk-based-development.md", "1",
+        "marked proven, but no concluded experiment retained it: link one with 'improvement: trunk-based-development' and 'outcome: retained', or set status back to trialling")
 
     @Test func aProvenImprovementWithNoExperimentIsReportedAtItsStatus() {
         let harness = RuleHarness([Self.trunkBased])
-        harness.expect("unproven-claim", [
-            ExpectedFinding("improvements/trunk-based-development.md", "1",
-                "marked proven, but no concluded experiment retained it: link one with 'improvement: trunk-based-development' and 'outcome: retained', or set status back to trialling"),
-        ])
+        harness.expect("unproven-claim", [Self.unproven])
     }
 
     @Test func experimentsThatDidNotRetainItAreNoEvidence() {
@@ -18,10 +17,7 @@ import Testing
             .experiment("trunk-based-payments", improvement: "trunk-based-development", status: "concluded", outcome: "discarded"),
             .experiment("trunk-based-platform", improvement: "trunk-based-development", outcome: "retained"),
         ])
-        harness.expect("unproven-claim", [
-            ExpectedFinding("improvements/trunk-based-development.md", "1",
-                "marked proven, but no concluded experiment retained it: link one with 'improvement: trunk-based-development' and 'outcome: retained', or set status back to trialling"),
-        ])
+        harness.expect("unproven-claim", [Self.unproven])
     }
 
     @Test func aProvenImprovementRetainedByAConcludedExperimentPasses() {
