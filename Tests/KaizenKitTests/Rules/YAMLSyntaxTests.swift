@@ -2,6 +2,18 @@
 import Testing
 
 @Suite struct YAMLSyntaxTests {
+    /// The change-board constraint, observed by payments on each of `dates`:
+    /// the first observation anchors the team (`&payments`), every later one
+    /// is an alias of it (`*payments`). `marking` puts 1️⃣ at the start of
+    /// that date's line.
+    static func changeBoard(observedOn dates: [String], marking markedDate: String? = nil) -> RecordFixture {
+        let observations = dates.enumerated().map { index, date in
+            let team = index == 0 ? "&payments payments" : "*payments"
+            return (date == markedDate ? "1️⃣" : "") + "  - {date: \(date), team: \(team)}"
+        }
+        return .constraint("change-board", observed: .absent, extra: (["observed:"] + observations).joined(separator: "\n"))
+    }
+
     @Test func anUnquotedColonInAValueIsReportedWithHowToQuoteIt() {
         let harness = RuleHarness([("experiments/review-pairs.md", """
             ---
@@ -108,26 +120,9 @@ import Testing
     }
 
     @Test func moreAliasesThanTheLimitAreReportedAtTheFirstOneOver() {
-        let harness = RuleHarness([("constraints/change-board.md", """
-            ---
-            kind: constraint
-            title: Weekly change-advisory board
-            status: open
-            level: system
-            observed:
-              - {date: 2026-08-06, team: &payments payments}
-              - {date: 2026-08-13, team: *payments}
-              - {date: 2026-08-20, team: *payments}
-              - {date: 2026-08-27, team: *payments}
-              - {date: 2026-09-03, team: *payments}
-              - {date: 2026-09-10, team: *payments}
-              - {date: 2026-09-17, team: *payments}
-              - {date: 2026-09-24, team: *payments}
-              - {date: 2026-10-01, team: *payments}
-            1️⃣  - {date: 2026-10-08, team: *payments}
-              - {date: 2026-10-15, team: *payments}
-            ---
-            """)])
+        let dates = ["2026-08-06", "2026-08-13", "2026-08-20", "2026-08-27", "2026-09-03", "2026-09-10",
+                     "2026-09-17", "2026-09-24", "2026-10-01", "2026-10-08", "2026-10-15"]
+        let harness = RuleHarness([Self.changeBoard(observedOn: dates, marking: "2026-10-08")])
         harness.expect("yaml-syntax", [
             ExpectedFinding("constraints/change-board.md", "1",
                 "more than 8 YAML aliases (*name): kaizen limits them so that a small file cannot expand into a huge one; write the values out instead"),
@@ -164,7 +159,7 @@ import Testing
 
     @Test func quotedValuesBlockScalarsAndAFewAliasesPass() {
         let harness = RuleHarness([
-            ("experiments/review-pairs.md", """
+            RecordFixture("experiments/review-pairs.md", """
                 ---
                 # Started after the October retrospective.
                 kind: experiment
@@ -186,24 +181,8 @@ import Testing
                 tags: ["@payments", "*pairing*"]
                 ---
                 """),
-            ("constraints/change-board.md", """
-                ---
-                kind: constraint
-                title: Weekly change-advisory board
-                status: open
-                level: system
-                observed:
-                  - {date: 2026-09-03, team: &payments payments}
-                  - {date: 2026-09-10, team: *payments}
-                  - {date: 2026-09-17, team: *payments}
-                  - {date: 2026-09-24, team: *payments}
-                  - {date: 2026-10-01, team: *payments}
-                  - {date: 2026-10-08, team: *payments}
-                  - {date: 2026-10-15, team: *payments}
-                  - {date: 2026-10-22, team: *payments}
-                  - {date: 2026-10-29, team: *payments}
-                ---
-                """),
+            Self.changeBoard(observedOn: ["2026-09-03", "2026-09-10", "2026-09-17", "2026-09-24", "2026-10-01",
+                                          "2026-10-08", "2026-10-15", "2026-10-22", "2026-10-29"]),
         ])
         harness.expect("yaml-syntax", [])
         #expect(harness.diagnostics().isEmpty)
