@@ -2,6 +2,15 @@
 import Testing
 
 @Suite struct FrontMatterTests {
+    /// A valid constraint's fields, for the files whose `---` lines are out of place or missing.
+    static let changeBoardFields = """
+        kind: constraint
+        title: Weekly change-advisory board
+        status: open
+        level: system
+        observed: [{date: 2026-10-01, team: payments}]
+        """
+
     @Test func aFileWithoutFrontMatterIsReportedAtItsStart() {
         let harness = RuleHarness([
             ("experiments/review-pairs.md", """
@@ -42,11 +51,7 @@ import Testing
         let harness = RuleHarness([("constraints/change-board.md", """
 
             1️⃣---
-            kind: constraint
-            title: Weekly change-advisory board
-            status: open
-            level: system
-            observed: [{date: 2026-10-01, team: payments}]
+            \(Self.changeBoardFields)
             ---
             """)])
         harness.expect("front-matter", [
@@ -58,11 +63,7 @@ import Testing
     @Test func frontMatterThatIsNeverClosedIsReportedWhereItOpens() {
         let harness = RuleHarness([("constraints/change-board.md", """
             1️⃣---
-            kind: constraint
-            title: Weekly change-advisory board
-            status: open
-            level: system
-            observed: [{date: 2026-10-01, team: payments}]
+            \(Self.changeBoardFields)
 
             ## Description
 
@@ -135,31 +136,8 @@ import Testing
 
     @Test func recordsOpeningOnLineOneAndClosedPass() {
         let harness = RuleHarness([
-            ("experiments/review-pairs.md", """
-                ---
-                kind: experiment
-                title: Review pairs for payment changes
-                teams: [payments]
-                hypothesis: If we review pull requests in pairs, we expect review wait to fall from 48 to 4 hours
-                signals:
-                  - metric: review wait (hours)
-                    baseline: 48
-                    target: 4
-                status: running
-                start: 2026-10-01
-                review-by: 2026-12-18
-                rollback: switch the review-pairs flag off and go back to single reviews
-                ---
-
-                ## Plan
-
-                Pair on every pull request to the payment service.
-
-                ---
-
-                Notes below the rule are still part of the body.
-                """),
-            ("constraints/change-board.md", """
+            // Trailing spaces after the opening '---'; YAML's end of document, '...', closes.
+            RecordFixture("constraints/change-board.md", """
                 ---\u{20}\u{20}
                 kind: constraint
                 title: Weekly change-advisory board
@@ -174,6 +152,16 @@ import Testing
                 ## Description
 
                 Every production change, however small, waits for the Thursday board.
+                """),
+            // A line '---' in the body is a thematic break, not more front matter.
+            .experiment("review-pairs", body: """
+                ## Plan
+
+                Pair on every pull request to the payment service.
+
+                ---
+
+                Notes below the rule are still part of the body.
                 """),
         ])
         harness.expect("front-matter", [])
