@@ -117,20 +117,14 @@ import Testing
 
             """
         let result = try edit(text) { try $0.append(entry, to: "extensions", after: ["review-by"]) }
-        #expect(result.text == """
-            ---
-            signals:
-                -   metric: wait
-                    baseline: 48
-                    target: 4
-            review-by: 2026-12-01
+        // Created below its anchor, review-by, in the signals' layout.
+        let created = """
             extensions:
                 -   until: 2026-12-18
                     reason: "freeze weeks"
-            rollback: stop
-            ---
 
-            """)
+            """
+        #expect(result.text == text.replacingOccurrences(of: "rollback: stop\n", with: created + "rollback: stop\n"))
         let otherLayouts = [
             ("---\nsignals: [{metric: wait, baseline: 48, target: 4}]\nreview-by: 2026-12-01\n---\n",
              "---\nsignals: [{metric: wait, baseline: 48, target: 4}]\nreview-by: 2026-12-01\nextensions: [{until: 2026-12-18, reason: \"freeze weeks\"}]\n---\n"),
