@@ -8,6 +8,20 @@ enum TimelineSample {
                            author: GitSignature(name: author, email: author.lowercased().replacingOccurrences(of: " ", with: ".") + "@example.com"))
     }
 
+    /// The changes of commit `number`, made on `day`.
+    static func delta(_ number: Int, day: Int, author: String = "Ana Lima", added: [(path: String, snapshot: FrontMatterSnapshot)] = [],
+                      modified: [(path: String, snapshot: FrontMatterSnapshot)] = [], deleted: [String] = [],
+                      renames: [CommitDelta.Rename] = []) -> CommitDelta {
+        CommitDelta(commit: commit(number, day: day, author: author), renames: renames, modified: modified, deleted: deleted, added: added)
+    }
+
+    /// The timeline of `deltas`, folded oldest first, with `fields` tracked.
+    static func timeline(tracking fields: [String] = ["status"], _ deltas: [CommitDelta]) -> Timeline {
+        var builder = TimelineBuilder(fields: fields)
+        for delta in deltas { builder.apply(delta) }
+        return builder.timeline(ref: "HEAD")
+    }
+
     static func snapshot(_ values: String?..., id: String? = nil, teams: [String] = ["payments"]) -> FrontMatterSnapshot {
         FrontMatterSnapshot(id: id, title: "A title", teams: teams, values: values, readable: true)
     }
