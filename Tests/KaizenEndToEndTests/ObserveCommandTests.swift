@@ -12,14 +12,18 @@ import Testing
         observed: "- date: 2026-10-01\n  team: payments\n  note: Waited two days for a staging slot.",
         body: "## Description\n\nFive teams share one staging environment.\n").text
 
+    /// The arguments with which platform observes the staging constraint on `date`.
+    static func platformObserves(_ note: String, on date: String) -> [String] {
+        ["observe", "shared-staging", "--team", "platform", "--note", note, "--date", date] + today
+    }
+
     func folder(_ files: [String: String] = [:]) throws -> FixtureFolder {
         try FixtureFolder(["kaizen.yml": Records.config, Self.path: Self.constraint].merging(files) { $1 })
     }
 
     @Test func anObservationIsAppendedAndTheResultPassesCheck() throws {
         let folder = try folder()
-        let observed = try folder.run(["observe", "shared-staging", "--team", "platform", "--note", "Load test waited a day",
-                                       "--date", "2026-11-18"] + Self.today)
+        let observed = try folder.run(Self.platformObserves("Load test waited a day", on: "2026-11-18"))
         #expect(observed.status == 0)
         #expect(observed.stdout == "constraints/shared-staging.md\nobserved by platform on 2026-11-18 (observation 2): Load test waited a day\n")
         #expect(observed.stderr == "")
@@ -34,8 +38,7 @@ import Testing
 
     @Test func anObservationDatedAfterTodayIsNotWritten() throws {
         let folder = try folder()
-        let result = try folder.run(["observe", "shared-staging", "--team", "platform", "--note", "Planned outage",
-                                     "--date", "2026-11-25"] + Self.today)
+        let result = try folder.run(Self.platformObserves("Planned outage", on: "2026-11-25"))
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == """
