@@ -15,14 +15,19 @@ import Testing
         return repo
     }
 
+    /// Writes `path` and adds it to the index.
+    private func stage(_ path: String, _ contents: String, in repo: GitFixture) throws {
+        try repo.write(path, contents)
+        try repo.git(["add", path])
+    }
+
     private func check(_ repo: GitFixture) throws -> KaizenProcess.Result {
         try KaizenProcess.run(["check", "--staged", "--today", "2026-11-20"], in: repo.workTree)
     }
 
     @Test func aFileStagedBrokenFailsEvenWhenFixedInTheWorkingTree() throws {
         let repo = try repository()
-        try repo.write("experiments/smaller-batches.md", Self.broken)
-        try repo.git(["add", "experiments/smaller-batches.md"])
+        try stage("experiments/smaller-batches.md", Self.broken, in: repo)
         try repo.write("experiments/smaller-batches.md", Self.fixed)
         let result = try check(repo)
         #expect(result.status == 1)
@@ -34,8 +39,7 @@ import Testing
 
     @Test func aFileStagedFixedPassesEvenWhenBrokenInTheWorkingTree() throws {
         let repo = try repository()
-        try repo.write("experiments/smaller-batches.md", Self.fixed)
-        try repo.git(["add", "experiments/smaller-batches.md"])
+        try stage("experiments/smaller-batches.md", Self.fixed, in: repo)
         try repo.write("experiments/smaller-batches.md", Self.broken)
         let result = try check(repo)
         #expect(result.status == 0, "\(result.stdout)")
@@ -49,8 +53,7 @@ import Testing
         // name; the unchanged experiment's link to the old name breaks, but that
         // file is not part of this commit, so it is only summarised.
         try repo.git(["mv", "improvements/review-pairs.md", "improvements/pair-reviews.md"])
-        try repo.write("experiments/smaller-batches.md", Records.experiment(title: "Smaller batches", improvement: "pair-reviews"))
-        try repo.git(["add", "experiments/smaller-batches.md"])
+        try stage("experiments/smaller-batches.md", Records.experiment(title: "Smaller batches", improvement: "pair-reviews"), in: repo)
         let result = try check(repo)
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout == "2 records checked: no problems\n")
@@ -61,8 +64,7 @@ import Testing
         let repo = try repository()
         try repo.write("experiments/old.md", Self.broken)
         try repo.commit("A broken record, committed without the hook", by: .ben)
-        try repo.write("experiments/smaller-batches.md", Self.fixed)
-        try repo.git(["add", "experiments/smaller-batches.md"])
+        try stage("experiments/smaller-batches.md", Self.fixed, in: repo)
         let result = try check(repo)
         #expect(result.status == 0)
         #expect(result.stderr.contains("1 errors and 0 warnings in files this commit does not change"))
@@ -70,11 +72,9 @@ import Testing
 
     @Test func theStagedConfigurationApplies() throws {
         let repo = try repository()
-        try repo.write("kaizen.yml", Records.config.replacingOccurrences(of: "  platform: {name: Platform}\n", with: ""))
-        try repo.git(["add", "kaizen.yml"])
+        try stage("kaizen.yml", Records.config.replacingOccurrences(of: "  platform: {name: Platform}\n", with: ""), in: repo)
         try repo.write("kaizen.yml", Records.config)
-        try repo.write("experiments/smaller-batches.md", Records.experiment(title: "Smaller batches", teams: "[platform]"))
-        try repo.git(["add", "experiments/smaller-batches.md"])
+        try stage("experiments/smaller-batches.md", Records.experiment(title: "Smaller batches", teams: "[platform]"), in: repo)
         let result = try check(repo)
         #expect(result.status == 1)
         #expect(result.stdout.contains("unknown team 'platform'"))
