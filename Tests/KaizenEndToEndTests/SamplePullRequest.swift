@@ -16,21 +16,9 @@ struct SamplePullRequest {
 
         """
 
-    static let improvement = """
-        ---
-        kind: improvement
-        title: Canary releases
-        status: trialling
-        origin: platform
-        level: cross-team
-        area: deployment-safety
-        ---
-
-        ## Summary
-
-        Route a small share of traffic to a new version first and roll back automatically.
-
-        """
+    static let improvement = RecordFixture.improvement(
+        "canary-releases", title: "Canary releases", origin: "platform", level: "cross-team", area: "deployment-safety",
+        body: .summary("Route a small share of traffic to a new version first and roll back automatically.")).text
 
     /// An experiment as the pull request's records are written: a plan, an
     /// observation and, when given, learnings.
@@ -104,34 +92,27 @@ struct SamplePullRequest {
 
     init() throws {
         repo = try GitFixture()
+        // The four experiments the pull request changes, as main has them or as topic changes them.
+        func writeExperiments(asChangedOnTopic changed: Bool) throws {
+            try repo.write("experiments/payments-canary.md", Self.canary(concluded: changed))
+            try repo.write("experiments/checkout-feature-flags.md", Self.featureFlags(started: changed))
+            try repo.write("experiments/platform-review-pairs.md", Self.reviewPairs(extended: changed))
+            try repo.write("experiments/checkout-focus-mornings.md", Self.focusMornings(target: changed ? "4.5" : "4"))
+        }
         try repo.write("kaizen.yml", Self.config)
         try repo.write("improvements/canary-releases.md", Self.improvement)
-        try repo.write("experiments/payments-canary.md", Self.canary(concluded: false))
-        try repo.write("experiments/checkout-feature-flags.md", Self.featureFlags(started: false))
-        try repo.write("experiments/platform-review-pairs.md", Self.reviewPairs(extended: false))
-        try repo.write("experiments/checkout-focus-mornings.md", Self.focusMornings(target: "4"))
+        try writeExperiments(asChangedOnTopic: false)
         try repo.commit("Records so far", by: .ana)
 
         try repo.branch("topic")
         try repo.checkout("topic")
-        try repo.write("experiments/payments-canary.md", Self.canary(concluded: true))
-        try repo.write("experiments/checkout-feature-flags.md", Self.featureFlags(started: true))
-        try repo.write("experiments/platform-review-pairs.md", Self.reviewPairs(extended: true))
-        try repo.write("experiments/checkout-focus-mornings.md", Self.focusMornings(target: "4.5"))
+        try writeExperiments(asChangedOnTopic: true)
         try repo.commit("Conclude canaries, start flags, extend review pairs", by: .mia)
 
         try repo.checkout("main")
-        try repo.write("constraints/slow-ci.md", """
-            ---
-            kind: constraint
-            title: Slow CI queue
-            status: open
-            level: cross-team
-            observed:
-              - {date: 2026-11-02, team: checkout, note: 40 minutes waiting for a runner}
-            ---
-
-            """)
+        try repo.write("constraints/slow-ci.md", RecordFixture.constraint(
+            "slow-ci", title: "Slow CI queue", level: "cross-team",
+            observed: "- {date: 2026-11-02, team: checkout, note: 40 minutes waiting for a runner}").text)
         try repo.commit("Observe the slow CI queue", by: .ana)
         try repo.checkout("topic")
     }
