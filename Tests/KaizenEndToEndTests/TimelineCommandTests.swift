@@ -4,8 +4,7 @@ import Testing
 /// What `kaizen timeline` says when it cannot do what was asked.
 @Suite struct TimelineCommandTests {
     private func repository() throws -> GitFixture {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         try repo.write("experiments/smaller-batches.md", RecordText.experiment(id: nil, title: "Smaller batches", status: "running"))
         try repo.commit("Start", by: .ana)
         return repo

@@ -457,6 +457,14 @@ enum TimelineJSON {
 // MARK: - Test helpers
 
 extension GitFixture {
+    /// A new repository with kaizen.yml (RecordText.config) written but not
+    /// committed: where every timeline test starts.
+    static func withTimelineConfig() throws -> GitFixture {
+        let repo = try GitFixture()
+        try repo.write("kaizen.yml", RecordText.config)
+        return repo
+    }
+
     /// Runs `kaizen timeline --format json --no-cache` plus `arguments`, and records an issue
     /// for each way its output differs from `expected` (at most 25, then a count).
     @discardableResult
@@ -526,8 +534,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// commits by different authors; README.md and non-Markdown files are not records; a
     /// record without `id` is named by its file; commits touching no record make no events.
     @Test func linearHistory() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         try repo.write("experiments/README.md", "# Experiments\n\nOne file per experiment.\n")
         try repo.write("experiments/smaller-batches.md", RecordText.experiment(id: "exp-a", title: "Smaller batches", status: "planned"))
         let c1Date = repo.nextDate()
@@ -603,8 +610,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// against the first parent (planned → concluded, not planned → running → concluded).
     /// Topic commits are dated after the merge, so ordering by date would be caught.
     @Test func mergesLandAtTheMergeCommit() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         try repo.write("experiments/a.md", RecordText.experiment(id: "exp-a", title: "Smaller batches", status: "planned"))
         try repo.write("experiments/b.md", RecordText.experiment(id: "exp-b", title: "Pair review", status: "planned"))
         try repo.commit("Plan two experiments", by: .ana)
@@ -671,8 +677,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// a rename with a status change in the same commit (renamed, then changed), and a delete
     /// plus an unrelated add (far below 50 %: deleted and created, no rename).
     @Test(arguments: RenameCase.allCases) func renames(_ kind: RenameCase) throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         let a = { (status: String, notes: [String]) in RecordText.experiment(id: "exp-a", title: "Smaller batches", status: status, notes: notes) }
         let b = { (status: String, notes: [String]) in RecordText.experiment(id: "exp-b", title: "Pair review", status: status, notes: notes) }
         let c = { (status: String, notes: [String]) in RecordText.experiment(id: "exp-c", title: "Canary releases", status: status, notes: notes) }
@@ -752,8 +757,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// deleted, created, changed. Re-creating at another path works the same; a record still
     /// deleted at HEAD keeps its last path and "deleted": true.
     @Test func deleteAndRecreate() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         try repo.write("experiments/a.md", RecordText.experiment(id: "exp-a", title: "Smaller batches", status: "planned"))
         try repo.write("experiments/b.md", RecordText.experiment(id: "exp-b", title: "Pair review", status: "planned"))
         try repo.write("experiments/c.md", RecordText.experiment(id: "exp-c", title: "Canary releases", status: "running"))
@@ -790,8 +794,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// events; edits that leave the status alone, including re-quoting it, give none; a
     /// removed status becomes null and a restored one changes from null.
     @Test func statusChangedAndChangedBack() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         try repo.write("experiments/a.md", RecordText.experiment(id: "exp-a", title: "Smaller batches", status: "planned"))
         try repo.write("experiments/b.md", RecordText.experiment(id: "exp-b", title: "Pair review", status: "running"))
         try repo.commit("Plan", by: .ana)
@@ -822,8 +825,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
 
     /// 6. One commit creates 1,000 records; the next changes the status of 500 of them.
     @Test func aThousandRecordsInOneCommit() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         let ids = (1...1000).map { "exp-\(String(1000 + $0).dropFirst())" }
         for (index, id) in ids.enumerated() {
             let folder = ["experiments", "improvements", "constraints"][index % 3]
@@ -850,8 +852,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// commit is beyondShallowBoundary and starts with `created` at the boundary commit; a
     /// record created after the boundary is not; later events match the complete repository's.
     @Test func shallowClone() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         func write(_ id: String, _ status: String) throws {
             try repo.write("experiments/\(id).md", RecordText.experiment(id: id, title: "Experiment \(id)", status: status))
         }
@@ -894,8 +895,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// 8. Author names that are not UTF-8 (Latin-1 bytes, and a truncated UTF-8 sequence) are
     /// decoded with U+FFFD; a UTF-8 name with accents is kept as it is.
     @Test func authorNamesThatAreNotUTF8() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         try repo.write("experiments/a.md", RecordText.experiment(id: "exp-a", title: "Smaller batches", status: "planned"))
         try repo.commit("Plan", by: .ana)
         try repo.write("experiments/a.md", RecordText.experiment(id: "exp-a", title: "Smaller batches", status: "running"))
@@ -920,8 +920,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// 9. An empty repository (no commits, even with files in the work tree): exit 0 with no
     /// records and a null head.
     @Test func emptyRepository() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         try repo.write("experiments/a.md", RecordText.experiment(id: "exp-a", title: "Smaller batches", status: "planned"))
         let oracle = try TimelineOracle.timeline(of: repo)
         #expect(oracle == OracleTimeline(head: nil, shallow: false, records: []))
@@ -1003,8 +1002,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// after history is rewritten (an older commit amended via reset and recommit), for an
     /// older --ref, and for another --field; --no-cache does not write the cache.
     @Test func cacheAgreesWithNoCache() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         func write(_ id: String, _ status: String, _ title: String? = nil) throws {
             try repo.write("experiments/\(id).md", RecordText.experiment(id: id, title: title ?? "Experiment \(id)", status: status))
         }
@@ -1070,8 +1068,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// ancestor of the cached head): the cached run must not report the newer commits' events,
     /// and must leave the cache fit for HEAD again.
     @Test func cacheThenAnOlderCommitOnTheSameLine() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         for (index, status) in ["planned", "running", "concluded"].enumerated() {
             try repo.write("experiments/a.md", RecordText.experiment(id: "exp-a", title: "Smaller batches", status: status))
             try repo.write("experiments/r\(index).md", RecordText.experiment(id: "exp-r\(index)", title: "Round \(index)", status: "planned"))
@@ -1094,8 +1091,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// that work tree, and the cache (under the common git dir, shared by both work trees)
     /// never mixes their histories.
     @Test func aLinkedWorkTreeOnAnotherBranch() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         try repo.write("experiments/a.md", RecordText.experiment(id: "exp-a", title: "Smaller batches", status: "planned"))
         try repo.commit("Plan", by: .ana)
         let linked = try repo.linkedWorkTree(branch: "spike")
@@ -1117,8 +1113,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// Records named on the command line: only those, and still sorted by id as the spec
     /// says of the JSON ("Records are sorted by id (then path)"), whatever the order named.
     @Test func recordsNamedOnTheCommandLineAreSortedByID() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         for (id, title) in [("exp-a", "Smaller batches"), ("exp-b", "Pair review"), ("exp-c", "Canary releases")] {
             try repo.write("experiments/\(id).md", RecordText.experiment(id: id, title: title, status: "planned"))
         }
@@ -1132,8 +1127,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
 
     /// An `id` that YAML reads as a number is not a string: the record is named by its file.
     @Test func anIDThatIsNotAStringFallsBackToTheFileName() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         try repo.write("experiments/numbered.md", RecordText.experiment(id: "42", title: "Numbered", status: "planned"))
         try repo.write("experiments/quoted.md", RecordText.experiment(id: "\"43\"", title: "Quoted number", status: "planned"))
         try repo.commit("Plan", by: .ana)
@@ -1148,8 +1142,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// quotes); only front matter counts (not a `status:` line in the body, nor a nested
     /// one); CRLF line ends read like LF.
     @Test func valuesAreScalarsAsWrittenAndOnlyTopLevelFrontMatterCounts() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         let nested = ["signals:", "  - metric: lead time (days)", "    status: tracked", "    baseline: 9"]
         try repo.write("experiments/a.md", RecordText.experiment(id: "exp-a", title: "Smaller batches", status: "planned",
                                                                  extra: ["confidence: 0.50"] + nested))
@@ -1208,8 +1201,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
             var notes: [String] = []
         }
         var random = SplitMix(state: UInt64(seed))
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         let statuses = ["planned", "running", "paused", "concluded", "abandoned"]
         let people = [GitPerson.ana, .ben, .chen, .zoe]
         let folders = ["experiments", "experiments/2026", "improvements", "constraints/platform"]
@@ -1326,8 +1318,7 @@ private func summary(_ record: OracleRecord?) -> [String] {
     /// The cache of a shallow clone, after the clone is deepened (`git fetch --unshallow`)
     /// with HEAD unchanged: the cached run must see the whole history, as --no-cache does.
     @Test func cacheOfAShallowCloneThatIsDeepened() throws {
-        let repo = try GitFixture()
-        try repo.write("kaizen.yml", RecordText.config)
+        let repo = try GitFixture.withTimelineConfig()
         for (index, status) in ["planned", "running", "paused", "running", "concluded"].enumerated() {
             try repo.write("experiments/a.md", RecordText.experiment(id: "exp-a", title: "Smaller batches", status: status))
             if index == 1 { try repo.write("experiments/b.md", RecordText.experiment(id: "exp-b", title: "Pair review", status: "planned")) }
