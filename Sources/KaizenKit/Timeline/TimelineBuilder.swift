@@ -33,7 +33,7 @@ struct TimelineBuilder {
         var values: [String?]
         var events: [HistoryEvent] = []
 
-        var id: String { declaredID ?? TimelineBuilder.stem(of: path) }
+        var id: String { declaredID ?? RecordParser.id(forPath: path) }
     }
 
     let fields: [String]
@@ -104,7 +104,7 @@ struct TimelineBuilder {
     }
 
     private mutating func add(path: String, snapshot: FrontMatterSnapshot, commit: CommitStamp, boundary: Bool) {
-        let id = snapshot.id ?? Self.stem(of: path)
+        let id = snapshot.id ?? RecordParser.id(forPath: path)
         let index: Int
         if var deleted = deletedByID[id], !deleted.isEmpty {
             index = deleted.removeFirst()
@@ -157,11 +157,5 @@ struct TimelineBuilder {
                           title: entry.title, teams: entry.teams, values: entry.values, events: entry.events)
         }.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
         return Timeline(ref: ref, head: head, shallow: shallowBoundary != nil, fields: fields, records: records)
-    }
-
-    /// A file's name without its folder and `.md`.
-    static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 }
