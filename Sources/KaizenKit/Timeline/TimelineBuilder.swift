@@ -29,7 +29,7 @@ struct TimelineBuilder {
         var deleted = false
         var beyondShallowBoundary = false
         var title: String?
-        var teams: [String] = []
+        var declaredTeams: [String] = []
         var values: [String?]
         var events: [HistoryEvent] = []
 
@@ -118,7 +118,7 @@ struct TimelineBuilder {
         live[path] = index
         entries[index].declaredID = snapshot.id
         entries[index].title = snapshot.title
-        entries[index].teams = snapshot.teams
+        entries[index].declaredTeams = snapshot.teams
         entries[index].beyondShallowBoundary = entries[index].beyondShallowBoundary || boundary
         entries[index].values = snapshot.values
         entries[index].events.append(HistoryEvent(kind: .created, commit: commit, field: fields.first, from: nil, to: snapshot.values.first ?? nil,
@@ -148,13 +148,13 @@ struct TimelineBuilder {
         entries[index].values = snapshot.values
         entries[index].declaredID = snapshot.id
         entries[index].title = snapshot.title
-        entries[index].teams = snapshot.teams
+        entries[index].declaredTeams = snapshot.teams
     }
 
     func timeline(ref: String) -> Timeline {
         let records = entries.map { entry in
             RecordHistory(id: entry.id, path: entry.path, deleted: entry.deleted, beyondShallowBoundary: entry.beyondShallowBoundary,
-                          title: entry.title, teams: entry.teams, values: entry.values, events: entry.events)
+                          title: entry.title, declaredTeams: entry.declaredTeams, values: entry.values, events: entry.events)
         }.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
         return Timeline(ref: ref, head: head, shallow: shallowBoundary != nil, fields: fields, records: records)
     }

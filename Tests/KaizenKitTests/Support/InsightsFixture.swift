@@ -198,7 +198,7 @@ enum InsightsFixture {
         }
         func record(_ path: String, _ events: [HistoryEvent]) -> RecordHistory {
             RecordHistory(id: RecordParser.id(forPath: path), path: path, deleted: false, beyondShallowBoundary: false,
-                          title: nil, teams: [], values: [events.last?.to], events: events)
+                          title: nil, declaredTeams: [], values: [events.last?.to], events: events)
         }
         let mobile = "experiments/mobile-canary.md", focus = "experiments/checkout-focus.md", noise = "constraints/noise.md"
         let timeline = Timeline(ref: "HEAD", head: nil, shallow: false, fields: ["status"], records: [
