@@ -9,8 +9,8 @@ enum Parallel {
     /// must stay on one thread, such as a libgit2 handle) and takes the next
     /// index whenever it finishes one, so a slow index holds up no other.
     /// `threads` 1 runs on the calling thread alone, leaving Dispatch's
-    /// threads, which Swift tasks run on, to other work. After the first
-    /// error no index is started; it is thrown once every thread has stopped.
+    /// threads, which Swift tasks run on, to other work. An error stops the
+    /// threads taking more indices; the first is thrown once all have stopped.
     static func forEachIndex<Worker, Failure: Error>(
         below count: Int, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
         worker makeWorker: @Sendable () throws(Failure) -> Worker,
