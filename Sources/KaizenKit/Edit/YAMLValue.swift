@@ -37,11 +37,6 @@ indirect enum YAMLValue: Equatable, Sendable, CustomStringConvertible {
         .mapping(fields.map { Pair(key: .scalar($0.0), value: .scalar($0.1)) })
     }
 
-    var sequenceItems: [YAMLValue]? {
-        if case .sequence(let items) = self { return items }
-        return nil
-    }
-
     var description: String {
         switch self {
         case .null: return "null"

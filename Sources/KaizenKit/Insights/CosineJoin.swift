@@ -1,4 +1,3 @@
-import Foundation
 /// Finds the pairs of records whose cosine in a `DocumentIndex` reaches a threshold
 /// without comparing every pair: the All-Pairs algorithm of Bayardo, Ma and
 /// Srikant (2007) for cosine similarity.
@@ -22,9 +21,6 @@ struct CosineJoin {
         var similarity: Double
     }
 
-    /// Every pair (first < second, as record indices of the index) among
-    /// `documents` whose cosine is at least `threshold` (greater than 0),
-    /// ordered by first then second.
     /// How far a prefix's bound may go towards the threshold. Any share up
     /// to 1 gives the same pairs; at 1 the prefixes are longest and the index
     /// smallest, but nearly every record found through it could still reach
@@ -32,108 +28,169 @@ struct CosineJoin {
     /// them out at a glance: on the benchmark's 1,500 improvements the join
     /// takes 6 ms instead of 16.
     static let prefixShare = 0.85
+    /// Rounding must not drop a pair that is exactly at the threshold.
+    static let margin = 1e-9
 
+    /// Every pair (first < second, as record indices of the index) among
+    /// `documents` whose cosine is at least `threshold` (greater than 0),
+    /// ordered by first then second.
     static func pairs(in index: DocumentIndex, among documents: [Int], threshold: Double) -> [Pair] {
-        // Per position in `documents`, flat (an array per record costs a
-        // retain at every look): its words (ascending term ids, the commonest
-        // first) from `starts[p]`, their weights scaled to length 1, and the
-        // running sum of squared weights, `squares[starts[p] + p + k]` over
-        // the first k words.
-        // Terms are ranked here commonest first (ties by id): the order the
-        // prefixes need, which the index itself does not keep.
-        let frequency = index.documentFrequency
-        let termCount = frequency.count
-        var rank = [Int32](repeating: 0, count: termCount)
-        for (position, term) in frequency.indices.sorted(by: { frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1 }).enumerated() {
-            rank[term] = Int32(position)
+        let vectors = RankedVectors(index, documents: documents)
+        var rests = RestIndex(rankCount: vectors.maxWeight.count, documentCount: documents.count)
+        var pairs: [Pair] = []
+        for (position, document) in documents.enumerated() {
+            let prefix = vectors.prefix(of: position, boundBelow: prefixShare * threshold - margin)
+            rests.lookUpAndAdd(position, prefix: prefix, vectors: vectors)
+            for other in rests.overlapping where rests.mayReach(threshold, position, other, vectors: vectors) {
+                let similarity = index.cosine(document, documents[other])
+                if similarity >= threshold {
+                    pairs.append(Pair(first: min(document, documents[other]), second: max(document, documents[other]), similarity: similarity))
+                }
+            }
+            rests.clearOverlaps()
         }
-        var starts: [Int] = [], terms: [Int32] = [], units: [Double] = [], squares: [Double] = []
-        var maxWeight = [Double](repeating: 0, count: termCount)
+        return pairs.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+    }
+}
+
+/// Where a record's rest starts, and how much of a cosine its prefix can give at most.
+private struct Prefix {
+    /// The offset of the rest's first word in `RankedVectors`.
+    var restStart: Int
+    /// The rank of the rest's first word; `Int32.max` when the rest is empty.
+    var end: Int32
+    /// `Σ x(w) · maxweight(w)` over the prefix, or its length if smaller (Cauchy–Schwarz).
+    var bound: Double
+}
+
+/// The documents' vectors scaled to length 1, each word named by its rank,
+/// commonest first. Flat, one array for all positions (positions in the
+/// documents joined, not record indices): an array per record would cost a
+/// retain at every look.
+private struct RankedVectors {
+    /// A position's words are at `starts[position]..<starts[position + 1]` in `ranks` and `weights`, by ascending rank.
+    private(set) var starts: [Int] = []
+    private(set) var ranks: [Int32] = []
+    private(set) var weights: [Double] = []
+    /// Running sums of squared weights, one more per position than it has
+    /// words: a position's over its first k words is at `starts[position] + position + k`.
+    private var squares: [Double] = []
+    /// Per rank: the largest weight the word has in any of the documents.
+    private(set) var maxWeight: [Double]
+
+    init(_ index: DocumentIndex, documents: [Int]) {
+        let rank = Self.ranksByFrequency(index.documentFrequency)
+        maxWeight = [Double](repeating: 0, count: rank.count)
         for document in documents {
             let vector = index.vectors[document], norm = index.norms[document]
-            starts.append(terms.count)
+            starts.append(ranks.count)
             var sum = 0.0
             squares.append(0)
             // By rank, then the entry's place, packed in one integer: quicker to sort than by a closure.
             let ranked = vector.terms.indices.map { UInt64(rank[Int(vector.terms[$0])]) << 32 | UInt64($0) }.sorted()
             for packed in ranked where norm > 0 {
-                let term = Int32(packed >> 32), value = vector.values[Int(packed & 0xFFFF_FFFF)]
-                let unit = value / norm
-                terms.append(term)
-                units.append(unit)
-                maxWeight[Int(term)] = max(maxWeight[Int(term)], unit)
-                sum += unit * unit
+                let wordRank = Int32(packed >> 32), weight = vector.values[Int(packed & 0xFFFF_FFFF)] / norm
+                ranks.append(wordRank)
+                weights.append(weight)
+                maxWeight[Int(wordRank)] = max(maxWeight[Int(wordRank)], weight)
+                sum += weight * weight
                 squares.append(sum)
             }
         }
-        starts.append(terms.count)
+        starts.append(ranks.count)
+    }
 
-        /// The length of position `p`'s vector over its words before term `end`.
-        func length(_ p: Int, before end: Int32) -> Double {
-            var low = starts[p], high = starts[p + 1]
-            let first = low
-            while low < high {
-                let middle = (low + high) / 2
-                if terms[middle] < end { low = middle + 1 } else { high = middle }
-            }
-            return squares[first + p + (low - first)].squareRoot()
+    /// Each term's rank, commonest first (ties by id): the order the prefixes
+    /// need, which the index itself does not keep.
+    private static func ranksByFrequency(_ frequency: [Int]) -> [Int32] {
+        var rank = [Int32](repeating: 0, count: frequency.count)
+        let commonestFirst = frequency.indices.sorted { frequency[$0] != frequency[$1] ? frequency[$0] > frequency[$1] : $0 < $1 }
+        for (position, term) in commonestFirst.enumerated() {
+            rank[term] = Int32(position)
         }
+        return rank
+    }
 
-        // Per term: the (position, unit weight) of the records indexed under it.
-        var postings = [[(position: Int32, weight: Double)]](repeating: [], count: termCount)
-        // Per position: the term id its rest starts at, and its prefix's bound.
-        var prefixEnds = [Int32](repeating: Int32.max, count: documents.count)
-        var prefixBounds = [Double](repeating: 0, count: documents.count)
-        var accumulated = [Double](repeating: 0, count: documents.count)
-        var touched: [Int] = []
-        var pairs: [Pair] = []
-        // Rounding must not drop a pair that is exactly at the threshold.
-        let margin = 1e-9
-        for (position, x) in documents.enumerated() {
-            let first = starts[position], last = starts[position + 1]
-            // The prefix: the longest run of first words whose bound stays
-            // below `prefixShare` of the threshold. The bound is
-            // Σ x(w)·maxweight(w), or the prefix's length (Cauchy–Schwarz),
-            // whichever is smaller.
-            var start = first, weighted = 0.0, bound = 0.0
-            while start < last {
-                let next = weighted + units[start] * maxWeight[Int(terms[start])]
-                let nextBound = min(next, squares[start + position + 1].squareRoot())
-                guard nextBound < prefixShare * threshold - margin else { break }
-                (weighted, bound) = (next, nextBound)
-                start += 1
-            }
-            prefixEnds[position] = start < last ? terms[start] : Int32.max
-            prefixBounds[position] = bound
-            for offset in start..<last {
-                let term = Int(terms[offset]), unit = units[offset]
-                postings[term].withUnsafeBufferPointer { list in
-                    for posting in list {
-                        let y = Int(posting.position)
-                        if accumulated[y] == 0 { touched.append(y) }
-                        accumulated[y] += unit * posting.weight
-                    }
-                }
-                postings[term].append((Int32(position), unit))
-            }
-            for y in touched {
-                // The rests' shared words are accumulated; the rest of the
-                // similarity comes from words before the later of the two
-                // prefix ends, at most that prefix's bound, and at most the
-                // product of the two vectors' lengths there.
-                let later = prefixEnds[y] > prefixEnds[position] ? y : position
-                var rest = prefixBounds[later]
-                if accumulated[y] + rest >= threshold - margin, prefixEnds[later] != Int32.max {
-                    rest = min(rest, length(position, before: prefixEnds[later]) * length(y, before: prefixEnds[later]))
-                }
-                if accumulated[y] + rest >= threshold - margin,
-                   case let value = index.cosine(x, documents[y]), value >= threshold {
-                    pairs.append(Pair(first: min(x, documents[y]), second: max(x, documents[y]), similarity: value))
-                }
-                accumulated[y] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
+    /// A position's prefix: the longest run of its first words whose bound
+    /// stays below `limit`.
+    func prefix(of position: Int, boundBelow limit: Double) -> Prefix {
+        let last = starts[position + 1]
+        var start = starts[position], weighted = 0.0, bound = 0.0
+        while start < last {
+            let nextWeighted = weighted + weights[start] * maxWeight[Int(ranks[start])]
+            let nextBound = min(nextWeighted, squares[start + position + 1].squareRoot())
+            guard nextBound < limit else { break }
+            (weighted, bound) = (nextWeighted, nextBound)
+            start += 1
         }
-        return pairs.sorted { ($0.first, $0.second) < ($1.first, $1.second) }
+        return Prefix(restStart: start, end: start < last ? ranks[start] : Int32.max, bound: bound)
+    }
+
+    /// The length of a position's vector over its words ranked before `end`.
+    func length(of position: Int, before end: Int32) -> Double {
+        var low = starts[position], high = starts[position + 1]
+        let first = low
+        while low < high {
+            let middle = (low + high) / 2
+            if ranks[middle] < end { low = middle + 1 } else { high = middle }
+        }
+        return squares[first + position + (low - first)].squareRoot()
+    }
+}
+
+/// The rests of the positions joined so far, by word, and what the current
+/// position's rest shares with each of them.
+private struct RestIndex {
+    /// Per rank: the position and weight of each rest that holds the word.
+    private var postings: [[(position: Int32, weight: Double)]]
+    /// Per position joined so far: its prefix.
+    private var prefixes: [Prefix]
+    /// Per position: the dot product of its rest with the current position's.
+    private var shared: [Double]
+    /// The positions whose `shared` is not 0.
+    private(set) var overlapping: [Int] = []
+
+    init(rankCount: Int, documentCount: Int) {
+        postings = Array(repeating: [], count: rankCount)
+        prefixes = Array(repeating: Prefix(restStart: 0, end: Int32.max, bound: 0), count: documentCount)
+        shared = Array(repeating: 0, count: documentCount)
+    }
+
+    /// Adds up what the rest of `position` shares with each rest joined
+    /// before it, then joins it.
+    mutating func lookUpAndAdd(_ position: Int, prefix: Prefix, vectors: RankedVectors) {
+        prefixes[position] = prefix
+        for offset in prefix.restStart..<vectors.starts[position + 1] {
+            let rank = Int(vectors.ranks[offset]), weight = vectors.weights[offset]
+            postings[rank].withUnsafeBufferPointer { list in
+                for posting in list {
+                    let other = Int(posting.position)
+                    if shared[other] == 0 { overlapping.append(other) }
+                    shared[other] += weight * posting.weight
+                }
+            }
+            postings[rank].append((Int32(position), weight))
+        }
+    }
+
+    /// Whether the cosine of `position` and `other` may reach `threshold`.
+    /// Their rests' shared words give `shared[other]`; the rest of it comes
+    /// from words before the later of the two prefix ends: at most that
+    /// prefix's bound, and at most the product of the two vectors' lengths
+    /// there, which costs more to work out, so only when the bound does not settle it.
+    func mayReach(_ threshold: Double, _ position: Int, _ other: Int, vectors: RankedVectors) -> Bool {
+        let later = prefixes[other].end > prefixes[position].end ? other : position
+        let end = prefixes[later].end
+        var rest = prefixes[later].bound
+        if shared[other] + rest >= threshold - CosineJoin.margin, end != Int32.max {
+            rest = min(rest, vectors.length(of: position, before: end) * vectors.length(of: other, before: end))
+        }
+        return shared[other] + rest >= threshold - CosineJoin.margin
+    }
+
+    /// Forgets what the current position shared, before the next one is looked up.
+    mutating func clearOverlaps() {
+        for other in overlapping { shared[other] = 0 }
+        overlapping.removeAll(keepingCapacity: true)
     }
 }

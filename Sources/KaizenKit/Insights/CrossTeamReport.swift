@@ -1,17 +1,3 @@
-/// A count out of a total, so that no figure is a bare percentage.
-public struct Ratio: Sendable, Equatable {
-    public var count: Int
-    public var total: Int
-
-    public init(_ count: Int, of total: Int) {
-        self.count = count
-        self.total = total
-    }
-
-    /// nil when there is nothing to count.
-    public var share: Double? { total == 0 ? nil : Double(count) / Double(total) }
-}
-
 /// What `kaizen report` found: how improvements spread between teams, and
 /// how the work flows, over one period. Every figure keeps what it was
 /// computed from; see `ReportBuilder` for the definitions.
@@ -233,24 +219,5 @@ extension CrossTeamReport {
                  impact: impact.multiplication.map { $0 >= goals.impactMultiplication },
                  scaling: scaling.reduction.map { $0 >= goals.scalingEfficiency },
                  levels: levels.largestShare.map { $0 <= goals.levelBalance })
-    }
-}
-
-/// Order statistics over whole days.
-enum Statistics {
-    /// The middle value, or the mean of the two middle values.
-    static func median(_ values: [Int]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
-    }
-
-    /// The nearest-rank percentile: the smallest value with at least `share`
-    /// of the values at or below it.
-    static func percentile(_ share: Double, of values: [Int]) -> Int? {
-        guard !values.isEmpty else { return nil }
-        let rank = Int((share * Double(values.count)).rounded(.up))
-        return values.sorted()[max(1, rank) - 1]
     }
 }

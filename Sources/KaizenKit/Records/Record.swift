@@ -166,6 +166,14 @@ public struct ExperimentRecord: Sendable, Equatable {
         }
         return latest
     }
+
+    /// The extensions appended since `previous`: entries after the ones it
+    /// had, and unlike each of them. An entry within its count that differs is
+    /// an old extension edited in place, not a new one.
+    public func extensions(appendedSince previous: ExperimentRecord) -> [Extension] {
+        let existing = Set(previous.extensions.map(\.key))
+        return extensions.dropFirst(previous.extensions.count).filter { !existing.contains($0.key) }
+    }
 }
 
 public struct Signal: Sendable, Equatable {
@@ -187,7 +195,7 @@ public struct Extension: Sendable, Equatable {
     public var until: Located<CalendarDate>?
     public var reason: Located<String>?
 
-    /// Its until and reason, to tell an appended entry from an existing one.
+    /// Its until and reason, to tell an appended entry from a copy of an existing one.
     var key: String {
         "\(until.map { "\($0.value)" } ?? "")|\(reason?.value ?? "")"
     }

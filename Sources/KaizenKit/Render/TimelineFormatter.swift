@@ -92,7 +92,7 @@ public struct TimelineFormatter {
         for record in records {
             lines.append("")
             let title = record.title.map { "  \($0)" } ?? ""
-            let team = record.teams.isEmpty ? "" : "  [\(record.teams.joined(separator: ", "))]"
+            let team = record.declaredTeams.isEmpty ? "" : "  [\(record.declaredTeams.joined(separator: ", "))]"
             lines.append("\(record.id)\(record.beyondShallowBoundary ? " (*)" : "")\(title)\(team)  \(record.path)\(record.deleted ? " (deleted)" : "")")
             lines += eventLines(of: record, in: timeline)
         }
@@ -154,7 +154,7 @@ public struct TimelineFormatter {
         let today = CalendarDate(dayNumber: Int((now - 1) / 86_400)).description
         var byTeam: [String: [RecordHistory]] = [:]
         for record in shownRecords(of: timeline) {
-            for team in record.teams.isEmpty ? ["no team"] : record.teams { byTeam[team, default: []].append(record) }
+            for team in record.declaredTeams.isEmpty ? ["no team"] : record.declaredTeams { byTeam[team, default: []].append(record) }
         }
         for team in byTeam.keys.sorted() {
             lines.append("    section \(Self.mermaidText(team))")
@@ -225,7 +225,7 @@ struct TimelineJSON {
             json.string(record.path)
             json.key("teams")
             json.beginArray()
-            for team in record.teams { json.string(team) }
+            for team in record.declaredTeams { json.string(team) }
             json.endArray()
             json.key("timeInStatus")
             json.beginArray()

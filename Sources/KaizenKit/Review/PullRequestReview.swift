@@ -66,9 +66,8 @@ public enum PullRequestReview {
                 break
             }
             if let previous {
-                let existing = Set(previous.extensions.map(\.key))
-                let appended = experiment.extensions.filter { !existing.contains($0.key) }
-                if experiment.extensions.count > previous.extensions.count, !appended.isEmpty {
+                let appended = experiment.extensions(appendedSince: previous)
+                if !appended.isEmpty {
                     report.extended.append(ExtendedExperiment(record: after, experiment: experiment,
                                                               previousDeadline: previous.deadline?.value, newExtensions: appended))
                 }

@@ -74,8 +74,3 @@ struct Findings {
         diagnostics.append(Diagnostic(rule, path: record.path, at: position, message, unfinished: unfinished))
     }
 }
-
-/// "1 day", "3 days".
-func pluralized(_ count: Int, _ noun: String) -> String {
-    "\(count) \(noun)\(count == 1 ? "" : "s")"
-}

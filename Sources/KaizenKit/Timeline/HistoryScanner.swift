@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -70,46 +69,29 @@ public struct HistoryScanner: Sendable {
         guard !commits.isEmpty else { return [] }
         let chunkSize = 256
         let chunkCount = (commits.count + chunkSize - 1) / chunkSize
-        let workers = min(threads, chunkCount)
-        let results = DeltaSlots(count: commits.count)
-        let nextChunk = Atomic<Int>(0)
+        let results = ParallelResults<CommitDelta>(count: commits.count)
         let done = Atomic<Int>(0)
-        let firstError = Mutex<Error?>(nil)
         let scope = self.scope
-        let work: @Sendable (Int) -> Void = { _ in
-            do {
-                let reader = try DeltaReader(gitDirectory: gitDirectory, scope: scope)
-                while firstError.withLock({ $0 == nil }) {
-                    let chunk = nextChunk.add(1, ordering: .relaxed).oldValue
-                    guard chunk < chunkCount else { break }
-                    let range = chunk * chunkSize..<min(commits.count, (chunk + 1) * chunkSize)
-                    var parentFolders = range.lowerBound == 0
-                        ? try walk.base.map(reader.folderTrees(ofCommit:)) ?? reader.noFolders
-                        : try reader.folderTrees(ofCommit: commits[range.lowerBound - 1])
-                    for index in range {
-                        let commit = try reader.repository.commit(commits[index])
-                        let folders = try reader.folderTrees(ofTree: commit.treeID)
-                        if folders != parentFolders {
-                            var delta = try reader.delta(from: parentFolders, to: folders, commit: commit, id: commits[index])
-                            delta.atShallowBoundary = index == 0 && walk.reachedShallowBoundary
-                            if !delta.isEmpty { results.store(delta, at: index) }
-                        }
-                        parentFolders = folders
-                    }
-                    let total = done.add(range.count, ordering: .relaxed).newValue
-                    progress?(Progress(commitsRead: total, commitsTotal: commits.count))
+        try Parallel.forEachIndex(below: chunkCount, threads: threads,
+                                  worker: { try DeltaReader(gitDirectory: gitDirectory, scope: scope) }) { reader, chunk in
+            let range = chunk * chunkSize..<min(commits.count, (chunk + 1) * chunkSize)
+            var parentFolders = range.lowerBound == 0
+                ? try walk.base.map(reader.folderTrees(ofCommit:)) ?? reader.noFolders
+                : try reader.folderTrees(ofCommit: commits[range.lowerBound - 1])
+            for index in range {
+                let commit = try reader.repository.commit(commits[index])
+                let folders = try reader.folderTrees(ofTree: commit.treeID)
+                if folders != parentFolders {
+                    var delta = try reader.delta(from: parentFolders, to: folders, commit: commit, id: commits[index])
+                    delta.atShallowBoundary = index == 0 && walk.reachedShallowBoundary
+                    if !delta.isEmpty { results.store(delta, at: index) }
                 }
-            } catch {
-                firstError.withLock { if $0 == nil { $0 = error } }
+                parentFolders = folders
             }
+            let total = done.add(range.count, ordering: .relaxed).newValue
+            progress?(Progress(commitsRead: total, commitsTotal: commits.count))
         }
-        if workers == 1 {
-            work(0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers, execute: work)
-        }
-        if let error = firstError.withLock({ $0 }) { throw error }
-        return results.deltas
+        return results.takeValues()
     }
 }
 
@@ -225,27 +207,4 @@ private final class DeltaReader {
         delta.added = try paired.added.map { ($0.path, try snapshot($0.newBlob!)) }
         return delta
     }
-}
-
-/// One slot per commit, each written by exactly one thread before the slots
-/// are read. Raw memory, because a Swift array in a shared class would be an
-/// exclusive access from several threads at once.
-private final class DeltaSlots: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<CommitDelta?>
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    func store(_ delta: CommitDelta, at index: Int) {
-        slots[index] = delta
-    }
-
-    var deltas: [CommitDelta] { slots.compactMap { $0 } }
 }

@@ -35,7 +35,10 @@ public struct RecordHistory: Sendable {
     /// creation, and every change before the boundary, is unknown.
     public var beyondShallowBoundary: Bool
     public var title: String?
-    public var teams: [String]
+    /// The teams its front matter names under `team` or `teams`, as any
+    /// front-matter Markdown may; not `Record.teams`, which also counts an
+    /// improvement's origin and a constraint's observers.
+    public var declaredTeams: [String]
     /// The tracked fields' current (or last) values, in the scope's order.
     public var values: [String?]
     public var events: [HistoryEvent]

@@ -29,11 +29,11 @@ struct TimelineBuilder {
         var deleted = false
         var beyondShallowBoundary = false
         var title: String?
-        var teams: [String] = []
+        var declaredTeams: [String] = []
         var values: [String?]
         var events: [HistoryEvent] = []
 
-        var id: String { declaredID ?? TimelineBuilder.stem(of: path) }
+        var id: String { declaredID ?? RecordParser.id(forPath: path) }
     }
 
     let fields: [String]
@@ -104,7 +104,7 @@ struct TimelineBuilder {
     }
 
     private mutating func add(path: String, snapshot: FrontMatterSnapshot, commit: CommitStamp, boundary: Bool) {
-        let id = snapshot.id ?? Self.stem(of: path)
+        let id = snapshot.id ?? RecordParser.id(forPath: path)
         let index: Int
         if var deleted = deletedByID[id], !deleted.isEmpty {
             index = deleted.removeFirst()
@@ -118,7 +118,7 @@ struct TimelineBuilder {
         live[path] = index
         entries[index].declaredID = snapshot.id
         entries[index].title = snapshot.title
-        entries[index].teams = snapshot.teams
+        entries[index].declaredTeams = snapshot.teams
         entries[index].beyondShallowBoundary = entries[index].beyondShallowBoundary || boundary
         entries[index].values = snapshot.values
         entries[index].events.append(HistoryEvent(kind: .created, commit: commit, field: fields.first, from: nil, to: snapshot.values.first ?? nil,
@@ -148,20 +148,14 @@ struct TimelineBuilder {
         entries[index].values = snapshot.values
         entries[index].declaredID = snapshot.id
         entries[index].title = snapshot.title
-        entries[index].teams = snapshot.teams
+        entries[index].declaredTeams = snapshot.teams
     }
 
     func timeline(ref: String) -> Timeline {
         let records = entries.map { entry in
             RecordHistory(id: entry.id, path: entry.path, deleted: entry.deleted, beyondShallowBoundary: entry.beyondShallowBoundary,
-                          title: entry.title, teams: entry.teams, values: entry.values, events: entry.events)
+                          title: entry.title, declaredTeams: entry.declaredTeams, values: entry.values, events: entry.events)
         }.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
         return Timeline(ref: ref, head: head, shallow: shallowBoundary != nil, fields: fields, records: records)
-    }
-
-    /// A file's name without its folder and `.md`.
-    static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 }

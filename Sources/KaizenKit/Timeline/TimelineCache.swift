@@ -101,8 +101,8 @@ import Foundation
             writer.string(entry.path)
             writer.integer((entry.deleted ? 1 : 0) | (entry.beyondShallowBoundary ? 2 : 0))
             writer.optionalString(entry.title)
-            writer.integer(Int64(entry.teams.count))
-            for team in entry.teams { writer.string(team) }
+            writer.integer(Int64(entry.declaredTeams.count))
+            for team in entry.declaredTeams { writer.string(team) }
             for value in entry.values { writer.optionalString(value) }
             writer.integer(Int64(entry.events.count))
             for event in entry.events {
@@ -147,7 +147,7 @@ import Foundation
             let flags = try reader.integer()
             var entry = TimelineBuilder.Entry(declaredID: declaredID, path: path, deleted: flags & 1 != 0,
                                               beyondShallowBoundary: flags & 2 != 0, title: try reader.optionalString(), values: [])
-            for _ in 0..<(try reader.count()) { entry.teams.append(try reader.string()) }
+            for _ in 0..<(try reader.count()) { entry.declaredTeams.append(try reader.string()) }
             entry.values = try fields.map { _ in try reader.optionalString() }
             for _ in 0..<(try reader.count()) {
                 let kind = try reader.element(of: HistoryEvent.Kind.allCases)

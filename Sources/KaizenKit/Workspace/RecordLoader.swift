@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Finds record files and parses them, in parallel.
@@ -142,69 +141,5 @@ public struct RecordLoader: Sendable {
         let reason = (error as? KaizenError)?.errorDescription ?? error.localizedDescription
         collector.report(.unreadableFile, at: .start, reason)
         return ParsedRecord(record: .unreadable(path: path, kind: kind), diagnostics: collector.diagnostics)
-    }
-}
-
-/// Computes `count` values on all cores and keeps them in index order.
-final class ParallelResults<Value: Sendable>: @unchecked Sendable {
-    // Each slot is initialised by exactly one iteration of a `fill`, and all
-    // of them before it returns; `takeValues` moves them all out again.
-    private let slots: UnsafeMutableBufferPointer<Value>
-    private var isFilled = false
-
-    init(count: Int) {
-        slots = .allocate(capacity: count)
-    }
-
-    deinit {
-        if isFilled { slots.deinitialize() }
-        slots.deallocate()
-    }
-
-    func fill(_ compute: @Sendable (Int) -> Value) {
-        nonisolated(unsafe) let slots = slots
-        forEachIndex { index in (slots.baseAddress! + index).initialize(to: compute(index)) }
-    }
-
-    /// Fills these results and `other`, of as many values, at once: `compute`
-    /// gives each index's value of both. Values taken apart from one tuple
-    /// are moved; taking them apart from one stored value would copy them.
-    func fill<Other>(alongside other: ParallelResults<Other>, _ compute: @Sendable (Int) -> (Value, Other)) {
-        precondition(other.slots.count == slots.count && !other.isFilled, "results of another size, or filled")
-        nonisolated(unsafe) let slots = slots, otherSlots = other.slots
-        forEachIndex { index in
-            let (value, otherValue) = compute(index)
-            (slots.baseAddress! + index).initialize(to: consume value)
-            (otherSlots.baseAddress! + index).initialize(to: consume otherValue)
-        }
-        other.isFilled = true
-    }
-
-    /// The values in index order, moved out rather than copied: copying a
-    /// record retains each of its fields. The results are empty afterwards.
-    func takeValues() -> [Value] {
-        precondition(isFilled, "taken before it was filled, or twice")
-        isFilled = false
-        return [Value](unsafeUninitializedCapacity: slots.count) { values, count in
-            count = values.moveInitialize(fromContentsOf: slots)
-        }
-    }
-
-    /// Runs `body` for each index, spread over all cores, and counts the
-    /// slots as filled.
-    private func forEachIndex(_ body: @Sendable (Int) -> Void) {
-        precondition(!isFilled, "filled twice")
-        let count = slots.count
-        let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        if chunks > 0 {
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                var index = chunk
-                while index < count {
-                    body(index)
-                    index += chunks
-                }
-            }
-        }
-        isFilled = true
     }
 }

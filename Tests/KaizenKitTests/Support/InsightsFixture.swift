@@ -116,8 +116,8 @@ enum InsightsFixture {
             return HistoryEvent(kind: kind, commit: stamp, field: "status", from: from, to: to, fromPath: nil, toPath: path)
         }
         func record(_ path: String, _ events: [HistoryEvent]) -> RecordHistory {
-            RecordHistory(id: TimelineBuilder.stem(of: path), path: path, deleted: false, beyondShallowBoundary: false,
-                          title: nil, teams: [], values: [events.last?.to], events: events)
+            RecordHistory(id: RecordParser.id(forPath: path), path: path, deleted: false, beyondShallowBoundary: false,
+                          title: nil, declaredTeams: [], values: [events.last?.to], events: events)
         }
         let mobile = "experiments/mobile-canary.md", focus = "experiments/checkout-focus.md", noise = "constraints/noise.md"
         let timeline = Timeline(ref: "HEAD", head: nil, shallow: false, fields: ["status"], records: [

@@ -39,7 +39,7 @@ import Testing
         #expect(loaded.live == builder.live)
         let before = builder.timeline(ref: "HEAD"), after = loaded.timeline(ref: "HEAD")
         #expect(after.records.map(\.events) == before.records.map(\.events))
-        #expect(after.records.map(\.teams) == before.records.map(\.teams))
+        #expect(after.records.map(\.declaredTeams) == before.records.map(\.declaredTeams))
         // Sorted by id: b (deleted), then exp-a.
         #expect(after.records.map(\.deleted) == [true, false])
     }

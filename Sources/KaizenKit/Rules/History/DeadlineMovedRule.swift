@@ -17,7 +17,7 @@ struct DeadlineMovedRule: HistoryRule {
             guard let (before, after, record) = change.experiments, before.status?.value == .running,
                   let was = before.deadline?.value, let deadline = after.deadline, deadline.value > was else { continue }
             if Self.hasNewExtension(reaching: deadline.value, before: before, after: after) { continue }
-            if let new = after.extensions.dropFirst(before.extensions.count).first(where: { $0.until?.position == deadline.position }) {
+            if let new = after.extensions(appendedSince: before).first(where: { $0.until?.position == deadline.position }) {
                 findings.add(record, at: deadline.position,
                     "extension \(new.number) moves the deadline from \(was) to \(deadline.value) without a reason: say under its reason why the experiment needs longer")
                 continue
@@ -30,15 +30,11 @@ struct DeadlineMovedRule: HistoryRule {
         }
     }
 
-    /// Whether `after` appends an extension, not in `before`, that reaches the new deadline and gives a reason.
-    /// Only entries past `before`'s count are new; one within it that differs is an old extension edited in place.
+    /// Whether `after` appends an extension that reaches the new deadline and gives a reason.
     private static func hasNewExtension(reaching deadline: CalendarDate, before: ExperimentRecord, after: ExperimentRecord) -> Bool {
-        guard after.extensions.count > before.extensions.count else { return false }
-        let existing = Set(before.extensions.map(\.key))
-        return after.extensions.dropFirst(before.extensions.count).contains { entry in
-            guard let until = entry.until?.value, until >= deadline,
-                  GoalpostsMovedRule.normalized(entry.reason?.value) != nil else { return false }
-            return !existing.contains(entry.key)
+        after.extensions(appendedSince: before).contains { entry in
+            guard let until = entry.until?.value else { return false }
+            return until >= deadline && GoalpostsMovedRule.normalized(entry.reason?.value) != nil
         }
     }
 }
