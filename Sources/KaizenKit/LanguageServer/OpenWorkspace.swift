@@ -42,7 +42,7 @@ struct OpenWorkspace: Sendable {
     func recordPath(ofFile path: String) -> String? {
         let relative = workspace.relativePath(URL(fileURLWithPath: path))
         guard !relative.hasPrefix("/"), relative.hasSuffix(".md"),
-              !DirectoryWalker.isFolderReadme(String(relative.split(separator: "/").last ?? "")),
+              !RecordFiles.isFolderReadme(String(relative.split(separator: "/").last ?? "")),
               workspace.config.folderKind(ofPath: relative) != nil else { return nil }
         return relative
     }

@@ -44,7 +44,7 @@ public struct RecordLoader: Sendable {
             if isDirectory.boolValue {
                 let inside = path.isEmpty ? discovered : discovered.filter { $0.hasPrefix(path + "/") }
                 paths.formUnion(inside.isEmpty ? DirectoryWalker.markdownFiles(in: url.path, prefix: path) : inside)
-            } else if path != KaizenConfig.fileName, !DirectoryWalker.isFolderReadme(url.lastPathComponent) {
+            } else if path != KaizenConfig.fileName, !RecordFiles.isFolderReadme(url.lastPathComponent) {
                 paths.insert(path)
             }
         }

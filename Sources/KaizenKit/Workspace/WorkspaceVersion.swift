@@ -51,7 +51,8 @@ struct WorkspaceVersion {
 
     private static func make(_ versioned: Workspace, configBlob: ObjectID?, files: [FileEntry]) -> WorkspaceVersion {
         var records: [String: ObjectID] = [:]
-        for file in files where file.isFile && isRecordPath(file.path, config: versioned.config) {
+        let folders = Array(versioned.config.folders.values)
+        for file in files where file.isFile && RecordFiles.isRecordPath(file.path, folders: folders) {
             records[file.path] = file.blob
         }
         return WorkspaceVersion(workspace: versioned, files: records, configBlob: configBlob)
@@ -108,28 +109,6 @@ struct WorkspaceVersion {
             return ParsedRecord(record: .unreadable(path: path, kind: nil), diagnostics: [])
         }
         return damaged.load(ordering: .relaxed) ? nil : results.takeValues()
-    }
-
-    /// The files discovery takes on disk: Markdown in a records folder, no
-    /// folder README, nothing hidden.
-    private static func isRecordPath(_ path: String, config: KaizenConfig) -> Bool {
-        guard config.folderKind(ofPath: path) != nil else { return false }
-        let name: Substring
-        if path.utf8.allSatisfy({ $0 < 0x80 }) {
-            // Record paths are ASCII, where a byte is a character: one pass over
-            // the bytes costs far less than splitting, for every file of two versions.
-            var startsComponent = true
-            for byte in path.utf8 {
-                if startsComponent, byte == UInt8(ascii: ".") { return false }
-                startsComponent = byte == UInt8(ascii: "/")
-            }
-            name = path[(path.utf8.lastIndex(of: UInt8(ascii: "/")).map(path.utf8.index(after:)) ?? path.startIndex)...]
-        } else {
-            let components = path.split(separator: "/")
-            guard !components.contains(where: { $0.hasPrefix(".") }), let last = components.last else { return false }
-            name = last
-        }
-        return DirectoryWalker.isRecordFileName(String(name))
     }
 }
 
