@@ -38,13 +38,10 @@ struct OpenWorkspace: Sendable {
     }
 
     /// The workspace-relative path of a file, if it is a record file of this
-    /// workspace: Markdown in one of the kinds' folders, not a folder README.
+    /// workspace, as `kaizen check` tells them (`RecordFiles`).
     func recordPath(ofFile path: String) -> String? {
         let relative = workspace.relativePath(URL(fileURLWithPath: path))
-        guard !relative.hasPrefix("/"), relative.hasSuffix(".md"),
-              !RecordFiles.isFolderReadme(String(relative.split(separator: "/").last ?? "")),
-              workspace.config.folderKind(ofPath: relative) != nil else { return nil }
-        return relative
+        return RecordFiles.isRecordPath(relative, folders: workspace.config.folders.values) ? relative : nil
     }
 
     mutating func setBuffer(_ text: String, at path: String) {
