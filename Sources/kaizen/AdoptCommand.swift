@@ -36,7 +36,7 @@ struct AdoptCommand: ParsableCommand {
         let loader = RecordLoader(workspace: workspace)
         let request = AdoptionRequest(improvement: improvement, team: team, id: id, reviewBy: reviewBy, today: today.date)
         let (parsed, adoption) = try RecordWriteLock.holding(workspace) {
-            let parsed = loader.load(try loader.recordPaths())
+            let parsed = try loader.loadAll()
             return (parsed, try AdoptionCreator(workspace: workspace, parsed: parsed).create(request))
         }
         let display = workspaceOptions.displayPath(in: workspace)

@@ -53,15 +53,14 @@ struct CheckCommand: ParsableCommand {
         }
         if staged { return try checkStaged(workspace) }
         let loader = RecordLoader(workspace: workspace)
-        var files = try loader.recordPaths()
+        var requested: [String] = []
         var scope: Set<String>?
         if !paths.isEmpty {
-            let requested = try loader.recordPaths(for: paths, relativeTo: workspaceOptions.currentDirectory, discovered: files)
+            requested = try loader.recordPaths(for: paths, relativeTo: workspaceOptions.currentDirectory, discovered: try loader.recordPaths())
             // Problems in kaizen.yml affect every record, so they are always reported.
             scope = Set(requested + [KaizenConfig.fileName])
-            files = Array(Set(files).union(requested)).sorted()
         }
-        let records = loader.loadReusingParses(files)
+        let records = try loader.loadAll(adding: requested)
         let changes = try against.map { try RecordChanges.workingTree(records, workspace: workspace, against: $0) }
         if let changes, scope != nil { scope!.formUnion(deletedRecords(in: changes, insideFoldersNamedIn: workspace)) }
         let report = Checker.check(records, workspace: workspace, today: today.date, scope: scope, strict: strict, changes: changes)

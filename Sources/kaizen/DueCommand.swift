@@ -32,7 +32,7 @@ struct DueCommand: ParsableCommand {
         let workspace = try workspaceOptions.open()
         if let team { try workspace.config.requireKnownTeam(team) }
         let loader = RecordLoader(workspace: workspace)
-        let records = loader.loadRecordsReusingParses(try loader.recordPaths())
+        let records = try loader.loadAllRecords()
         let days = within.map { $0.before(today.date).days(until: today.date) } ?? workspace.config.expiryNoticeDays
         let dating = RecordDating(history: try history.workspaceHistory(workspace))
         let list = DueList.make(records: records, config: workspace.config, today: today.date, within: days, team: team, dating: dating)

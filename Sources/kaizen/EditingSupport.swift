@@ -33,7 +33,7 @@ enum Editing {
         let display = workspaceOptions.displayPath(in: workspace)
         let edit = try RecordWriteLock.holding(workspace) {
             let loader = RecordLoader(workspace: workspace)
-            let edit = try prepare(workspace, loader.load(try loader.recordPaths()))
+            let edit = try prepare(workspace, try loader.loadAll())
             if edit.errors.isEmpty { try edit.write(in: workspace) }
             return edit
         }

@@ -74,7 +74,7 @@ struct NewCommand: ParsableCommand {
             kind: kind, title: title, id: id, team: team, improvement: improvement, area: area, level: level,
             note: note, reviewBy: reviewBy, constraints: constraints, today: today.date)
         let (parsed, path) = try RecordWriteLock.holding(workspace) {
-            let parsed = loader.load(try loader.recordPaths())
+            let parsed = try loader.loadAll()
             return (parsed, try RecordCreator(workspace: workspace, records: parsed.map(\.record)).create(request))
         }
         let display = workspaceOptions.displayPath(in: workspace)

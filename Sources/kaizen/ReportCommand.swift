@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
-        let records = loader.loadRecordsReusingParses(try loader.recordPaths())
+        let records = try loader.loadAllRecords()
         let period: ReportPeriod
         let periodName: String
         if let since {

@@ -24,7 +24,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
-        let parsed = loader.loadReusingParses(try loader.recordPaths())
+        let parsed = try loader.loadAll()
         let records = parsed.map(\.record)
         let record = try RecordLookup.record(withID: id, in: records)
         let report = Checker.check(parsed, workspace: workspace, today: today.date, scope: [record.path])

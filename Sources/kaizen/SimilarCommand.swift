@@ -34,7 +34,7 @@ struct SimilarCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
-        let records = loader.load(try loader.recordPaths()).map(\.record)
+        let records = try loader.loadAllRecords()
         let target = try RecordLookup.record(
             idOrPath: record, in: records, loader: loader, relativeTo: workspaceOptions.currentDirectory)
         let matches = RecordSimilarity.nearest(to: target, in: records, kind: kind, limit: limit.value(default: 10))

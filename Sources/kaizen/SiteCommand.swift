@@ -32,7 +32,7 @@ struct SiteCommand: ParsableCommand {
     func run() throws {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
-        let records = loader.loadRecordsReusingParses(try loader.recordPaths())
+        let records = try loader.loadAllRecords()
         var sources: [String: String] = [:]
         for record in records {
             if let data = FileManager.default.contents(atPath: workspace.filePath(for: record.path)) {

@@ -29,7 +29,7 @@ struct OpenWorkspace: Sendable {
     /// Reads every record file again (reusing parses of unchanged ones).
     mutating func reloadDisk() throws {
         let loader = RecordLoader(workspace: workspace)
-        let parsed = loader.loadReusingParses(try loader.recordPaths())
+        let parsed = try loader.loadAll()
         diskRecords = Dictionary(parsed.map { ($0.record.path, $0) }, uniquingKeysWith: { $1 })
         records = parsed.map { bufferRecords[$0.record.path] ?? $0 }
             + bufferRecords.filter { diskRecords[$0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)

@@ -54,10 +54,9 @@ import Testing
         let repository = try #require(try GitRepository.discover(containing: root.path))
 
         #expect(try RecordLoader(workspace: workspace).recordPaths() == Self.records, "working tree")
-        let index = try WorkspaceVersion.index(of: repository, folder: "", workspace: workspace)
-        #expect(index.files.keys.sorted() == Self.records, "index")
-        let commit = try WorkspaceVersion.commit(try repository.resolveCommit("HEAD"), of: repository, folder: "", workspace: workspace)
-        #expect(commit.files.keys.sorted() == Self.records, "commit")
+        #expect(try RecordSource.index.list(workspace, repository: repository).paths == Self.records, "index")
+        let head = RecordSource.commit(try repository.resolveCommit("HEAD"))
+        #expect(try head.list(workspace, repository: repository).paths == Self.records, "commit")
         let scope = try HistoryScope.records(of: workspace, fields: ["status"])
         let timeline = try HistoryScanner(repositoryContaining: root.path, scope: scope).scan(cache: false)
         #expect(timeline.records.map(\.path).sorted() == Self.records, "history")
