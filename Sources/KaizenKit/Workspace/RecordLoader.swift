@@ -42,7 +42,7 @@ public struct RecordLoader: Sendable {
     public func recordPaths(for arguments: [String], relativeTo directory: URL, discovered: [String]) throws -> [String] {
         var paths = Set<String>()
         for argument in arguments {
-            let url = argument.hasPrefix("/") ? URL(fileURLWithPath: argument) : directory.appendingPathComponent(argument)
+            let url = Workspace.url(ofArgument: argument, relativeTo: directory)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
                 throw KaizenError.noSuchPath(argument)
@@ -58,10 +58,10 @@ public struct RecordLoader: Sendable {
         return paths.sorted()
     }
 
-    /// Every record of the working tree, with the findings of its parse, and
-    /// the files `extra` names besides; parses are reused (see above).
-    public func loadAll(adding extra: [String] = []) throws -> [ParsedRecord] {
-        try Self.loadAll(RecordSource.workingTree.list(workspace), adding: extra)
+    /// Every record of the working tree, with the findings of its parse;
+    /// parses are reused (see above).
+    public func loadAll() throws -> [ParsedRecord] {
+        try Self.loadAll(RecordSource.workingTree.list(workspace))
     }
 
     /// The records of `loadAll()` without their findings, which are then not
