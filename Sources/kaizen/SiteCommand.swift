@@ -39,10 +39,10 @@ struct SiteCommand: ParsableCommand {
                 sources[record.path] = String(decoding: data, as: UTF8.self)
             }
         }
-        let window = self.window ?? ReportCommand.defaultWindow
+        let (period, periodName) = ReportPeriod.requested(window: window, today: today.date)
         let snapshot = try SiteSnapshot(
-            records: records, config: workspace.config, period: ReportPeriod(length: window, endingOn: today.date),
-            periodName: window.spelledOut, today: today.date, history: try history.workspaceHistory(workspace), sources: sources)
+            records: records, config: workspace.config, period: period,
+            periodName: periodName, today: today.date, history: try history.workspaceHistory(workspace), sources: sources)
         let files = try SiteBuilder(snapshot: snapshot, templates: TemplateStore(workspace: workspace)).files()
         let output = URL(fileURLWithPath: out, relativeTo: workspaceOptions.currentDirectory)
         let summary = try SiteWriter(workspace: workspace).write(files, to: output, force: force)
