@@ -67,7 +67,18 @@ public struct RecordLoader: Sendable {
     /// The records of `loadAll()` without their findings, which are then not
     /// even decoded from the cache: for commands that show none.
     public func loadAllRecords() throws -> [Record] {
-        readReusingParses(try recordPaths(), decode: { $0.decodeRecord() }, from: \.record)
+        readReusingParses(try recordPaths(), decode: { stored, _ in stored.decodeRecord() }, from: { parsed, _ in parsed.record })
+    }
+
+    /// Every record of the working tree with its file's text, for pages that
+    /// show records whole: each file is read, and its parse reused (see above).
+    func loadAllFiles() throws -> [RecordFile] {
+        readReusingParses(
+            try recordPaths(), readingEveryFile: true,
+            decode: { stored, bytes in stored.decodeRecord().map { RecordFile(record: $0, bytes: bytes, unreadable: []) } },
+            from: { parsed, bytes in
+                RecordFile(record: parsed.record, bytes: bytes, unreadable: parsed.record.details == .unreadable ? parsed.diagnostics : [])
+            })
     }
 
     /// The files at `paths` (workspace-relative) as they are on disk now, in
@@ -95,7 +106,8 @@ public struct RecordLoader: Sendable {
         switch listing.source {
         case .workingTree:
             let paths = extra.isEmpty ? listing.paths : Set(listing.paths).union(extra).sorted()
-            return RecordLoader(workspace: listing.workspace).readReusingParses(paths, decode: { $0.decode() }, from: { $0 })
+            return RecordLoader(workspace: listing.workspace).readReusingParses(paths, decode: { stored, _ in stored.decode() },
+                                                                                from: { parsed, _ in parsed })
         case .index:
             let repository = listing.repository!
             return try readBlobs(listing, listing.paths, cache: ParseCache(directory: repository.cacheDirectory, folder: listing.folder,
@@ -114,22 +126,20 @@ public struct RecordLoader: Sendable {
     }
 
     /// Files on disk at `paths`, each file's parse taken as `Loaded`: decoded
-    /// from the cache by `decode`, or made `from` a parse. A file whose stamp
-    /// is the one stored with its parse is not even read; another is read,
-    /// and its parse reused when git would give its contents the stored blob
-    /// id. Outside a git work tree nothing is stored, and every file is parsed.
+    /// from the cache by `decode`, or made `from` a parse, each given the
+    /// file's bytes when they were read. A file whose stamp is the one stored
+    /// with its parse is not even read, unless `readingEveryFile`; another is
+    /// read, and its parse reused when git would give its contents the stored
+    /// blob id. Outside a git work tree nothing is stored, and every file is
+    /// read and parsed.
     private func readReusingParses<Loaded: Sendable>(
-        _ paths: [String], decode: @Sendable (ParseCache.StoredRecord) -> Loaded?,
-        from parse: @Sendable (ParsedRecord) -> Loaded
+        _ paths: [String], readingEveryFile: Bool = false,
+        decode: @Sendable (ParseCache.StoredRecord, _ bytes: [UInt8]?) -> Loaded?,
+        from parse: @Sendable (ParsedRecord, _ bytes: [UInt8]?) -> Loaded
     ) -> [Loaded] {
-        guard let repository = try? GitRepository.discover(containing: workspace.root.path),
-              let folder = try? repository.path(of: workspace.root) else { return load(paths).map(parse) }
-        // The parses hold for the kaizen.yml the workspace was opened with.
-        let configBlob = workspace.hasConfigFile
-            ? (try? FileReader.read(workspace.filePath(for: KaizenConfig.fileName))).map(ObjectID.init(blobContents:))
-            : nil
-        let cache = ParseCache(directory: repository.cacheDirectory, folder: folder, configBlob: configBlob)
-        let stored = cache.load()
+        let cache = parseCache()
+        let stored = cache?.load() ?? ParseCache.Stored()
+        let caching = cache != nil
         let parser = RecordParser(config: workspace.config)
         let workspace = self.workspace
         // Stamps are taken relative to the workspace folder, opened once, so
@@ -144,8 +154,8 @@ public struct RecordLoader: Sendable {
         records.fill(alongside: entries) { index in
             let path = paths[index]
             // A stored parse that does not decode is damaged: the file is read and parsed instead.
-            if let stamp = FileStamp.of(path, in: root), let (blob, hit) = stored.unchanged(path, stamp: stamp),
-               let record = decode(hit) {
+            if caching, !readingEveryFile, let stamp = FileStamp.of(path, in: root), let (blob, hit) = stored.unchanged(path, stamp: stamp),
+               let record = decode(hit, nil) {
                 return (record, ParseCache.Entry(path: path, blob: blob, stamp: stamp, record: hit, reused: true))
             }
             let filePath = workspace.filePath(for: path)
@@ -154,18 +164,30 @@ public struct RecordLoader: Sendable {
             do {
                 (bytes, stamp) = try FileReader.readRecord(filePath, in: workspace)
             } catch {
-                return (parse(Self.unreadable(path: path, kind: folderKind, error: error)), nil)
+                return (parse(Self.unreadable(path: path, kind: folderKind, error: error), nil), nil)
             }
+            guard caching else { return (parse(parser.parse(bytes, path: path, folderKind: folderKind), bytes), nil) }
             let blob = ObjectID(blobContents: bytes)
-            if let hit = stored.record(path, blob: blob), let record = decode(hit) {
+            if let hit = stored.record(path, blob: blob), let record = decode(hit, bytes) {
                 return (record, ParseCache.Entry(path: path, blob: blob, stamp: stamp, record: hit, reused: true))
             }
             let parsed = parser.parse(bytes, path: path, folderKind: folderKind)
-            return (parse(parsed), ParseCache.Entry(path: path, blob: blob, stamp: stamp, record: ParseCache.StoredRecord(parsed),
-                                                    reused: false))
+            return (parse(parsed, bytes), ParseCache.Entry(path: path, blob: blob, stamp: stamp, record: ParseCache.StoredRecord(parsed),
+                                                           reused: false))
         }
-        cache.keep(entries.takeValues().compactMap { $0 }, storedCount: stored.count)
+        cache?.keep(entries.takeValues().compactMap { $0 }, storedCount: stored.count)
         return records.takeValues()
+    }
+
+    /// The parse cache of the working tree, nil outside a git work tree. Its
+    /// parses hold for the kaizen.yml the workspace was opened with.
+    private func parseCache() -> ParseCache? {
+        guard let repository = try? GitRepository.discover(containing: workspace.root.path),
+              let folder = try? repository.path(of: workspace.root) else { return nil }
+        let configBlob = workspace.hasConfigFile
+            ? (try? FileReader.read(workspace.filePath(for: KaizenConfig.fileName))).map(ObjectID.init(blobContents:))
+            : nil
+        return ParseCache(directory: repository.cacheDirectory, folder: folder, configBlob: configBlob)
     }
 
     /// The files at `paths` of a git listing, each decoded from `cache` where
