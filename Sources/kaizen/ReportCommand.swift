@@ -39,10 +39,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        let records = try RecordLoader(workspace: workspace).loadAllRecords()
         let (period, periodName) = ReportPeriod.requested(since: since, window: window, today: today.date)
-        let dating = RecordDating(history: try history.workspaceHistory(workspace))
-        let report = ReportBuilder(records: records, config: workspace.config, period: period, dating: dating).build()
+        let report = try ReportBuilder(workspace: workspace, period: period, history: try history.workspaceHistory(workspace)).build()
         print(ReportFormatter(format: format, periodName: periodName).render(report), terminator: "")
     }
 }
