@@ -33,15 +33,8 @@ struct AdoptCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        let loader = RecordLoader(workspace: workspace)
         let request = AdoptionRequest(improvement: improvement, team: team, id: id, reviewBy: reviewBy, today: today.date)
-        let (parsed, adoption) = try RecordWriteLock.holding(workspace) {
-            let parsed = loader.load(try loader.recordPaths())
-            return (parsed, try AdoptionCreator(workspace: workspace, parsed: parsed).create(request))
-        }
-        let display = workspaceOptions.displayPath(in: workspace)
-        print(display(adoption.path))
-        if let note = adoption.note { Terminal.standardError("kaizen: note: \(note)\n") }
-        Editing.reportStillToFillIn(adoption.path, among: parsed, loader: loader, today: today.date, display: display)
+        let adoption = try CreatedRecord.adoption(request, in: workspace)
+        Editing.report(adoption, display: workspaceOptions.displayPath(in: workspace))
     }
 }

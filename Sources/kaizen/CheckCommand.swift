@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import KaizenKit
 
 struct CheckCommand: ParsableCommand {
@@ -51,62 +50,21 @@ struct CheckCommand: ParsableCommand {
             print(RuleListFormatter(config: workspace.config).render(), terminator: "")
             return
         }
-        if staged { return try checkStaged(workspace) }
-        let loader = RecordLoader(workspace: workspace)
-        var files = try loader.recordPaths()
-        var scope: Set<String>?
-        if !paths.isEmpty {
-            let requested = try loader.recordPaths(for: paths, relativeTo: workspaceOptions.currentDirectory, discovered: files)
-            // Problems in kaizen.yml affect every record, so they are always reported.
-            scope = Set(requested + [KaizenConfig.fileName])
-            files = Array(Set(files).union(requested)).sorted()
-        }
-        let records = loader.loadReusingParses(files)
-        let changes = try against.map { try RecordChanges.workingTree(records, workspace: workspace, against: $0) }
-        if let changes, scope != nil { scope!.formUnion(deletedRecords(in: changes, insideFoldersNamedIn: workspace)) }
-        let report = Checker.check(records, workspace: workspace, today: today.date, scope: scope, strict: strict, changes: changes)
-        try show(report, in: workspace) { FindingSources.workingTree(of: workspace, for: report.diagnostics) }
-    }
-
-    /// A deleted record is not on disk to be named, so a folder named on the
-    /// command line takes in the deletions that were inside it.
-    private func deletedRecords(in changes: RecordChanges, insideFoldersNamedIn workspace: Workspace) -> [String] {
-        let folders = paths.compactMap { argument -> String? in
-            let url = URL(fileURLWithPath: argument, relativeTo: workspaceOptions.currentDirectory)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
-            return workspace.relativePath(url)
-        }
-        return changes.changes.filter { $0.after == nil }.compactMap(\.before?.path).filter { path in
-            folders.contains { $0.isEmpty || path.hasPrefix($0 + "/") }
-        }
-    }
-
-    /// Checks the index. Problems in files the commit does not change are
-    /// summarised on stderr and do not fail it: a hook must not block a commit
-    /// for someone else's mistake.
-    private func checkStaged(_ workspace: Workspace) throws {
-        let snapshot = try StagedWorkspace.read(workspace, against: against)
-        let report = Checker.check(snapshot.records, workspace: snapshot.workspace, today: today.date, strict: strict,
-                                   changes: snapshot.changes)
-        let stagedRecords = snapshot.records.filter { snapshot.changedPaths.contains($0.record.path) }.count
-        let (inside, elsewhere) = report.split(by: snapshot.changedPaths, recordCount: stagedRecords)
-        if !elsewhere.diagnostics.isEmpty {
+        let check = staged
+            ? try WorkspaceCheck.index(workspace, against: against, today: today.date, strict: strict)
+            : try WorkspaceCheck.workingTree(workspace, paths: paths, relativeTo: workspaceOptions.currentDirectory, against: against,
+                                             today: today.date, strict: strict)
+        if let elsewhere = check.elsewhere, !elsewhere.diagnostics.isEmpty {
+            // A hook must not block a commit for someone else's mistake: said, not failed.
             Terminal.standardError("kaizen: warning: \(elsewhere.errorCount) errors and \(elsewhere.warningCount) warnings in files "
                 + "this commit does not change; `kaizen check` lists them\n")
         }
-        try show(inside, in: snapshot.workspace) { try snapshot.sources(for: inside.diagnostics) }
-    }
-
-    /// Prints `report`; `sources` reads the checked text of the files with
-    /// findings, which only SARIF needs.
-    private func show(_ report: CheckReport, in workspace: Workspace, sources: () throws -> FindingSources) throws {
         var formatter = DiagnosticFormatter(
             format: format, useColor: format == .text && Terminal.stdoutWantsColor, today: today.date,
-            displayPath: workspaceOptions.displayPath(in: workspace))
-        if format == .github || format == .sarif { formatter.repository = try RepositoryLocation.of(workspace) }
-        if format == .sarif { formatter.sources = try sources() }
-        print(formatter.render(report), terminator: "")
-        if report.errorCount > 0 { throw ExitCode(1) }
+            displayPath: workspaceOptions.displayPath(in: check.workspace))
+        if format == .github || format == .sarif { formatter.repository = try RepositoryLocation.of(check.workspace) }
+        if format == .sarif { formatter.sources = try check.sources() }
+        print(formatter.render(check.report), terminator: "")
+        if check.report.errorCount > 0 { throw ExitCode(1) }
     }
 }

@@ -30,12 +30,8 @@ struct DueCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        if let team { try workspace.config.requireKnownTeam(team) }
-        let loader = RecordLoader(workspace: workspace)
-        let records = loader.loadRecordsReusingParses(try loader.recordPaths())
-        let days = within.map { $0.before(today.date).days(until: today.date) } ?? workspace.config.expiryNoticeDays
-        let dating = RecordDating(history: try history.workspaceHistory(workspace))
-        let list = DueList.make(records: records, config: workspace.config, today: today.date, within: days, team: team, dating: dating)
+        let list = try DueList.make(workspace, today: today.date, within: within, team: team,
+                                    history: { try history.workspaceHistory(workspace) })
         print(DueFormatter(format: format).render(list), terminator: "")
     }
 }

@@ -23,20 +23,14 @@ struct ExperimentEditOptions: ParsableArguments {
 
 /// What the commands that write records share.
 enum Editing {
-    /// Prepares an edit of the records holding the workspace's write lock,
-    /// refuses it (exit 1, nothing written) when an edited record would fail
-    /// `kaizen check`, else writes it and prints each path and what changed,
-    /// then its notes.
+    /// Makes the edit `prepare` gives (`RecordEdit.applied`), then prints
+    /// each path and what changed, and its notes; or, when an edited record
+    /// would fail `kaizen check`, why nothing was written (exit 1).
     static func apply(_ command: String, workspaceOptions: WorkspaceOptions,
                       prepare: (Workspace, [ParsedRecord]) throws -> RecordEdit) throws {
         let workspace = try workspaceOptions.open()
         let display = workspaceOptions.displayPath(in: workspace)
-        let edit = try RecordWriteLock.holding(workspace) {
-            let loader = RecordLoader(workspace: workspace)
-            let edit = try prepare(workspace, loader.load(try loader.recordPaths()))
-            if edit.errors.isEmpty { try edit.write(in: workspace) }
-            return edit
-        }
+        let edit = try RecordEdit.applied(in: workspace) { parsed in try prepare(workspace, parsed) }
         guard edit.errors.isEmpty else {
             for diagnostic in edit.errors { Terminal.standardError(line(diagnostic, display)) }
             let failing = edit.files.filter { $0.diagnostics.contains { $0.severity == .error } }.map { display($0.path) }.joined(separator: " and ")
@@ -51,14 +45,17 @@ enum Editing {
         for note in edit.notes { Terminal.standardError("kaizen: note: \(note)\n") }
     }
 
-    /// Lists on stderr what `kaizen check` still finds in a record just created.
-    static func reportStillToFillIn(_ path: String, among parsed: [ParsedRecord], loader: RecordLoader, today: CalendarDate,
-                                    display: (String) -> String) {
-        let report = Checker.check(parsed + loader.load([path]), workspace: loader.workspace, today: today, scope: [path])
-        guard !report.diagnostics.isEmpty else { return }
+    /// Prints a record just created: its path, then on stderr its note, the
+    /// records like it and what `kaizen check` still finds in it.
+    static func report(_ created: CreatedRecord, display: @escaping @Sendable (String) -> String) {
+        print(display(created.path))
+        if let note = created.note { Terminal.standardError("kaizen: note: \(note)\n") }
+        let formatter = SimilarFormatter(format: .text, kind: created.record.kind, displayPath: display)
+        Terminal.standardError(formatter.lookalikeNotice(for: created.record, created.lookalikes))
+        guard !created.stillToFillIn.isEmpty else { return }
         Terminal.standardError("kaizen: still to fill in:\n")
-        for diagnostic in report.diagnostics {
-            Terminal.standardError("  " + Editing.line(diagnostic, display))
+        for diagnostic in created.stillToFillIn {
+            Terminal.standardError("  " + line(diagnostic, display))
         }
     }
 

@@ -38,7 +38,7 @@ struct ListCommand: ParsableCommand {
         let workspace = try workspaceOptions.open()
         let loader = RecordLoader(workspace: workspace)
         let filter = RecordFilter(kind: kind, team: team, status: status)
-        let records = loader.loadRecordsReusingParses(try loader.recordPaths()).filter(filter.matches)
+        let records = try loader.loadAllRecords().filter(filter.matches)
         let flow = noHistory ? nil : try history.workspaceHistory(workspace)
         print(RecordListFormatter(format: format, config: workspace.config, today: today.date, history: flow).render(records), terminator: "")
     }

@@ -69,24 +69,11 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        let loader = RecordLoader(workspace: workspace)
         let request = NewRecordRequest(
             kind: kind, title: title, id: id, team: team, improvement: improvement, area: area, level: level,
             note: note, reviewBy: reviewBy, constraints: constraints, today: today.date)
-        let (parsed, path) = try RecordWriteLock.holding(workspace) {
-            let parsed = loader.load(try loader.recordPaths())
-            return (parsed, try RecordCreator(workspace: workspace, records: parsed.map(\.record)).create(request))
-        }
-        let display = workspaceOptions.displayPath(in: workspace)
-        print(display(path))
-        // Experiments are each team's own trial; improvements and constraints are compared with those recorded.
-        if kind != .experiment {
-            let created = loader.load([path])
-            let formatter = SimilarFormatter(format: .text, kind: kind, displayPath: display)
-            let lookalikes = RecordSimilarity.lookalikes(of: created[0].record, in: parsed.map(\.record))
-            Terminal.standardError(formatter.lookalikeNotice(for: created[0].record, lookalikes))
-        }
-        Editing.reportStillToFillIn(path, among: parsed, loader: loader, today: today.date, display: display)
+        let created = try CreatedRecord.new(request, in: workspace)
+        Editing.report(created, display: workspaceOptions.displayPath(in: workspace))
     }
 }
 

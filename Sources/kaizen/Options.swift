@@ -84,35 +84,29 @@ struct HistoryOptions: ParsableArguments {
 
     /// Scans, drawing a progress line on stderr when it is a terminal.
     func scan(_ scope: HistoryScope, in location: String) throws -> Timeline {
-        let scanner = HistoryScanner(repositoryContaining: location, scope: scope)
+        try withProgressLine { progress in
+            try HistoryScanner(repositoryContaining: location, scope: scope).scan(ref: ref, cache: !noCache, progress: progress)
+        }
+    }
+
+    /// The workspace's record history (`WorkspaceHistory.read`), or nil where
+    /// there is none; a note on stderr names why git would not read it.
+    func workspaceHistory(_ workspace: Workspace) throws -> WorkspaceHistory? {
+        let reading = try withProgressLine { progress in
+            try WorkspaceHistory.read(workspace, ref: ref, cache: !noCache, progress: progress)
+        }
+        if let reason = reading.unreadable {
+            Terminal.standardError("kaizen: note: no git history was read: \(reason.localizedDescription)\n")
+        }
+        return reading.history
+    }
+
+    /// Runs `read` with a progress line on stderr when it is a terminal.
+    private func withProgressLine<Result>(_ read: ((@Sendable (HistoryScanner.Progress) -> Void)?) throws -> Result) throws -> Result {
         let line = Terminal.isInteractive(fileDescriptor: 2) ? ProgressLine() : nil
         defer { line?.finish() }
         var progress: (@Sendable (HistoryScanner.Progress) -> Void)?
         if let line { progress = { line.show($0) } }
-        return try scanner.scan(ref: ref, cache: !noCache, progress: progress)
-    }
-
-    /// The workspace's record history, or nil where there is none to read (no
-    /// repository, no commit yet, or one git will not read, which a note on
-    /// stderr names): `list`, `show`, `due`, `report` and `site` then go without it.
-    func workspaceHistory(_ workspace: Workspace) throws -> WorkspaceHistory? {
-        let scope: HistoryScope
-        do {
-            scope = try HistoryScope.records(of: workspace, fields: ["status"])
-        } catch KaizenError.notARepository {
-            return nil
-        } catch let error as KaizenError {
-            guard case .repositoryNotOwned = error else { throw error }
-            Terminal.standardError("kaizen: note: no git history was read: \(error.localizedDescription)\n")
-            return nil
-        }
-        let timeline = try scan(scope, in: workspace.root.path)
-        return timeline.head == nil ? nil : WorkspaceHistory(timeline: timeline, scope: scope)
-    }
-
-    /// The moment ongoing periods run to: the end of `--today` (so whole days
-    /// agree with `list`'s calendar days), or now.
-    func now(_ today: TodayOption) -> Int64 {
-        today.override.map { Int64($0.dayNumber + 1) * 86_400 } ?? Int64(Date().timeIntervalSince1970)
+        return try read(progress)
     }
 }

@@ -28,9 +28,7 @@ struct RecommendCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        let loader = RecordLoader(workspace: workspace)
-        let records = loader.load(try loader.recordPaths()).map(\.record)
-        let report = try Recommender(records: records, config: workspace.config, today: today.date)
+        let report = try Recommender(workspace: workspace, today: today.date)
             .recommend(for: team, limit: limit.value(default: 5))
         let formatter = RecommendationFormatter(format: format, today: today.date, displayPath: workspaceOptions.displayPath(in: workspace))
         print(formatter.render(report), terminator: "")

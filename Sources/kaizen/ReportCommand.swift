@@ -28,8 +28,6 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var today: TodayOption
     @OptionGroup var history: HistoryOptions
 
-    static let defaultWindow = PeriodLength(count: 6, unit: .months)
-
     func validate() throws {
         if since != nil, window != nil {
             throw ValidationError("--since and --window both set the period's start: pass one of them")
@@ -41,20 +39,8 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        let loader = RecordLoader(workspace: workspace)
-        let records = loader.loadRecordsReusingParses(try loader.recordPaths())
-        let period: ReportPeriod
-        let periodName: String
-        if let since {
-            period = ReportPeriod(start: since, end: today.date)
-            periodName = "since \(since)"
-        } else {
-            let window = self.window ?? Self.defaultWindow
-            period = ReportPeriod(length: window, endingOn: today.date)
-            periodName = window.spelledOut
-        }
-        let dating = RecordDating(history: try history.workspaceHistory(workspace))
-        let report = ReportBuilder(records: records, config: workspace.config, period: period, dating: dating).build()
+        let (period, periodName) = ReportPeriod.requested(since: since, window: window, today: today.date)
+        let report = try ReportBuilder(workspace: workspace, period: period, history: try history.workspaceHistory(workspace)).build()
         print(ReportFormatter(format: format, periodName: periodName).render(report), terminator: "")
     }
 }

@@ -23,16 +23,11 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        let loader = RecordLoader(workspace: workspace)
-        let parsed = loader.loadReusingParses(try loader.recordPaths())
-        let records = parsed.map(\.record)
-        let record = try RecordLookup.record(withID: id, in: records)
-        let report = Checker.check(parsed, workspace: workspace, today: today.date, scope: [record.path])
+        let detail = try RecordDetail.of(id: id, in: workspace, today: today.date)
         let formatter = RecordDetailFormatter(
             format: format, config: workspace.config, today: today.date,
             displayPath: workspaceOptions.displayPath(in: workspace),
             history: noHistory ? nil : try history.workspaceHistory(workspace))
-        let linkedFrom = RecordLookup.records(linkingTo: record.id, in: records)
-        print(formatter.render(record, linkedFrom: linkedFrom, diagnostics: report.diagnostics), terminator: "")
+        print(formatter.render(detail.record, linkedFrom: detail.linkedFrom, diagnostics: detail.diagnostics), terminator: "")
     }
 }

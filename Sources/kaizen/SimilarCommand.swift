@@ -33,11 +33,9 @@ struct SimilarCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        let loader = RecordLoader(workspace: workspace)
-        let records = loader.load(try loader.recordPaths()).map(\.record)
-        let target = try RecordLookup.record(
-            idOrPath: record, in: records, loader: loader, relativeTo: workspaceOptions.currentDirectory)
-        let matches = RecordSimilarity.nearest(to: target, in: records, kind: kind, limit: limit.value(default: 10))
+        let (target, matches) = try RecordSimilarity.nearest(
+            toRecordNamed: record, in: workspace, relativeTo: workspaceOptions.currentDirectory, kind: kind,
+            limit: limit.value(default: 10))
         let formatter = SimilarFormatter(format: format, kind: kind, displayPath: workspaceOptions.displayPath(in: workspace))
         print(formatter.render(target, matches: matches), terminator: "")
     }

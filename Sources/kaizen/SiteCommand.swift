@@ -31,21 +31,15 @@ struct SiteCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        let loader = RecordLoader(workspace: workspace)
-        let records = loader.loadRecordsReusingParses(try loader.recordPaths())
-        var sources: [String: String] = [:]
-        for record in records {
-            if let data = FileManager.default.contents(atPath: workspace.filePath(for: record.path)) {
-                sources[record.path] = String(decoding: data, as: UTF8.self)
-            }
-        }
-        let window = self.window ?? ReportCommand.defaultWindow
-        let snapshot = try SiteSnapshot(
-            records: records, config: workspace.config, period: ReportPeriod(length: window, endingOn: today.date),
-            periodName: window.spelledOut, today: today.date, history: try history.workspaceHistory(workspace), sources: sources)
-        let files = try SiteBuilder(snapshot: snapshot, templates: TemplateStore(workspace: workspace)).files()
         let output = URL(fileURLWithPath: out, relativeTo: workspaceOptions.currentDirectory)
-        let summary = try SiteWriter(workspace: workspace).write(files, to: output, force: force)
+        let site = try WorkspaceSite.write(workspace, to: output, force: force, window: window, today: today.date,
+                                           history: try history.workspaceHistory(workspace))
+        if !site.unreadable.isEmpty {
+            let display = workspaceOptions.displayPath(in: workspace)
+            Terminal.standardError("kaizen: warning: left out of the site, as they cannot be read:\n")
+            for diagnostic in site.unreadable { Terminal.standardError("  " + DiagnosticLine.render(diagnostic, path: display(diagnostic.path)) + "\n") }
+        }
+        let summary = site.summary
         let removed = summary.removed == 0 ? "" : ", removed \(summary.removed) left from an earlier run"
         print("wrote \(summary.written) files to \(summary.folder)\(removed): open \(summary.folder)/index.html")
     }

@@ -46,42 +46,10 @@ struct TimelineCommand: ParsableCommand {
     }
 
     func run() throws {
-        let fields = self.fields.isEmpty ? ["status"] : self.fields
-        let scope: HistoryScope
-        let location: String
-        if let path {
-            let folder = URL(fileURLWithPath: path, relativeTo: workspaceOptions.currentDirectory).standardizedFileURL
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) else {
-                throw KaizenError.noSuchPath(folder.path)
-            }
-            guard isDirectory.boolValue else {
-                throw KaizenError.invalidArgument("--path takes a folder of Markdown files, and \(path) is a file")
-            }
-            scope = try HistoryScope.markdown(in: folder, fields: fields)
-            location = folder.path
-        } else {
-            var workspace = try workspaceOptions.open(readsCommitsOnly: true)
-            if !workspace.hasConfigFile, try Workspace.isInBareRepository(workspace.root) {
-                workspace = try workspace.withCommittedConfig(at: history.ref)
-            }
-            scope = try HistoryScope.records(of: workspace, fields: fields)
-            location = workspace.root.path
-        }
-        var timeline = try history.scan(scope, in: location)
-        if !ids.isEmpty {
-            timeline.records = try ids.map { id in
-                guard let record = timeline.records.first(where: { $0.id == id }) else {
-                    throw KaizenError.noSuchRecord(id: id, suggestion: Suggestion.closest(to: id, among: timeline.records.map(\.id)))
-                }
-                return record
-            }.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
-        }
-        if format == .mermaid, path == nil {
-            timeline.records = timeline.records.filter { scope.kind(ofPath: $0.path) == .experiment }
-        }
-        let finalValues: Set<String> = path == nil && fields[0] == "status" ? [ExperimentStatus.concluded.rawValue] : []
-        let formatter = TimelineFormatter(format: format, now: history.now(today), since: since, finalValues: finalValues)
+        let query = try path.map { try TimelineQuery.folder($0, relativeTo: workspaceOptions.currentDirectory, fields: fields) }
+            ?? TimelineQuery.records(of: try workspaceOptions.open(readsCommitsOnly: true), ref: history.ref, fields: fields)
+        let timeline = try query.shown(try history.scan(query.scope, in: query.location), ids: ids, format: format)
+        let formatter = TimelineFormatter(format: format, now: CalendarDate.moment(endOf: today.override), since: since, finalValues: query.finalValues)
         FileHandle.standardOutput.write(Data(formatter.renderBytes(timeline)))
     }
 }

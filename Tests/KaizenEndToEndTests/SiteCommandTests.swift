@@ -258,4 +258,18 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr == "kaizen: error: cannot read \(output.path): permission denied: check its permissions\n")
     }
+
+    /// A record file that cannot be read is left out of the site, and said
+    /// so on stderr in `kaizen check`'s words rather than dropped unseen.
+    @Test func anUnreadableRecordIsNamedOnStandardError() throws {
+        let folder = try FixtureFolder(["kaizen.yml": Records.config, "improvements/review-pairs.md": Records.improvement])
+        try FileManager.default.createSymbolicLink(atPath: folder.url.appendingPathComponent("improvements/gone.md").path,
+                                                   withDestinationPath: "nowhere.md")
+        let result = try folder.run(["site", "--out", "public", "--today", "2026-11-20"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "kaizen: warning: left out of the site, as they cannot be read:")
+        #expect(lines.contains { $0.hasPrefix("  improvements/gone.md:1:1: error: cannot read ") && $0.hasSuffix("[unreadable-file]") })
+        #expect(FileManager.default.fileExists(atPath: folder.url.appendingPathComponent("public/improvements/review-pairs.html").path))
+    }
 }

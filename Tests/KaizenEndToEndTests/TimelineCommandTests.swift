@@ -82,4 +82,23 @@ import Testing
         let json = try KaizenProcess.run(["timeline", "smaller-batches", "--format", "json", "--no-cache"], in: repo.workTree)
         #expect(json.stdout.contains("\"type\" : \"skipped\""))
     }
+
+    /// A file in a hidden folder of a records folder is no record to `check`,
+    /// so it has no timeline either, whether it was added or changed.
+    @Test func hiddenFilesAndFoldersHaveNoTimelineAsTheyAreNoRecords() throws {
+        let repo = try repository()
+        let draft = RecordText.experiment(id: nil, title: "Hidden draft", status: "planned")
+        try repo.write("experiments/.drafts/hidden-draft.md", draft)
+        try repo.write("experiments/.hidden-file.md", draft)
+        try repo.commit("Drafts", by: .ana)
+        try repo.write("experiments/.drafts/hidden-draft.md", draft.replacingOccurrences(of: "status: planned", with: "status: running"))
+        try repo.commit("Start the draft", by: .mia)
+        let timeline = try KaizenProcess.run(["timeline", "--format", "csv", "--today", "2026-11-20"], in: repo.workTree)
+        #expect(timeline.status == 0, "\(timeline.stderr)")
+        #expect(timeline.stdout.contains("smaller-batches"))
+        #expect(!timeline.stdout.contains("hidden-draft") && !timeline.stdout.contains("hidden-file"))
+        let list = try KaizenProcess.run(["list", "--format", "csv", "--no-history", "--today", "2026-11-20"], in: repo.workTree)
+        #expect(list.stdout.contains("smaller-batches"))
+        #expect(!list.stdout.contains("hidden-draft") && !list.stdout.contains("hidden-file"))
+    }
 }

@@ -27,6 +27,18 @@ public struct RecordEdit: Sendable {
     /// This file and those alongside, in the order they are printed.
     public var files: [RecordEdit] { [self] + alongside }
 
+    /// The edit `prepare` makes of every record as it is now, read holding
+    /// the workspace's write lock, and written under it unless an edited
+    /// file would fail `kaizen check`: then nothing is written, and `errors`
+    /// says why.
+    public static func applied(in workspace: Workspace, _ prepare: ([ParsedRecord]) throws -> RecordEdit) throws -> RecordEdit {
+        try RecordWriteLock.holding(workspace) {
+            let edit = try prepare(try RecordLoader(workspace: workspace).loadAll())
+            if edit.errors.isEmpty { try edit.write(in: workspace) }
+            return edit
+        }
+    }
+
     /// Writes this file and those alongside: atomically, keeping each file's
     /// permissions, through a symbolic link only when it stays inside the
     /// repository, and not at all if any file changed since it was read.

@@ -54,6 +54,18 @@ public struct DueList: Sendable, Equatable {
 
     public var isEmpty: Bool { teams.isEmpty }
 
+    /// `kaizen due` on the working tree of `workspace`. `within` defaults to
+    /// kaizen.yml's `expiry-notice-days`; `history` is read only once `team`
+    /// is known to kaizen.yml, so a mistyped team is told at once.
+    public static func make(_ workspace: Workspace, today: CalendarDate, within: PeriodLength?, team: String?,
+                            history: () throws -> WorkspaceHistory?) throws -> DueList {
+        if let team { try workspace.config.requireKnownTeam(team) }
+        let records = try RecordLoader(workspace: workspace).loadAllRecords()
+        let days = within.map { $0.before(today).days(until: today) } ?? workspace.config.expiryNoticeDays
+        return make(records: records, config: workspace.config, today: today, within: days, team: team,
+                    dating: RecordDating(history: try history()))
+    }
+
     /// - Parameters:
     ///   - within: days ahead in which an approaching deadline counts.
     ///   - team: only this team's records.

@@ -59,6 +59,11 @@ public struct Recommender: Sendable {
         position = Dictionary(improvements.enumerated().map { ($1.path, $0) }) { first, _ in first }
     }
 
+    /// Recommends from the records of the working tree of `workspace`.
+    public init(workspace: Workspace, today: CalendarDate) throws {
+        self.init(records: try RecordLoader(workspace: workspace).loadAllRecords(), config: workspace.config, today: today)
+    }
+
     /// The teams `recommend` accepts: those of kaizen.yml, or, without any
     /// there, every team a record names.
     public var knownTeams: [String] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How alike two records read: the one similarity `kaizen similar`, `kaizen
 /// new` and the possible-duplicate rule all use.
 ///
@@ -92,6 +94,16 @@ public struct RecordSimilarity: Sendable {
     public static func nearest(to record: Record, in records: [Record], kind: RecordKind? = nil, limit: Int) -> [Match] {
         let others = records.filter { $0.path != record.path && (kind == nil || $0.kind == kind) }
         return RecordSimilarity(records: [record] + others).nearest(to: 0, limit: limit)
+    }
+
+    /// `kaizen similar`: the record `argument` names in the working tree of
+    /// `workspace` (`RecordLookup.record(idOrPath:)`), and the records most like it.
+    public static func nearest(toRecordNamed argument: String, in workspace: Workspace, relativeTo directory: URL,
+                               kind: RecordKind? = nil, limit: Int) throws -> (target: Record, matches: [Match]) {
+        let loader = RecordLoader(workspace: workspace)
+        let records = try loader.loadAllRecords()
+        let target = try RecordLookup.record(idOrPath: argument, in: records, loader: loader, relativeTo: directory)
+        return (target, nearest(to: target, in: records, kind: kind, limit: limit))
     }
 
     /// The similarity from which `kaizen new` names an existing record as

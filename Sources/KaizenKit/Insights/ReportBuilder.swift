@@ -55,6 +55,12 @@ public struct ReportBuilder: Sendable {
     /// With the days from start to conclusion, when the start is known and not after the conclusion.
     private let concludedInPeriod: [(experiment: Int, day: CalendarDate, cycleDays: Int?)]
 
+    /// The report on the working tree of `workspace` for `period`.
+    public init(workspace: Workspace, period: ReportPeriod, history: WorkspaceHistory?) throws {
+        self.init(records: try RecordLoader(workspace: workspace).loadAllRecords(), config: workspace.config, period: period,
+                  dating: RecordDating(history: history))
+    }
+
     public init(records: [Record], config: KaizenConfig, period: ReportPeriod, dating: RecordDating) {
         self.records = records
         self.config = config

@@ -13,6 +13,16 @@ public struct ReportPeriod: Sendable, Equatable {
         self.init(start: length.before(end), end: end)
     }
 
+    /// The period a report is asked for, ending `today`: from `since`, else
+    /// `window` back (six months unless given), with the name `kaizen
+    /// report` and the site's dashboard give it ("since 2026-06-01", "6 months").
+    public static func requested(since: CalendarDate? = nil, window: PeriodLength? = nil, today: CalendarDate)
+        -> (period: ReportPeriod, name: String) {
+        if let since { return (ReportPeriod(start: since, end: today), "since \(since)") }
+        let window = window ?? .defaultWindow
+        return (ReportPeriod(length: window, endingOn: today), window.spelledOut)
+    }
+
     public func contains(_ date: CalendarDate) -> Bool {
         date >= start && date <= end
     }
@@ -40,6 +50,9 @@ public struct ReportPeriod: Sendable, Equatable {
 
 /// A length of time written as a count and a unit: `90d`, `2w`, `6m`, `1y`.
 public struct PeriodLength: Sendable, Equatable, CustomStringConvertible {
+    /// How far back a report looks unless told: the window of DESIGN.md's adoption rate.
+    static let defaultWindow = PeriodLength(count: 6, unit: .months)
+
     public enum Unit: Character, Sendable, CaseIterable {
         case days = "d", weeks = "w", months = "m", years = "y"
     }

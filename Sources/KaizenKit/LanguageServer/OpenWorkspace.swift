@@ -29,7 +29,7 @@ struct OpenWorkspace: Sendable {
     /// Reads every record file again (reusing parses of unchanged ones).
     mutating func reloadDisk() throws {
         let loader = RecordLoader(workspace: workspace)
-        let parsed = loader.loadReusingParses(try loader.recordPaths())
+        let parsed = try loader.loadAll()
         diskRecords = Dictionary(parsed.map { ($0.record.path, $0) }, uniquingKeysWith: { $1 })
         records = parsed.map { bufferRecords[$0.record.path] ?? $0 }
             + bufferRecords.filter { diskRecords[$0.key] == nil }.sorted { $0.key < $1.key }.map(\.value)
@@ -38,13 +38,10 @@ struct OpenWorkspace: Sendable {
     }
 
     /// The workspace-relative path of a file, if it is a record file of this
-    /// workspace: Markdown in one of the kinds' folders, not a folder README.
+    /// workspace, as `kaizen check` tells them (`RecordFiles`).
     func recordPath(ofFile path: String) -> String? {
         let relative = workspace.relativePath(URL(fileURLWithPath: path))
-        guard !relative.hasPrefix("/"), relative.hasSuffix(".md"),
-              !DirectoryWalker.isFolderReadme(String(relative.split(separator: "/").last ?? "")),
-              workspace.config.folderKind(ofPath: relative) != nil else { return nil }
-        return relative
+        return RecordFiles.isRecordPath(relative, folders: workspace.config.folders.values) ? relative : nil
     }
 
     mutating func setBuffer(_ text: String, at path: String) {

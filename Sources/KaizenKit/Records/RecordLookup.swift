@@ -16,7 +16,7 @@ public enum RecordLookup {
     /// inside the record folders or not; anything else is an id among `records`.
     public static func record(idOrPath argument: String, in records: [Record], loader: RecordLoader,
                               relativeTo directory: URL) throws -> Record {
-        let url = argument.hasPrefix("/") ? URL(fileURLWithPath: argument) : directory.appendingPathComponent(argument)
+        let url = Workspace.url(ofArgument: argument, relativeTo: directory)
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
         guard argument.hasSuffix(".md") || argument.contains("/") || (exists && !isDirectory.boolValue) else {

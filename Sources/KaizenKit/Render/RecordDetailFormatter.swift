@@ -93,8 +93,7 @@ public struct RecordDetailFormatter: Sendable {
         }
         if let history, let past = history.history(ofRecordAt: record.path) {
             lines.append("history (first-parent \(history.timeline.ref)):")
-            let now = Int64(today.dayNumber + 1) * 86_400
-            lines += TimelineFormatter(format: .text, now: now).eventLines(of: past, in: history.timeline)
+            lines += TimelineFormatter(format: .text, now: today.endInSeconds).eventLines(of: past, in: history.timeline)
         }
         if !diagnostics.isEmpty {
             lines.append("problems:")

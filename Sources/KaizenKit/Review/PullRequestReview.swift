@@ -20,10 +20,10 @@ public enum PullRequestReview {
             }
             baseCommit = mergeBase
         }
-        let base = try WorkspaceVersion.commit(baseCommit, of: repository, folder: folder, workspace: workspace)
-        let head = try WorkspaceVersion.commit(headCommit, of: repository, folder: folder, workspace: workspace)
-        let records = try head.parse(head.files.keys.sorted(), in: repository)
-        let changes = try VersionComparison.changes(from: base, to: head.files, headRecords: records, repository: repository,
+        let base = try RecordSource.commit(baseCommit).list(workspace, repository: repository, folder: folder)
+        let head = try RecordSource.commit(headCommit).list(workspace, repository: repository, folder: folder)
+        let records = try RecordLoader.loadAll(head)
+        let changes = try VersionComparison.changes(from: base, to: head.blobs, headRecords: records, repository: repository,
                                                     headContents: { try repository.recordBlob($0).contents })
 
         var scope = Set(changes.changes.compactMap { ($0.after ?? $0.before)?.path })
@@ -34,7 +34,7 @@ public enum PullRequestReview {
 
         let sources = try FindingSources(paths: Set(findings.diagnostics.map(\.path))) { path in
             // A deleted record's findings have no head text.
-            let blob = path == KaizenConfig.fileName ? head.configBlob : head.files[path]
+            let blob = path == KaizenConfig.fileName ? head.configBlob : head.blobs[path]
             return try blob.map(repository.blob)
         }
         var report = ReviewReport(range: range, baseCommit: baseCommit, headCommit: headCommit, added: [], started: [], extended: [],
@@ -61,7 +61,7 @@ public enum PullRequestReview {
             case .running? where was != .running:
                 report.started.append(StartedExperiment(record: after, experiment: experiment))
             case .concluded? where was != .concluded:
-                report.concluded.append(try concluded(after, experiment, bytes: repository.blob(head.files[after.path]!)))
+                report.concluded.append(try concluded(after, experiment, bytes: repository.blob(head.blobs[after.path]!)))
             default:
                 break
             }

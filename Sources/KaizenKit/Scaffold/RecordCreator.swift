@@ -99,7 +99,7 @@ public struct RecordCreator: Sendable {
         guard !id.isEmpty else {
             throw KaizenError.invalidArgument("cannot make a file name from the title '\(title)': pass --id with a lowercase slug")
         }
-        guard DirectoryWalker.isRecordFileName("\(id).md") else {
+        guard RecordFiles.isRecordFile(named: "\(id).md") else {
             throw KaizenError.invalidArgument("'\(id).md' is the name of a folder's README, not a record: pass --id to choose another")
         }
         if let existing = records.first(where: { $0.id.lowercased() == id }) {

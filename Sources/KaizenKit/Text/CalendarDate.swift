@@ -100,6 +100,19 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         other.dayNumber - dayNumber
     }
 
+    /// Seconds since the epoch at the midnight (UTC) that ends this day: an
+    /// ongoing period measured to a given today runs to it, so its whole days
+    /// agree with the calendar days `list` counts.
+    public var endInSeconds: Int64 {
+        Int64(dayNumber + 1) * 86_400
+    }
+
+    /// The moment ongoing periods run to: the end of `day` when one is given
+    /// (`--today`), else now.
+    public static func moment(endOf day: CalendarDate?, now: Date = Date()) -> Int64 {
+        day?.endInSeconds ?? Int64(now.timeIntervalSince1970)
+    }
+
     /// Today in the machine's time zone.
     public static func today(calendar: Calendar = .current, now: Date = Date()) -> CalendarDate {
         let parts = calendar.dateComponents([.year, .month, .day], from: now)

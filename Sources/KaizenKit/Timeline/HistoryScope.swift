@@ -33,13 +33,21 @@ public struct HistoryScope: Sendable, Hashable {
         recordFolders.filter { $0.value.isEmpty || path.hasPrefix($0.value + "/") }.max { $0.value.count < $1.value.count }?.key
     }
 
-    /// Whether a file with this name (hidden files never) is in scope.
+    /// Whether a file with this name, in a folder the scan entered, is in
+    /// scope: as `RecordFiles` tells records, and for any folder of notes,
+    /// every Markdown file that is not hidden.
     func includes(fileName name: String) -> Bool {
-        guard !name.hasPrefix(".") else { return false }
         switch files {
-        case .records: return DirectoryWalker.isRecordFileName(name)
-        case .markdown: return name.hasSuffix(".md")
+        case .records: return RecordFiles.isRecordFile(named: name)
+        case .markdown: return !RecordFiles.isHidden(name) && name.hasSuffix(".md")
         }
+    }
+
+    /// Whether the scan enters the folder `name` at `path` (from the top of
+    /// the tree): not a hidden one, as `kaizen check` does not, unless it is
+    /// one of the scope's own folders.
+    func entersFolder(named name: String, at path: String) -> Bool {
+        RecordFiles.entersFolder(named: name) || folders.contains(path)
     }
 
     /// Folders that lie inside another listed folder are scanned once, through it.

@@ -75,7 +75,8 @@ struct TreeDiff {
                 let x = oldEntry!, y = newEntry!
                 if !x.hasSameID(as: y) {
                     if y.isTree {
-                        try compare(x.id, y.id, prefix: TreeDiff.join(prefix, y.name), into: &changes)
+                        let path = TreeDiff.join(prefix, y.name)
+                        if scope.entersFolder(named: y.name, at: path) { try compare(x.id, y.id, prefix: path, into: &changes) }
                     } else if y.isFile, scope.includes(fileName: y.name) {
                         changes.append(FileChange(path: TreeDiff.join(prefix, y.name), oldBlob: x.id, newBlob: y.id))
                     }
@@ -92,6 +93,7 @@ struct TreeDiff {
     private func file(_ entry: TreeEntry, prefix: String, removed: Bool, into changes: inout [FileChange]) throws {
         let path = TreeDiff.join(prefix, entry.name)
         if entry.isTree {
+            guard scope.entersFolder(named: entry.name, at: path) else { return }
             try compare(removed ? entry.id : nil, removed ? nil : entry.id, prefix: path, into: &changes)
         } else if entry.isFile, scope.includes(fileName: entry.name) {
             changes.append(FileChange(path: path, oldBlob: removed ? entry.id : nil, newBlob: removed ? nil : entry.id))

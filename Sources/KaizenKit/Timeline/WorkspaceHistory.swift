@@ -46,3 +46,35 @@ public struct WorkspaceHistory: Sendable {
         return max(0, day.days(until: today))
     }
 }
+
+extension WorkspaceHistory {
+    /// What reading a workspace's history gave.
+    public struct Reading: Sendable {
+        /// nil where there is none to read: no repository, no commit yet, or
+        /// one git will not read.
+        public let history: WorkspaceHistory?
+        /// Why the history could not be read when there is one: the
+        /// repository belongs to another user (git's `safe.directory`).
+        public let unreadable: KaizenError?
+    }
+
+    /// The status history of the workspace's records along the first-parent
+    /// line of `ref`. `list`, `show`, `due`, `report` and `site` go without
+    /// history where there is none, and name the reason when it is `unreadable`;
+    /// any other failure to read it is thrown.
+    public static func read(_ workspace: Workspace, ref: String = "HEAD", cache: Bool = true,
+                            progress: (@Sendable (HistoryScanner.Progress) -> Void)? = nil) throws -> Reading {
+        let scope: HistoryScope
+        do {
+            scope = try HistoryScope.records(of: workspace, fields: ["status"])
+        } catch KaizenError.notARepository {
+            return Reading(history: nil, unreadable: nil)
+        } catch let error as KaizenError {
+            guard case .repositoryNotOwned = error else { throw error }
+            return Reading(history: nil, unreadable: error)
+        }
+        let timeline = try HistoryScanner(repositoryContaining: workspace.root.path, scope: scope)
+            .scan(ref: ref, cache: cache, progress: progress)
+        return Reading(history: timeline.head == nil ? nil : WorkspaceHistory(timeline: timeline, scope: scope), unreadable: nil)
+    }
+}

@@ -3,10 +3,10 @@ import Foundation
 /// Lists record files with readdir(3): Foundation's URL enumerator costs a
 /// URL and a property lookup per file, which showed at 5,000 records.
 enum DirectoryWalker {
-    /// The `.md` files under `folder` (absolute), except README.md files,
-    /// skipping hidden entries and nested repositories and not following links
-    /// to folders (which could loop); links that lead nowhere are listed.
-    /// Paths come back as `prefix/...`.
+    /// The record files under `folder` (absolute), as `RecordFiles` tells
+    /// them, skipping nested repositories and not following links to folders
+    /// (which could loop); links that lead nowhere are listed. Paths come
+    /// back as `prefix/...`.
     static func markdownFiles(in folder: String, prefix: String) -> [String] {
         var files: [String] = []
         walk(folder, prefix: prefix, into: &files)
@@ -20,15 +20,14 @@ enum DirectoryWalker {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            guard !name.hasPrefix(".") else { continue }
             let relative = prefix.isEmpty ? name : prefix + "/" + name
             // A file's absolute path is made only when it must be looked up:
             // most entries are files, found by readdir alone.
             switch kind(of: entry.pointee.d_type, named: name, in: folder) {
-            case .directory:
+            case .directory where RecordFiles.entersFolder(named: name):
                 let path = folder + "/" + name
                 if !isNestedRepository(path) { walk(path, prefix: relative, into: &files) }
-            case .file where isRecordFileName(name):
+            case .file where RecordFiles.isRecordFile(named: name):
                 files.append(relative)
             default:
                 break
@@ -41,18 +40,6 @@ enum DirectoryWalker {
     /// or for a submodule a file) marks it, as it does for git.
     private static func isNestedRepository(_ folder: String) -> Bool {
         access(folder + "/.git", F_OK) == 0
-    }
-
-    /// A folder README explains its folder; it is not a record.
-    static func isFolderReadme(_ name: String) -> Bool {
-        // Only ASCII letters lowercase to those of readme.md, so a name of
-        // another length is not one: most names are never lowercased.
-        name.utf8.count == 9 && name.lowercased() == "readme.md"
-    }
-
-    /// Whether discovery takes a file with this name as a record.
-    static func isRecordFileName(_ name: String) -> Bool {
-        name.hasSuffix(".md") && !isFolderReadme(name)
     }
 
     private enum EntryKind { case file, directory, other }

@@ -22,21 +22,20 @@ public struct StagedWorkspace: Sendable {
             throw KaizenError.notARepository(path: workspace.root.path)
         }
         let folder = try repository.path(of: workspace.root)
-        let staged = try WorkspaceVersion.index(of: repository, folder: folder, workspace: workspace)
-        let head = try WorkspaceVersion.commit(try repository.baseCommit("HEAD"), of: repository, folder: folder, workspace: workspace)
+        let staged = try RecordSource.index.list(workspace, repository: repository, folder: folder)
+        let head = try RecordSource.commit(try repository.baseCommit("HEAD")).list(workspace, repository: repository, folder: folder)
 
-        var changed = Set(staged.files.paths(differingFrom: head.files) + head.files.paths(differingFrom: staged.files))
+        var changed = Set(staged.blobs.paths(differingFrom: head.blobs) + head.blobs.paths(differingFrom: staged.blobs))
         if staged.configBlob != head.configBlob { changed.insert(KaizenConfig.fileName) }
-        let cache = ParseCache(directory: repository.cacheDirectory, folder: folder, configBlob: staged.configBlob)
-        let records = try staged.parseAll(in: repository, cache: cache)
+        let records = try RecordLoader.loadAll(staged)
         let changes = try against.map { revision in
             let base = revision == "HEAD"
                 ? head
-                : try WorkspaceVersion.commit(try repository.baseCommit(revision), of: repository, folder: folder, workspace: workspace)
-            return try VersionComparison.changes(from: base, to: staged.files, headRecords: records, repository: repository,
+                : try RecordSource.commit(try repository.baseCommit(revision)).list(workspace, repository: repository, folder: folder)
+            return try VersionComparison.changes(from: base, to: staged.blobs, headRecords: records, repository: repository,
                                                  headContents: { try repository.recordBlob($0).contents })
         }
-        var blobs = staged.files
+        var blobs = staged.blobs
         blobs[KaizenConfig.fileName] = staged.configBlob
         return StagedWorkspace(workspace: staged.workspace, records: records, changedPaths: changed, changes: changes, blobs: blobs)
     }

@@ -8,10 +8,10 @@ enum VersionComparison {
     ///   - headRecords: the later version's records, parsed (all, or at least those that differ).
     ///   - headContents: the later version's bytes for a blob id, for pairing
     ///     renamed files by content; nil for a file too large to compare.
-    static func changes(from base: WorkspaceVersion, to headFiles: [String: ObjectID], headRecords: [ParsedRecord],
+    static func changes(from base: RecordListing, to headFiles: [String: ObjectID], headRecords: [ParsedRecord],
                         repository: GitRepository, headContents: (ObjectID) throws -> [UInt8]?) throws -> RecordChanges {
-        let before = try base.parse(base.files.paths(differingFrom: headFiles), in: repository).map(\.record)
-        let changed = headFiles.paths(differingFrom: base.files)
+        let before = try RecordLoader.load(base.blobs.paths(differingFrom: headFiles), of: base).map(\.record)
+        let changed = headFiles.paths(differingFrom: base.blobs)
         // Only the changed records are looked up: copying every record into a
         // table cost more than the comparison itself.
         let wanted = Set(changed)
@@ -38,9 +38,9 @@ enum VersionComparison {
         let unpairedBefore = before.indices.filter { !pairedBefore.contains($0) }.map { before[$0] }
 
         // A file renamed (a new id) keeps its content: pair it as git pairs renames.
-        let baseBlobs = Set(unpairedBefore.compactMap { base.files[$0.path] })
+        let baseBlobs = Set(unpairedBefore.compactMap { base.blobs[$0.path] })
         let paired = try RenameDetector().pair(
-            deleted: unpairedBefore.map { FileChange(path: $0.path, oldBlob: base.files[$0.path]!, newBlob: nil) },
+            deleted: unpairedBefore.map { FileChange(path: $0.path, oldBlob: base.blobs[$0.path]!, newBlob: nil) },
             added: unpairedAfter.map { FileChange(path: $0.path, oldBlob: nil, newBlob: headFiles[$0.path]!) },
             contents: { id in baseBlobs.contains(id) ? try repository.recordBlob(id).contents : try headContents(id) })
         let beforeByPath = Dictionary(unpairedBefore.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -64,14 +64,14 @@ extension RecordChanges {
             throw KaizenError.notARepository(path: workspace.root.path)
         }
         let folder = try repository.path(of: workspace.root)
-        let base = try WorkspaceVersion.commit(try repository.baseCommit(revision), of: repository, folder: folder, workspace: workspace)
+        let base = try RecordSource.commit(try repository.baseCommit(revision)).list(workspace, repository: repository, folder: folder)
         var files: [String: ObjectID] = [:]
         var contents: [ObjectID: [UInt8]] = [:]
         for record in records {
             // An unreadable file was reported when parsed. It cannot be compared, and is
             // taken as unchanged rather than as deleted.
             guard let bytes = try? FileReader.readRecord(workspace.filePath(for: record.record.path), in: workspace).bytes else {
-                files[record.record.path] = base.files[record.record.path]
+                files[record.record.path] = base.blobs[record.record.path]
                 continue
             }
             let id = ObjectID(blobContents: bytes)

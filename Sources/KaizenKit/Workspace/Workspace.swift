@@ -90,6 +90,12 @@ public struct Workspace: Sendable {
         return path.hasPrefix(rootPrefix) ? String(path.dropFirst(rootPrefix.count)) : path
     }
 
+    /// The file or folder a command-line argument names: itself when
+    /// absolute, else inside `directory`.
+    static func url(ofArgument argument: String, relativeTo directory: URL) -> URL {
+        argument.hasPrefix("/") ? URL(fileURLWithPath: argument) : directory.appendingPathComponent(argument)
+    }
+
     /// `url` relative to the root, as `relativePath`; throws when it lies
     /// outside the workspace, naming it as `argument` (what the person typed).
     func pathInside(_ url: URL, named argument: String) throws -> String {

@@ -212,7 +212,7 @@ import Testing
     }
 
     /// The examples and the broken files in a new git work tree, and a
-    /// folder named like a record, which cannot be read.
+    /// link to a file that does not exist, which cannot be read.
     @Test func recordsAloneAreTheRecordsOfTheParsesColdOrWarm() throws {
         let root = try folder()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -224,20 +224,20 @@ import Testing
         for (path, bytes) in Self.brokenFiles {
             try Data(bytes).write(to: root.appendingPathComponent(path))
         }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("experiments/a-folder.md"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("experiments/a-lost-link.md").path,
+                                                   withDestinationPath: "nowhere.md")
         let loader = RecordLoader(workspace: try Workspace.open(at: root))
-        let paths = try loader.recordPaths() + ["experiments/a-folder.md"]
         let cache = root.appendingPathComponent(".git/kaizen")
 
-        let parsed = loader.load(paths)
-        #expect(parsed.contains { $0.diagnostics.map(\.rule) == ["unreadable-file"] })
-        #expect(loader.loadRecordsReusingParses(paths) == parsed.map(\.record), "cold")
-        #expect(loader.loadRecordsReusingParses(paths) == parsed.map(\.record), "warm")
+        let parsed = loader.load(try loader.recordPaths())
+        #expect(parsed.contains { $0.record.path == "experiments/a-lost-link.md" && $0.diagnostics.map(\.rule) == ["unreadable-file"] })
+        #expect(try loader.loadAllRecords() == parsed.map(\.record), "cold")
+        #expect(try loader.loadAllRecords() == parsed.map(\.record), "warm")
         // What the records alone left in the cache holds the diagnostics too.
-        #expect(loader.loadReusingParses(paths) == parsed, "warm, with diagnostics")
+        #expect(try loader.loadAll() == parsed, "warm, with diagnostics")
         try FileManager.default.removeItem(at: cache)
-        #expect(loader.loadReusingParses(paths) == parsed, "cold, with diagnostics")
-        #expect(loader.loadRecordsReusingParses(paths) == parsed.map(\.record), "warm after the parses")
+        #expect(try loader.loadAll() == parsed, "cold, with diagnostics")
+        #expect(try loader.loadAllRecords() == parsed.map(\.record), "warm after the parses")
     }
 
     /// More keys than any kind has, and keys out of order or repeated in the

@@ -275,10 +275,13 @@ private func range(_ l1: Int, _ c1: Int, _ l2: Int, _ c2: Int) -> LSPRange {
         #expect(republished != nil)
     }
 
-    @Test func filesOutsideTheRecordFoldersAreIgnored() async throws {
+    @Test func filesOutsideTheRecordFoldersAndHiddenOnesAreIgnored() async throws {
         let fixture = try ServerFixture()
         await fixture.initialize()
         try await fixture.open("notes/readme.md")
+        // Not records to `kaizen check` either: a hidden folder's file, a hidden file.
+        try await fixture.open("experiments/.drafts/review-pairs.md", text: "---\nkind: experiment\n---\n")
+        try await fixture.open("experiments/.review-pairs.md", text: "---\nkind: experiment\n---\n")
         await fixture.notify("textDocument/didOpen", ["textDocument": [
             "uri": "untitled:Untitled-1", "languageId": "markdown", "version": 1, "text": "---\n",
         ]])

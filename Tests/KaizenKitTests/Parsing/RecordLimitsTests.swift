@@ -42,4 +42,23 @@ import Testing
             #expect(throws: KaizenError.tooManyRecords(count: 3, limit: 2)) { try loader.recordPaths(limit: 2) }
         }
     }
+
+    /// The bound holds wherever records are read from: the pre-commit hook
+    /// (the index) and `review` (commits) read as many files as `check`.
+    @Test func theIndexAndACommitWithMoreRecordsThanTheLimitAreRefusedWithTheCount() throws {
+        let paths = ["improvements/a.md", "experiments/b.md", "constraints/c.md", "constraints/README.md"]
+        try withWorkspace(Dictionary(uniqueKeysWithValues: paths.map { ($0, "---\n---\n") })) { loader throws in
+            let root = loader.workspace.root
+            _ = try git(["init", "-q"], in: root)
+            _ = try git(["add", "-A"], in: root)
+            _ = try git(["commit", "-q", "-m", "records"], in: root)
+            let repository = try #require(try GitRepository.discover(containing: root.path))
+            for source in [RecordSource.index, .commit(try repository.resolveCommit("HEAD"))] {
+                #expect(try source.list(loader.workspace, repository: repository, limit: 3).paths.count == 3, "\(source)")
+                #expect(throws: KaizenError.tooManyRecords(count: 3, limit: 2), "\(source)") {
+                    try source.list(loader.workspace, repository: repository, limit: 2)
+                }
+            }
+        }
+    }
 }
