@@ -6,8 +6,8 @@ import Testing
 /// the records, and a file that cannot be read is named, not dropped unseen.
 @Suite struct WorkspaceSiteTests {
     static let today = CalendarDate(year: 2026, month: 11, day: 20)!
-    static let improvement = RecordFixtures.improvement("pair-reviews", title: "Pair reviews", status: "proposed", origin: "payments",
-                                                        summary: "Two reviewers read every payment change together.")
+    static let improvement = RecordFixture.improvement("pair-reviews", title: "Pair reviews", status: "proposed",
+                                                       body: "## Summary\n\nTwo reviewers read every payment change together.\n")
 
     /// A workspace whose improvement starts with a UTF-8 byte-order mark, as
     /// records may, beside a link to a record file that does not exist.
