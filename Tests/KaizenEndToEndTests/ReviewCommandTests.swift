@@ -210,4 +210,26 @@ import Testing
         #expect(findings.count == 3)
         #expect(findings.allSatisfy { $0["severity"] as? String == "warning" })
     }
+
+    @Test func aRenameInThePullRequestIsListedWithTheLinksItBreaks() throws {
+        let pull = try SamplePullRequest()
+        try pull.repo.move("improvements/canary-releases.md", to: "improvements/canary-deploys.md")
+        try pull.repo.write("experiments/checkout-canary.md",
+                            RecordFixture.experiment("checkout-canary", title: "Canaries for checkout", improvement: "canary-releases").text)
+        try pull.repo.commit("Canary deploys: the name the teams use; checkout tries them", by: .mia)
+        let markdown = try pull.review(["main...topic"])
+        #expect(markdown.status == 1)
+        #expect(markdown.stdout.contains("1 renamed"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("""
+            ### Renamed records
+
+            - `canary-releases` → `canary-deploys` (`improvements/canary-deploys.md`): still linked by its former id from `checkout-canary`
+            """), "\(markdown.stdout)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try pull.review(["main...topic", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let renamed = try #require(json["renamed"] as? [[String: Any]])
+        #expect(renamed.map { $0["formerID"] as? String } == ["canary-releases"])
+        #expect(renamed.first?["id"] as? String == "canary-deploys")
+        #expect(renamed.first?["linkedByFormerID"] as? [String] == ["checkout-canary"])
+        #expect((json["summary"] as? [String: Any])?["renamed"] as? Int == 1)
+    }
 }

@@ -56,6 +56,7 @@ public struct ReviewFormatter: Sendable {
         if !report.observedConstraints.isEmpty {
             parts.append("\(pluralized(report.observedConstraints.count, "constraint")) seen again")
         }
+        if !report.renamed.isEmpty { parts.append("\(report.renamed.count) renamed") }
         if !report.deleted.isEmpty { parts.append("\(report.deleted.count) deleted") }
         if !report.drafts.isEmpty {
             parts.append("\(pluralized(report.drafts.count, "draft")) still being written ("
@@ -107,6 +108,16 @@ public struct ReviewFormatter: Sendable {
                     let note = observation.note.map { ": \(MarkdownText.inline($0.value))" } ?? ""
                     return "- **\(title)** (\(MarkdownText.code(displayPath(observed.record.path)))): \(team) on \(when)\(note)"
                 }
+            }.joined(separator: "\n"))
+        }
+        if !report.renamed.isEmpty {
+            blocks.append("### Renamed records")
+            blocks.append(report.renamed.map { renamed in
+                let broken = renamed.linkedByFormerID.isEmpty
+                    ? "no record links to the former id"
+                    : "still linked by its former id from " + renamed.linkedByFormerID.map { MarkdownText.code($0.id) }.joined(separator: ", ")
+                return "- \(MarkdownText.code(renamed.formerID)) → \(MarkdownText.code(renamed.record.id)) "
+                    + "(\(MarkdownText.code(displayPath(renamed.record.path)))): \(broken)"
             }.joined(separator: "\n"))
         }
         if !report.findings.diagnostics.isEmpty {

@@ -17,6 +17,7 @@ struct ReviewJSON: Encodable {
         var drafts: Int
         var moved: Int
         var observed: Int
+        var renamed: Int
         var errors: Int
         var warnings: Int
     }
@@ -39,6 +40,14 @@ struct ReviewJSON: Encodable {
         var date: String?
         var team: String?
         var note: String?
+    }
+
+    struct RenamedItem: Encodable {
+        var id: String
+        var formerID: String
+        var path: String
+        /// The records still linking to `formerID`.
+        var linkedByFormerID: [String]
     }
 
     struct ObservedItem: Encodable {
@@ -117,6 +126,7 @@ struct ReviewJSON: Encodable {
     var drafts: [DraftItem]
     var movedImprovements: [MovedItem]
     var observedConstraints: [ObservedItem]
+    var renamed: [RenamedItem]
     var findings: [DiagnosticJSON]
 
     init(_ report: ReviewReport, today: CalendarDate, displayPath: (String) -> String) {
@@ -133,12 +143,15 @@ struct ReviewJSON: Encodable {
             extended: report.extended.count, concluded: report.concluded.count,
             outcomes: Dictionary(report.outcomes.map { ($0.outcome, $0.count) }, uniquingKeysWith: +),
             deleted: report.deleted.count, drafts: report.drafts.count, moved: report.movedImprovements.count,
-            observed: report.observedConstraints.count, errors: report.findings.errorCount,
+            observed: report.observedConstraints.count, renamed: report.renamed.count, errors: report.findings.errorCount,
             warnings: report.findings.warningCount)
         added = report.added.map(item)
         deleted = report.deleted.map(item)
         movedImprovements = report.movedImprovements.map {
             MovedItem(id: $0.record.id, path: displayPath($0.record.path), from: $0.from.rawValue, to: $0.to.rawValue)
+        }
+        renamed = report.renamed.map {
+            RenamedItem(id: $0.record.id, formerID: $0.formerID, path: displayPath($0.record.path), linkedByFormerID: $0.linkedByFormerID.map(\.id))
         }
         observedConstraints = report.observedConstraints.map { observed in
             ObservedItem(id: observed.record.id, path: displayPath(observed.record.path), observations: observed.newObservations.map {

@@ -47,6 +47,10 @@ public enum PullRequestReview {
                 continue
             }
             if change.before == nil { report.added.append(after) }
+            if let formerID = change.before?.id, formerID != after.id, !records.contains(where: { $0.record.id == formerID }) {
+                let linking = records.map(\.record).filter { $0.links(to: formerID) }.sorted { $0.id < $1.id }
+                report.renamed.append(RenamedRecord(record: after, formerID: formerID, linkedByFormerID: linking))
+            }
             if after.isDraft, let count = unfinished[after.path] { report.drafts.append(Draft(record: after, unfinished: count)) }
             if let from = change.before?.improvement?.status?.value, let to = after.improvement?.status?.value, from != to {
                 report.movedImprovements.append(MovedImprovement(record: after, from: from, to: to))

@@ -20,6 +20,8 @@ public struct ReviewReport: Sendable {
     public var movedImprovements: [MovedImprovement] = []
     /// Constraints seen again: the observations the change appended, in path order.
     public var observedConstraints: [ObservedConstraint] = []
+    /// Records whose file the pull request renamed, which gives them a new id.
+    public var renamed: [RenamedRecord] = []
     /// How many records the change adds, modifies, renames or deletes.
     public var changedCount: Int
     /// The history-rule findings and every `check` finding in changed records, sorted.
@@ -34,6 +36,16 @@ public struct MovedImprovement: Sendable {
     public var record: Record
     public var from: ImprovementStatus
     public var to: ImprovementStatus
+}
+
+/// A record renamed in a pull request: its id is its file name, so links
+/// to the former id break.
+public struct RenamedRecord: Sendable {
+    /// As it is at the head.
+    public var record: Record
+    public var formerID: String
+    /// The head's records that still link to the former id, by id.
+    public var linkedByFormerID: [Record]
 }
 
 public struct ObservedConstraint: Sendable {
