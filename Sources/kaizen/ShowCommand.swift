@@ -23,11 +23,12 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        let detail = try RecordDetail.of(id: id, in: workspace, today: today.date)
+        let flow = noHistory ? nil : try history.workspaceHistory(workspace)
+        let detail = try RecordDetail.of(id: id, in: workspace, today: today.date, history: flow)
+        if let rename = detail.renamed { Terminal.standardError("kaizen: note: \(rename.note)\n") }
         let formatter = RecordDetailFormatter(
             format: format, config: workspace.config, today: today.date,
-            displayPath: workspaceOptions.displayPath(in: workspace),
-            history: noHistory ? nil : try history.workspaceHistory(workspace))
+            displayPath: workspaceOptions.displayPath(in: workspace), history: flow)
         print(formatter.render(detail.record, linkedFrom: detail.linkedFrom, diagnostics: detail.diagnostics), terminator: "")
     }
 }

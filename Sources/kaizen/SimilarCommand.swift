@@ -30,12 +30,15 @@ struct SimilarCommand: ParsableCommand {
     /// Similarity does not depend on the date; taken so that one set of
     /// options (a script's `--today`) works with every command that reads records.
     @OptionGroup var today: TodayOption
+    /// Read only for an id no record has: history may know it as renamed.
+    @OptionGroup var history: HistoryOptions
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        let (target, matches) = try RecordSimilarity.nearest(
+        let (target, renamed, matches) = try RecordSimilarity.nearest(
             toRecordNamed: record, in: workspace, relativeTo: workspaceOptions.currentDirectory, kind: kind,
-            limit: limit.value(default: 10))
+            limit: limit.value(default: 10), history: { try history.workspaceHistory(workspace) })
+        if let renamed { Terminal.standardError("kaizen: note: \(renamed.note)\n") }
         let formatter = SimilarFormatter(format: format, kind: kind, displayPath: workspaceOptions.displayPath(in: workspace))
         print(formatter.render(target, matches: matches), terminator: "")
     }

@@ -48,7 +48,8 @@ struct TimelineCommand: ParsableCommand {
     func run() throws {
         let query = try path.map { try TimelineQuery.folder($0, relativeTo: workspaceOptions.currentDirectory, fields: fields) }
             ?? TimelineQuery.records(of: try workspaceOptions.open(readsCommitsOnly: true), ref: history.ref, fields: fields)
-        let timeline = try query.shown(try history.scan(query.scope, in: query.location), ids: ids, format: format)
+        let (timeline, renamed) = try query.shown(try history.scan(query.scope, in: query.location), ids: ids, format: format)
+        for rename in renamed { Terminal.standardError("kaizen: note: \(rename.note)\n") }
         let formatter = TimelineFormatter(format: format, now: CalendarDate.moment(endOf: today.override), since: since, finalValues: query.finalValues)
         FileHandle.standardOutput.write(Data(formatter.renderBytes(timeline)))
     }

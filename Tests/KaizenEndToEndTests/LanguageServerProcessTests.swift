@@ -145,6 +145,43 @@ final class LanguageServerProcess {
         #expect(server.exitStatus() == 0)
     }
 
+    /// A link to an id that history renamed: the first diagnostics say it is
+    /// missing; once the server has read history, they say what it became.
+    @Test func aLinkToARenamedRecordIsPublishedWithItsNewID() throws {
+        let git = try GitFixture()
+        try git.write("kaizen.yml", Records.config)
+        try git.write("improvements/canary-releases.md", Self.improvement("trialling"))
+        _ = try git.commit("canary releases in trial")
+        try git.move("improvements/canary-releases.md", to: "improvements/canary-deploys.md")
+        let renamed = try git.commit("the name the teams use")
+        let day = try git.gitText(["show", "-s", "--format=%cs", renamed]).trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let server = try LanguageServerProcess(in: git.workTree, environment: git.environment)
+        try server.request("initialize", ["capabilities": [:]])
+        let uri = git.workTree.appendingPathComponent("experiments/review-pairs.md").absoluteString
+        try server.send(["method": "textDocument/didOpen", "params": ["textDocument": [
+            "uri": uri, "languageId": "markdown", "version": 1, "text": Self.experiment]]])
+        let expected = "'canary-releases' was renamed to 'canary-deploys' in \(renamed.prefix(7)) on \(day): write 'canary-deploys'"
+        var messages: [String] = []
+        while !messages.contains(expected) {
+            let message = try server.read()
+            guard message["method"] as? String == "textDocument/publishDiagnostics" else { continue }
+            let diagnostics = (message["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+            messages = diagnostics.filter { $0["code"] as? String == "broken-link" }.compactMap { $0["message"] as? String }
+        }
+        let fix = try server.request("textDocument/codeAction", [
+            "textDocument": ["uri": uri],
+            "range": ["start": ["line": 4, "character": 13], "end": ["line": 4, "character": 28]],
+            "context": ["diagnostics": [["code": "broken-link", "message": expected,
+                                         "range": ["start": ["line": 4, "character": 13], "end": ["line": 4, "character": 28]]]]],
+        ])
+        let actions = fix["result"] as? [[String: Any]] ?? []
+        #expect(actions.map { $0["title"] as? String } == ["Write 'canary-deploys', the record's id since its rename"])
+        try server.request("shutdown", [:])
+        try server.send(["method": "exit"])
+        #expect(server.exitStatus() == 0)
+    }
+
     /// What a client may send by mistake before its first message.
     struct Damage: Sendable, CustomTestStringConvertible {
         let testDescription: String

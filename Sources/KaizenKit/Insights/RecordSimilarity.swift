@@ -97,13 +97,16 @@ public struct RecordSimilarity: Sendable {
     }
 
     /// `kaizen similar`: the record `argument` names in the working tree of
-    /// `workspace` (`RecordLookup.record(idOrPath:)`), and the records most like it.
+    /// `workspace` (`RecordLookup.record(idOrPath:)`, which reads `history`
+    /// only for an id no record has), and the records most like it.
     public static func nearest(toRecordNamed argument: String, in workspace: Workspace, relativeTo directory: URL,
-                               kind: RecordKind? = nil, limit: Int) throws -> (target: Record, matches: [Match]) {
+                               kind: RecordKind? = nil, limit: Int, history: () throws -> WorkspaceHistory? = { nil }) throws
+        -> (target: Record, renamed: RecordRename?, matches: [Match]) {
         let loader = RecordLoader(workspace: workspace)
         let records = try loader.loadAllRecords()
-        let target = try RecordLookup.record(idOrPath: argument, in: records, loader: loader, relativeTo: directory)
-        return (target, nearest(to: target, in: records, kind: kind, limit: limit))
+        let (target, renamed) = try RecordLookup.record(idOrPath: argument, in: records, loader: loader, relativeTo: directory,
+                                                        history: history)
+        return (target, renamed, nearest(to: target, in: records, kind: kind, limit: limit))
     }
 
     /// The similarity from which `kaizen new` names an existing record as

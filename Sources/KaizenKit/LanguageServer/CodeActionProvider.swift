@@ -2,8 +2,9 @@ import Foundation
 
 /// Quick fixes for the simplest findings: a missing required field gets a
 /// line with a placeholder the checker will still flag until it is filled,
-/// an invalid enum value is replaced by the nearest valid one, and a status
-/// that lags its experiments by the one they show.
+/// an invalid enum value is replaced by the nearest valid one, a status
+/// that lags its experiments by the one they show, and a link to a renamed
+/// record by the id it has now.
 struct CodeActionProvider {
     let config: KaizenConfig
     let today: CalendarDate
@@ -22,6 +23,7 @@ struct CodeActionProvider {
         case RuleDescriptor.missingField.name: return addField(message: message, lines: lines, kind: kind)
         case RuleDescriptor.invalidValue.name: return replaceValue(at: range, lines: lines, kind: kind)
         case RuleDescriptor.statusLag.name: return setStatus(at: range, message: message, lines: lines)
+        case RuleDescriptor.brokenLink.name: return writeCurrentID(at: range, message: message, lines: lines)
         default: return nil
         }
     }
@@ -66,11 +68,24 @@ struct CodeActionProvider {
     private func setStatus(at range: LSPRange, message: String, lines: TextLines) -> Fix? {
         guard let named = message.range(of: "set 'status: "),
               let status = message[named.upperBound...].split(separator: "'").first.map(String.init),
-              ImprovementStatus(rawValue: status) != nil, let start = lines.index(of: range.start) else { return nil }
+              ImprovementStatus(rawValue: status) != nil, let token = token(at: range, lines: lines) else { return nil }
+        return Fix(title: "Set status to \(status)", range: token, newText: status)
+    }
+
+    /// The id at `range` replaced by the one a renamed record has now ("write 'new-id'").
+    private func writeCurrentID(at range: LSPRange, message: String, lines: TextLines) -> Fix? {
+        guard let named = message.range(of: ": write '", options: .backwards),
+              let id = message[named.upperBound...].split(separator: "'").first.map(String.init),
+              let token = token(at: range, lines: lines) else { return nil }
+        return Fix(title: "Write '\(id)', the record's id since its rename", range: token, newText: id)
+    }
+
+    /// The whole value a diagnostic's range starts in.
+    private func token(at range: LSPRange, lines: TextLines) -> LSPRange? {
+        guard let start = lines.index(of: range.start) else { return nil }
         let line = lines.line(range.start.line)
         let column = line.unicodeScalars.distance(from: line.startIndex, to: start) + 1
-        let token = lines.tokenRange(at: SourcePosition(line: range.start.line + 1, column: column))
-        return Fix(title: "Set status to \(status)", range: token, newText: status)
+        return lines.tokenRange(at: SourcePosition(line: range.start.line + 1, column: column))
     }
 
     /// The value at `range` replaced by the closest of its field's choices.

@@ -46,6 +46,11 @@ public actor LanguageServer {
     private var workspaces: [String: OpenWorkspace] = [:]
     /// Per workspace root: its status history, read or being read, and the HEAD it is read at.
     private var histories: [String: (head: ObjectID, reading: Task<WorkspaceHistory?, Never>)] = [:]
+    /// Per workspace root: its status history once read, for the renames a
+    /// broken link may name, and the HEAD it was read at.
+    private var readHistories: [String: (head: ObjectID, history: WorkspaceHistory?)] = [:]
+    /// The roots whose history is being read for `readHistories`.
+    private var historiesAwaited: Set<String> = []
     /// Buffers edited since their last parse.
     private var unparsed: Set<String> = []
     /// Buffers edited since their diagnostics were last published.
@@ -302,7 +307,12 @@ public actor LanguageServer {
         for root in roots.sorted() {
             guard let workspace = workspaces[root] else { continue }
             checkCount += 1
-            let report = workspace.check(today: today)
+            let renames = readRenames(of: workspace.workspace)
+            let report = workspace.check(today: today, renames: renames)
+            if renames == nil, report.diagnostics.contains(where: { $0.rule == RuleDescriptor.brokenLink.name }) {
+                // History may know the missing id as renamed: checked again once it is read.
+                startReadingHistory(of: workspace.workspace)
+            }
             let byPath = Dictionary(grouping: report.diagnostics, by: \.path)
             for (uri, buffer) in recordBuffers where buffer.root == root {
                 guard let document = documents[uri] else { continue }
@@ -316,6 +326,32 @@ public actor LanguageServer {
             }
         }
         unpublished.removeAll()
+    }
+
+    /// The renames in the history already read at the workspace's HEAD; nil
+    /// while it is not read, or HEAD moved since.
+    private func readRenames(of workspace: Workspace) -> RecordRenames? {
+        guard let read = readHistories[workspace.root.path], read.head == StatusHistory.head(of: workspace) else { return nil }
+        return RecordRenames { read.history?.timeline }
+    }
+
+    /// Starts reading the workspace's history at HEAD, off the actor, and
+    /// checks its buffers again once it is read.
+    private func startReadingHistory(of workspace: Workspace) {
+        let root = workspace.root.path
+        guard !historiesAwaited.contains(root), let head = StatusHistory.head(of: workspace),
+              let reading = statusHistory(of: workspace) else { return }
+        historiesAwaited.insert(root)
+        Task {
+            let history = await reading.value
+            self.historyRead(history, root: root, head: head)
+        }
+    }
+
+    private func historyRead(_ history: WorkspaceHistory?, root: String, head: ObjectID) {
+        historiesAwaited.remove(root)
+        readHistories[root] = (head, history)
+        runChecks()
     }
 
     /// Hands the text of edited buffers to their workspaces to parse.

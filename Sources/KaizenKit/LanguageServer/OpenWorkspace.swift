@@ -79,7 +79,7 @@ struct OpenWorkspace: Sendable {
 
     /// `kaizen check` on the open buffers, with every record in view for the
     /// cross-record rules.
-    func check(today: CalendarDate) -> CheckReport {
-        Checker.check(records, workspace: workspace, today: today, scope: bufferPaths, wordCounts: wordCounts)
+    func check(today: CalendarDate, renames: RecordRenames? = nil) -> CheckReport {
+        Checker.check(records, workspace: workspace, today: today, scope: bufferPaths, wordCounts: wordCounts, renames: renames)
     }
 }

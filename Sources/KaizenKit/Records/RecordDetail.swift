@@ -6,15 +6,18 @@ public struct RecordDetail: Sendable {
     public let linkedFrom: [Record]
     /// Among every record of the working tree, so the cross-record rules count.
     public let diagnostics: [Diagnostic]
+    /// How history renamed the record, when it was asked for by a former id.
+    public let renamed: RecordRename?
 
-    /// The record with this id in the working tree of `workspace`
-    /// (`RecordLookup.record(withID:in:)`: a near miss names the closest id).
-    public static func of(id: String, in workspace: Workspace, today: CalendarDate) throws -> RecordDetail {
+    /// The record with this id in the working tree of `workspace`, or the one
+    /// `history` renamed it to; a near miss names the closest id.
+    public static func of(id: String, in workspace: Workspace, today: CalendarDate, history: WorkspaceHistory?) throws -> RecordDetail {
         let parsed = try RecordLoader(workspace: workspace).loadAll()
         let records = parsed.map(\.record)
-        let record = try RecordLookup.record(withID: id, in: records)
-        let report = Checker.check(parsed, workspace: workspace, today: today, scope: [record.path])
+        let (record, renamed) = try RecordLookup.record(withID: id, in: records, history: history)
+        let renames = RecordRenames { history?.timeline }
+        let report = Checker.check(parsed, workspace: workspace, today: today, scope: [record.path], renames: renames)
         return RecordDetail(record: record, linkedFrom: RecordLookup.records(linkingTo: record.id, in: records),
-                            diagnostics: report.diagnostics)
+                            diagnostics: report.diagnostics, renamed: renamed)
     }
 }

@@ -11,16 +11,29 @@ public enum RecordLookup {
         throw KaizenError.noSuchRecord(id: id, suggestion: Suggestion.closest(to: id, among: records.map(\.id)))
     }
 
+    /// The record with this id, or, when none has it, the one `history`
+    /// renamed from it, with that rename; else as `record(withID:in:)`.
+    public static func record(withID id: String, in records: [Record], history: WorkspaceHistory?) throws
+        -> (record: Record, renamed: RecordRename?) {
+        if records.contains(where: { $0.id == id }) { return (try record(withID: id, in: records), nil) }
+        if let rename = history?.timeline.rename(ofFormerID: id), let renamed = records.first(where: { $0.id == rename.currentID }) {
+            return (renamed, rename)
+        }
+        return (try record(withID: id, in: records), nil)
+    }
+
     /// The record an argument names: a path (it ends in `.md`, holds a `/`,
     /// or names a file) is read and parsed as it is on disk, committed or not,
-    /// inside the record folders or not; anything else is an id among `records`.
-    public static func record(idOrPath argument: String, in records: [Record], loader: RecordLoader,
-                              relativeTo directory: URL) throws -> Record {
+    /// inside the record folders or not; anything else is an id among
+    /// `records`, or one `history` (read only then) renamed.
+    public static func record(idOrPath argument: String, in records: [Record], loader: RecordLoader, relativeTo directory: URL,
+                              history: () throws -> WorkspaceHistory?) throws -> (record: Record, renamed: RecordRename?) {
         let url = Workspace.url(ofArgument: argument, relativeTo: directory)
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
         guard argument.hasSuffix(".md") || argument.contains("/") || (exists && !isDirectory.boolValue) else {
-            return try record(withID: argument, in: records)
+            if records.contains(where: { $0.id == argument }) { return (try record(withID: argument, in: records), nil) }
+            return try record(withID: argument, in: records, history: try history())
         }
         guard exists else { throw KaizenError.noSuchPath(argument) }
         guard !isDirectory.boolValue else {
@@ -30,7 +43,7 @@ public enum RecordLookup {
         if case .unreadable = parsed.record.details, let problem = parsed.diagnostics.first(where: { $0.severity == .error }) ?? parsed.diagnostics.first {
             throw KaizenError.invalidArgument("\(argument) cannot be read as a record: \(problem.message)")
         }
-        return parsed.record
+        return (parsed.record, nil)
     }
 
     /// The records that refer to `id`, by id.

@@ -2,8 +2,8 @@ extension RuleDescriptor {
     static let brokenLink = RuleDescriptor(
         name: "broken-link", severity: .error,
         summary: "A referenced id does not exist, or names a record of the wrong kind.",
-        explanation: "Fires when an `improvement` or `constraints` id names no record, or names a record of another kind; suggests the closest id.",
-        howToFix: "Correct the id to the one suggested, or create the record it should point to.")
+        explanation: "Fires when an `improvement` or `constraints` id names no record, or names a record of another kind; suggests the closest id. An id is a file name, so renaming a file renames its record: when git history renamed the record a link names, the finding says what it is called now.",
+        howToFix: "Write the id the record has now, or the one suggested, or create the record the link should point to.")
 }
 
 /// Links are what let an improvement's evidence and its constraints be found.
@@ -23,6 +23,11 @@ struct BrokenLinkRule: Rule {
                 guard let problem = problem(with: link.value, expecting: kind, kindsByID: kindsByID) else { continue }
                 if case .wrongKind(let found) = problem {
                     findings.add(record, at: link.position, "'\(link.value)' is \(found.withArticle), not \(kind.withArticle)")
+                    continue
+                }
+                if let rename = context.renames?.rename(ofFormerID: link.value),
+                   kindsByID[rename.currentID]?.contains(kind) == true {
+                    findings.add(record, at: link.position, "\(rename.note): write '\(rename.currentID)'")
                     continue
                 }
                 let key = "\(kind.rawValue)/\(link.value)"

@@ -29,12 +29,12 @@ public enum Checker {
     ///   - wordCounts: the records' words counted by earlier checks, for a caller that checks again and again.
     public static func check(_ parsed: [ParsedRecord], workspace: Workspace, today: CalendarDate,
                              scope: Set<String>? = nil, strict: Bool = false, changes: RecordChanges? = nil,
-                             wordCounts: WordCountCache = WordCountCache()) -> CheckReport {
+                             wordCounts: WordCountCache = WordCountCache(), renames: RecordRenames? = nil) -> CheckReport {
         // The records reported on: rules that judge each record alone need see only these.
         let scoped = scope.map { scope in parsed.filter { scope.contains($0.record.path) } } ?? parsed
         let scopedRecords = scope == nil ? nil : scoped.map(\.record)
         let context = RuleContext(records: parsed.map(\.record), config: workspace.config, today: today,
-                                  reported: scopedRecords, wordCounts: wordCounts)
+                                  reported: scopedRecords, wordCounts: wordCounts, renames: renames)
         let scopedContext = scopedRecords.map { RuleContext(records: $0, config: workspace.config, today: today) } ?? context
         let scopedKinds = Set(scoped.compactMap(\.record.kind))
         let config = workspace.config

@@ -42,10 +42,14 @@ public struct RuleContext: Sendable {
     let reportsOnEveryRecord: Bool
     /// Word counts kept from earlier checks, for the rules that compare texts.
     let wordCounts: WordCountCache
+    /// The ids history knows as renamed, for a link to a former id; nil
+    /// where no history is to be read.
+    let renames: RecordRenames?
 
     public init(records: [Record], config: KaizenConfig, today: CalendarDate, reported: [Record]? = nil,
-                wordCounts: WordCountCache = WordCountCache()) {
+                wordCounts: WordCountCache = WordCountCache(), renames: RecordRenames? = nil) {
         self.records = records
+        self.renames = renames
         self.reported = reported ?? records
         self.reportsOnEveryRecord = reported == nil
         self.wordCounts = wordCounts

@@ -33,7 +33,8 @@ public struct WorkspaceCheck: Sendable {
         if let changes, scope != nil {
             scope!.formUnion(deletedRecords(in: changes, insideFoldersAmong: paths, relativeTo: directory, of: workspace))
         }
-        let report = Checker.check(records, workspace: workspace, today: today, scope: scope, strict: strict, changes: changes)
+        let report = Checker.check(records, workspace: workspace, today: today, scope: scope, strict: strict, changes: changes,
+                                   renames: RecordRenames(of: workspace))
         return WorkspaceCheck(report: report, workspace: workspace, elsewhere: nil, staged: nil)
     }
 
@@ -43,7 +44,8 @@ public struct WorkspaceCheck: Sendable {
     public static func index(_ workspace: Workspace, against: String? = nil, today: CalendarDate,
                              strict: Bool = false) throws -> WorkspaceCheck {
         let staged = try StagedWorkspace.read(workspace, against: against)
-        let report = Checker.check(staged.records, workspace: staged.workspace, today: today, strict: strict, changes: staged.changes)
+        let report = Checker.check(staged.records, workspace: staged.workspace, today: today, strict: strict, changes: staged.changes,
+                                   renames: RecordRenames(of: staged.workspace))
         let stagedRecords = staged.records.filter { staged.changedPaths.contains($0.record.path) }.count
         let (inside, elsewhere) = report.split(by: staged.changedPaths, recordCount: stagedRecords)
         return WorkspaceCheck(report: inside, workspace: staged.workspace, elsewhere: elsewhere, staged: staged)

@@ -42,22 +42,28 @@ public struct TimelineQuery: Sendable {
     }
 
     /// The records of `timeline` that `format` shows: those `ids` name
-    /// (each must be there; a typo gets the closest id), sorted by id and
-    /// path; a mermaid chart of a workspace shows its experiments alone.
-    public func shown(_ timeline: Timeline, ids: [String] = [], format: TimelineFormat) throws -> Timeline {
+    /// (each must be there, or have been renamed from it; a typo gets the
+    /// closest id), sorted by id and path; a mermaid chart of a workspace
+    /// shows its experiments alone. `renamed`: the ids found by a rename.
+    public func shown(_ timeline: Timeline, ids: [String] = [], format: TimelineFormat) throws
+        -> (timeline: Timeline, renamed: [RecordRename]) {
         var shown = timeline
+        var renamed: [RecordRename] = []
         if !ids.isEmpty {
             shown.records = try ids.map { id in
-                guard let record = timeline.records.first(where: { $0.id == id }) else {
+                if let record = timeline.records.first(where: { $0.id == id }) { return record }
+                guard let rename = timeline.rename(ofFormerID: id),
+                      let record = timeline.records.first(where: { !$0.deleted && $0.path == rename.path }) else {
                     throw KaizenError.noSuchRecord(id: id, suggestion: Suggestion.closest(to: id, among: timeline.records.map(\.id)))
                 }
+                renamed.append(rename)
                 return record
             }.sorted { ($0.id, $0.path) < ($1.id, $1.path) }
         }
         if format == .mermaid, isRecords {
             shown.records = shown.records.filter { scope.kind(ofPath: $0.path) == .experiment }
         }
-        return shown
+        return (shown, renamed)
     }
 
     /// The values of the first field that end a record's course, drawn as

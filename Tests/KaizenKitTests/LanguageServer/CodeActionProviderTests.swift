@@ -87,4 +87,32 @@ import Testing
         #expect(fixedText == improvement.replacingOccurrences(of: "status: proposed   # new", with: "status: trialling   # new"))
         #expect(lag(fixedText) == nil)
     }
+
+    /// broken-link's fix for a link to a renamed record writes the id it has now.
+    @Test func aLinkToARenamedRecordIsRewrittenToItsCurrentID() throws {
+        let experiment = "---\nkind: experiment\nimprovement: review-pairs   # the pilot\n---\n"
+        let improvement = "---\nkind: improvement\ntitle: Review pairs\nstatus: trialling\norigin: payments\nlevel: team\narea: flow\n---\n"
+        let parser = RecordParser(config: provider.config)
+        let records = [parser.parse(Array(experiment.utf8), path: "experiments/pilot.md", folderKind: .experiment),
+                       parser.parse(Array(improvement.utf8), path: "improvements/pair-on-reviews.md", folderKind: .improvement)]
+        let renames = RecordRenames {
+            TimelineSample.timeline([
+                TimelineSample.delta(1, day: 10, added: [("improvements/review-pairs.md", TimelineSample.snapshot("trialling"))]),
+                TimelineSample.delta(2, day: 11, renames: [.init(from: "improvements/review-pairs.md", to: "improvements/pair-on-reviews.md",
+                                                                 snapshot: nil)]),
+            ])
+        }
+        let diagnostic = try #require(Checker.check(records, workspace: .inMemory(config: provider.config), today: provider.today,
+                                                    renames: renames).diagnostics.first { $0.rule == "broken-link" })
+        #expect(diagnostic.message == "'review-pairs' was renamed to 'pair-on-reviews' in 0000000 on 1970-01-12: write 'pair-on-reviews'")
+        let lines = TextLines(experiment)
+        let fix = try #require(provider.fix(code: "broken-link", range: lines.tokenRange(at: diagnostic.position), message: diagnostic.message,
+                                            in: experiment, kind: .experiment))
+        #expect(fix.title == "Write 'pair-on-reviews', the record's id since its rename")
+        #expect(try DocumentStore.replacing(fix.range, with: fix.newText, in: experiment)
+            == experiment.replacingOccurrences(of: "review-pairs   #", with: "pair-on-reviews   #"))
+        // A link that is only missing gets no fix.
+        #expect(provider.fix(code: "broken-link", range: lines.tokenRange(at: diagnostic.position),
+                             message: "no improvement has the id 'review-pairs'", in: experiment, kind: .experiment) == nil)
+    }
 }

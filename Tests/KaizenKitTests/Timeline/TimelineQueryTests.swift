@@ -21,20 +21,20 @@ import Testing
         try withRepository { root in
             let query = try TimelineQuery.records(of: try Workspace.open(at: root), ref: "HEAD")
             let shown = try query.shown(timeline, ids: ["mobile-canary", "checkout-focus"], format: .text)
-            #expect(shown.records.map(\.id) == ["checkout-focus", "mobile-canary"])
+            #expect(shown.timeline.records.map(\.id) == ["checkout-focus", "mobile-canary"])
             #expect(throws: KaizenError.noSuchRecord(id: "mobile-canery", suggestion: "mobile-canary")) {
                 try query.shown(timeline, ids: ["mobile-canery"], format: .text)
             }
-            #expect(try query.shown(timeline, format: .text).records.count == 3)
+            #expect(try query.shown(timeline, format: .text).timeline.records.count == 3)
         }
     }
 
     @Test func aMermaidChartOfAWorkspaceShowsItsExperimentsAlone() throws {
         try withRepository { root in
             let records = try TimelineQuery.records(of: try Workspace.open(at: root), ref: "HEAD")
-            #expect(try records.shown(timeline, format: .mermaid).records.map(\.id) == ["mobile-canary", "checkout-focus"])
+            #expect(try records.shown(timeline, format: .mermaid).timeline.records.map(\.id) == ["mobile-canary", "checkout-focus"])
             let notes = try TimelineQuery.folder("notes", relativeTo: root.appendingPathComponent("/"), fields: [])
-            #expect(try notes.shown(timeline, format: .mermaid).records.count == 3)
+            #expect(try notes.shown(timeline, format: .mermaid).timeline.records.count == 3)
         }
     }
 
