@@ -50,10 +50,7 @@ public struct ConfigLoader {
             return
         }
         guard let root, !root.isNull else { return }
-        guard let mapping = root.mapping else {
-            collector.report(.wrongType, at: reader.position(of: root.mark), "kaizen.yml must be a mapping of settings (key: value)")
-            return
-        }
+        guard let mapping = mapping(root, or: "kaizen.yml must be a mapping of settings (key: value)") else { return }
         for (keyNode, value) in mapping {
             let position = reader.position(of: keyNode.mark)
             guard let key = keyNode.scalar?.string else {
@@ -76,8 +73,7 @@ public struct ConfigLoader {
             case "areas": readAreas(value)
             case "rules": readRules(value)
             default:
-                collector.report(.unknownField, at: position,
-                    "unknown setting '\(key)'\(Suggestion.clause(for: key, among: Self.keys)); the settings are: \(Self.keys.joined(separator: ", "))")
+                reportUnknown("setting", keyNode, among: Self.keys, "the settings are: \(Self.keys.joined(separator: ", "))")
             }
         }
     }
@@ -127,36 +123,27 @@ public struct ConfigLoader {
     private mutating func readTeamSettings(id: String, _ node: Node) -> KaizenConfig.Team {
         var team = KaizenConfig.Team(id: id)
         guard !node.isNull else { return team }
-        guard let mapping = node.mapping else {
-            collector.report(.wrongType, at: reader.position(of: node.mark),
-                "team '\(id)' must map to its settings, e.g. {name: Payments, wip-limit: 2}")
-            return team
-        }
+        guard let mapping = mapping(node, or: "team '\(id)' must map to its settings, e.g. {name: Payments, wip-limit: 2}") else { return team }
         for (keyNode, value) in mapping {
             switch keyNode.scalar?.string {
             case "name": team.name = value.scalar?.string
             case "wip-limit": team.wipLimit = positiveInteger(value, "wip-limit")
             default:
-                let key = keyNode.scalar?.string ?? "?"
-                collector.report(.unknownField, at: reader.position(of: keyNode.mark),
-                    "unknown team setting '\(key)'\(Suggestion.clause(for: key, among: ["name", "wip-limit"])); a team has name and wip-limit")
+                reportUnknown("team setting", keyNode, among: ["name", "wip-limit"], "a team has name and wip-limit")
             }
         }
         return team
     }
 
     private mutating func readPaths(_ node: Node) {
-        guard let mapping = node.mapping else {
-            collector.report(.wrongType, at: reader.position(of: node.mark),
-                "'paths' must map each kind to its folder, e.g. paths: {experiments: records/experiments}")
+        guard let mapping = mapping(node, or: "'paths' must map each kind to its folder, e.g. paths: {experiments: records/experiments}") else {
             return
         }
         let names = RecordKind.allCases.map(\.defaultFolder)
         for (keyNode, value) in mapping {
             let key = keyNode.scalar?.string ?? "?"
             guard let kind = RecordKind.allCases.first(where: { $0.defaultFolder == key }) else {
-                collector.report(.unknownField, at: reader.position(of: keyNode.mark),
-                    "unknown path '\(key)'\(Suggestion.clause(for: key, among: names)); paths has \(names.joined(separator: ", "))")
+                reportUnknown("path", keyNode, among: names, "paths has \(names.joined(separator: ", "))")
                 continue
             }
             let position = reader.position(of: value.mark)
@@ -211,17 +198,14 @@ public struct ConfigLoader {
     }
 
     private mutating func readRules(_ node: Node) {
-        guard let mapping = node.mapping else {
-            collector.report(.wrongType, at: reader.position(of: node.mark),
-                "'rules' must map rule names to error, warning or off, e.g. rules: {possible-duplicate: off}")
+        guard let mapping = mapping(node, or: "'rules' must map rule names to error, warning or off, e.g. rules: {possible-duplicate: off}") else {
             return
         }
         let names = RuleCatalog.all.map(\.name)
         for (keyNode, value) in mapping {
             let name = keyNode.scalar?.string ?? "?"
             guard names.contains(name) else {
-                collector.report(.unknownField, at: reader.position(of: keyNode.mark),
-                    "unknown rule '\(name)'\(Suggestion.clause(for: name, among: names)); `kaizen check --list-rules` lists them")
+                reportUnknown("rule", keyNode, among: names, "`kaizen check --list-rules` lists them")
                 continue
             }
             switch value.scalar?.string {
@@ -236,9 +220,7 @@ public struct ConfigLoader {
     }
 
     private mutating func readGoals(_ node: Node) {
-        guard let mapping = node.mapping else {
-            collector.report(.wrongType, at: reader.position(of: node.mark),
-                "'goals' must map each figure to its goal, e.g. goals: {adoption-rate: 70%, impact-multiplication: 5}")
+        guard let mapping = mapping(node, or: "'goals' must map each figure to its goal, e.g. goals: {adoption-rate: 70%, impact-multiplication: 5}") else {
             return
         }
         for (keyNode, value) in mapping {
@@ -250,10 +232,27 @@ public struct ConfigLoader {
             case "level-balance": config.goals.levelBalance = share(value, key) ?? config.goals.levelBalance
             case "impact-multiplication": config.goals.impactMultiplication = multiple(value, key) ?? config.goals.impactMultiplication
             default:
-                collector.report(.unknownField, at: reader.position(of: keyNode.mark),
-                    "unknown goal '\(key)'\(Suggestion.clause(for: key, among: Self.goalKeys)); the goals are: \(Self.goalKeys.joined(separator: ", "))")
+                reportUnknown("goal", keyNode, among: Self.goalKeys, "the goals are: \(Self.goalKeys.joined(separator: ", "))")
             }
         }
+    }
+
+    /// The mapping `node` holds, else nil, reporting `expected`: what the
+    /// setting must be, with an example.
+    private mutating func mapping(_ node: Node, or expected: String) -> Node.Mapping? {
+        guard let mapping = node.mapping else {
+            collector.report(.wrongType, at: reader.position(of: node.mark), expected)
+            return nil
+        }
+        return mapping
+    }
+
+    /// Reports a key that names no `kind` of setting kaizen knows: the nearest
+    /// of `names` when one is close, then `known`, saying which there are.
+    private mutating func reportUnknown(_ kind: String, _ keyNode: Node, among names: [String], _ known: String) {
+        let key = keyNode.scalar?.string ?? "?"
+        collector.report(.unknownField, at: reader.position(of: keyNode.mark),
+            "unknown \(kind) '\(key)'\(Suggestion.clause(for: key, among: names)); \(known)")
     }
 
     /// A percentage written `70%` (or as a fraction, 0.7), as a fraction.

@@ -39,21 +39,8 @@ public struct GitTime: Hashable, Sendable, Comparable {
     public var day: String { String(iso8601.prefix(10)) }
 }
 
-/// A commit handle; frees itself when released.
-final class GitCommit {
-    private let handle: OpaquePointer
-    /// Kept alive as long as the commit: libgit2 objects must not outlive their repository.
-    private let repository: GitRepository
-
-    init(handle: OpaquePointer, of repository: GitRepository) {
-        self.handle = handle
-        self.repository = repository
-    }
-
-    deinit {
-        git_commit_free(handle)
-    }
-
+/// A commit read from a repository.
+final class GitCommit: GitObject {
     var treeID: ObjectID { ObjectID(git_commit_tree_id(handle).pointee) }
 
     var parentCount: Int { Int(git_commit_parentcount(handle)) }

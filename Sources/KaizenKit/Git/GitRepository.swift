@@ -192,15 +192,20 @@ final class GitRepository {
     }
 
     func commit(_ id: ObjectID) throws -> GitCommit {
-        var commit: OpaquePointer?
-        try id.withOID { try LibGit2.checkRead(git_commit_lookup(&commit, handle, $0), "commit", id) }
-        return GitCommit(handle: commit!, of: self)
+        try object(id, type: GIT_OBJECT_COMMIT, kind: "commit")
     }
 
     func tree(_ id: ObjectID) throws -> GitTree {
-        var tree: OpaquePointer?
-        try id.withOID { try LibGit2.checkRead(git_tree_lookup(&tree, handle, $0), "tree", id) }
-        return GitTree(handle: tree!, of: self)
+        try object(id, type: GIT_OBJECT_TREE, kind: "tree")
+    }
+
+    /// Reads the object `id`, which must be of `type`; `kind` names it in the
+    /// error when it cannot be read. (git_commit_lookup and git_tree_lookup
+    /// are this same call with their type.)
+    private func object<Object: GitObject>(_ id: ObjectID, type: git_object_t, kind: String) throws -> Object {
+        var object: OpaquePointer?
+        try id.withOID { try LibGit2.checkRead(git_object_lookup(&object, handle, $0, type), kind, id) }
+        return Object(handle: object!, of: self)
     }
 
     /// A blob's bytes.

@@ -1,21 +1,8 @@
 import CGit2
 
-/// A tree handle; frees itself when released. Used to find and list entries;
-/// comparing folders over history reads their raw bytes instead (see TreeDiff).
-final class GitTree {
-    private let handle: OpaquePointer
-    /// Kept alive as long as the tree: libgit2 objects must not outlive their repository.
-    private let repository: GitRepository
-
-    init(handle: OpaquePointer, of repository: GitRepository) {
-        self.handle = handle
-        self.repository = repository
-    }
-
-    deinit {
-        git_tree_free(handle)
-    }
-
+/// A tree read from a repository, to find and list entries; comparing
+/// folders over history reads their raw bytes instead (see TreeDiff).
+final class GitTree: GitObject {
     /// The id of the tree at `path` (a folder below this tree), nil when there
     /// is none or it is not a folder.
     func subtreeID(atPath path: String) throws -> ObjectID? {
@@ -42,9 +29,7 @@ final class GitTree {
             let id = ObjectID(git_tree_entry_id(entry).pointee)
             switch git_tree_entry_type(entry) {
             case GIT_OBJECT_TREE:
-                var subtree: OpaquePointer?
-                try id.withOID { try LibGit2.checkRead(git_tree_lookup(&subtree, repository.handle, $0), "tree", id) }
-                try GitTree(handle: subtree!, of: repository).collectFiles(prefix: path + "/", into: &files)
+                try repository.tree(id).collectFiles(prefix: path + "/", into: &files)
             case GIT_OBJECT_BLOB:
                 files.append(FileEntry(path: path, blob: id, stage: 0, isFile: FileEntry.isFile(mode: git_tree_entry_filemode(entry).rawValue)))
             default:

@@ -159,10 +159,7 @@ public actor LanguageServer {
 
     /// Answered once the status history is read: other messages are handled meanwhile.
     private func hover(_ params: JSONValue?, id requestID: JSONValue) throws(RPCError) -> JSONValue? {
-        let (uri, position) = try Self.documentPosition(params)
-        guard let (workspace, buffer, text) = recordContext(uri),
-              let reference = FrontMatterCursor.referencedID(in: TextLines(text), at: position, kind: buffer.record.kind),
-              let record = workspace.record(withID: reference.id) else { return .null }
+        guard let (workspace, reference, record) = try referencedRecord(params) else { return .null }
         func result(_ history: WorkspaceHistory?) -> JSONValue {
             let markdown = HoverProvider.hover(forID: reference.id, record: record, history: history)
             return ["contents": ["kind": "markdown", "value": .string(markdown)], "range": reference.range.json]
@@ -184,11 +181,20 @@ public actor LanguageServer {
         return reading
     }
 
-    private func definition(_ params: JSONValue?) throws(RPCError) -> JSONValue {
+    /// The record whose id the request's cursor is on, in a field that refers
+    /// to records, with that reference and the workspace holding it; nil when
+    /// the cursor is on no id of a known record.
+    private func referencedRecord(_ params: JSONValue?) throws(RPCError)
+        -> (workspace: OpenWorkspace, reference: (id: String, range: LSPRange), record: Record)? {
         let (uri, position) = try Self.documentPosition(params)
         guard let (workspace, buffer, text) = recordContext(uri),
               let reference = FrontMatterCursor.referencedID(in: TextLines(text), at: position, kind: buffer.record.kind),
-              let record = workspace.record(withID: reference.id) else { return .null }
+              let record = workspace.record(withID: reference.id) else { return nil }
+        return (workspace, reference, record)
+    }
+
+    private func definition(_ params: JSONValue?) throws(RPCError) -> JSONValue {
+        guard let (workspace, _, record) = try referencedRecord(params) else { return .null }
         let target = URL(fileURLWithPath: workspace.workspace.filePath(for: record.path)).absoluteString
         let start = LSPPosition(line: 0, character: 0)
         return ["uri": .string(target), "range": LSPRange(start: start, end: start).json]

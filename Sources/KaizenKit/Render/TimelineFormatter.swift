@@ -202,9 +202,7 @@ struct TimelineJSON {
         var json = JSONWriter(expectedSize: 1_024 + timeline.records.count * 400 + eventCount * 450)
         json.beginObject()
         json.key("fields")
-        json.beginArray()
-        for field in timeline.fields { json.string(field) }
-        json.endArray()
+        json.strings(timeline.fields)
         json.key("head")
         json.string(timeline.head?.description)
         json.key("records")
@@ -224,9 +222,7 @@ struct TimelineJSON {
             json.key("path")
             json.string(record.path)
             json.key("teams")
-            json.beginArray()
-            for team in record.declaredTeams { json.string(team) }
-            json.endArray()
+            json.strings(record.declaredTeams)
             json.key("timeInStatus")
             json.beginArray()
             for total in timeline.timeInStatus(of: record, now: formatter.now) {

@@ -30,15 +30,9 @@ struct ConclusionIncompleteRule: Rule {
                 findings.add(record, at: signal.result?.position ?? signal.position,
                     "signal \(name) has no result: add 'result:' with the value you observed")
             }
-            if let learnings = record.section("Learnings") {
-                if !learnings.hasContent {
-                    findings.add(record, at: learnings.position,
-                        "the Learnings section \(learnings.emptiness): write what you learned, whatever the outcome")
-                }
-            } else {
-                findings.add(record, at: status.position,
-                    "concluded without learnings: add a '## Learnings' section that says what you learned")
-            }
+            findings.addUnwritten(section: "Learnings", of: record, missingAt: status.position,
+                missing: "concluded without learnings: add a '## Learnings' section that says what you learned",
+                empty: { "the Learnings section \($0): write what you learned, whatever the outcome" })
         }
     }
 }

@@ -28,15 +28,9 @@ struct NotCapturedRule: Rule {
         for (record, improvement) in context.improvements {
             guard let status = improvement.status, status.value == .proven else { continue }
             for (title, purpose) in Self.guideSections {
-                if let section = record.section(title) {
-                    if !section.hasContent {
-                        findings.add(record, at: section.position,
-                            "proven but not captured: the '\(title)' section \(section.emptiness); write \(purpose)")
-                    }
-                } else {
-                    findings.add(record, at: status.position,
-                        "proven but not captured: add a '## \(title)' section with \(purpose)")
-                }
+                findings.addUnwritten(section: title, of: record, missingAt: status.position,
+                    missing: "proven but not captured: add a '## \(title)' section with \(purpose)",
+                    empty: { "proven but not captured: the '\(title)' section \($0); write \(purpose)" })
             }
         }
     }

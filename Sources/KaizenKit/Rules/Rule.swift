@@ -77,4 +77,16 @@ struct Findings {
     mutating func add(_ record: Record, at position: SourcePosition, _ message: String, unfinished: Bool = false) {
         diagnostics.append(Diagnostic(rule, path: record.path, at: position, message, unfinished: unfinished))
     }
+
+    /// For a section `record` must have written: reports it missing, at
+    /// `fallback` with `missing`, or left empty, at the section with `empty`
+    /// of how it is empty (`BodySection.emptiness`).
+    mutating func addUnwritten(section title: String, of record: Record, missingAt fallback: SourcePosition,
+                               missing: String, empty: (String) -> String) {
+        if let section = record.section(title) {
+            if !section.hasContent { add(record, at: section.position, empty(section.emptiness)) }
+        } else {
+            add(record, at: fallback, missing)
+        }
+    }
 }
