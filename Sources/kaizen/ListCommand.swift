@@ -36,9 +36,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let workspace = try workspaceOptions.open()
-        let loader = RecordLoader(workspace: workspace)
-        let filter = RecordFilter(kind: kind, team: team, status: status)
-        let records = try loader.loadAllRecords().filter(filter.matches)
+        let records = try RecordFilter(kind: kind, team: team, status: status).records(in: workspace)
         let flow = noHistory ? nil : try history.workspaceHistory(workspace)
         print(RecordListFormatter(format: format, config: workspace.config, today: today.date, history: flow).render(records), terminator: "")
     }

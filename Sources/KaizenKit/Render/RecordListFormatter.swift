@@ -16,6 +16,11 @@ public struct RecordFilter: Sendable {
             && (status == nil || record.status?.value == status)
     }
 
+    /// The records of the working tree of `workspace` that match.
+    public func records(in workspace: Workspace) throws -> [Record] {
+        try RecordLoader(workspace: workspace).loadAllRecords().filter(matches)
+    }
+
     /// Every status any kind can have, for validating `--status`.
     public static let allStatuses: [String] = ImprovementStatus.allCases.map(\.rawValue)
         + ExperimentStatus.allCases.map(\.rawValue) + ConstraintStatus.allCases.map(\.rawValue)
