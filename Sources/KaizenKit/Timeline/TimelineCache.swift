@@ -10,7 +10,7 @@ import Foundation
 /// disk would otherwise read as another id, path or team, and be shown as history.
 @_spi(Fuzzing) public struct TimelineCache {
     /// Bump whenever the format or the meaning of what is stored changes.
-    static let formatVersion: UInt32 = 4
+    static let formatVersion: UInt32 = 5
     static let magic = Array("kaizen-timeline\n".utf8)
 
     let file: URL
