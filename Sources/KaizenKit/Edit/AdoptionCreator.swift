@@ -123,12 +123,14 @@ public struct AdoptionCreator: Sendable {
         workspace.config.teams.first { $0.id == id }?.name ?? id
     }
 
-    /// A title as it reads inside a sentence: "Review pairs" becomes "review
-    /// pairs", while a first word with capitals of its own inside it
-    /// ("GitHub", "API") is a name and stays as written.
+    /// A title as it reads inside a sentence, in the adoption's title and its
+    /// hypothesis alike: "Review pairs" becomes "review pairs" and "A
+    /// checklist" "a checklist", while a first word with capitals of its own
+    /// ("GitHub", "API-first", "Pre-Commit") is a name and stays as written,
+    /// as does a title of one letter.
     static func midSentence(_ title: String) -> String {
-        let firstWord = title.prefix { !$0.isWhitespace && $0 != "-" }
-        guard let first = firstWord.first, first.isUppercase, firstWord.count > 1,
+        let firstWord = title.prefix { !$0.isWhitespace }
+        guard title.count > 1, let first = firstWord.first, first.isUppercase,
               !firstWord.dropFirst().contains(where: \.isUppercase) else { return title }
         return first.lowercased() + title.dropFirst()
     }
@@ -147,7 +149,7 @@ public struct AdoptionCreator: Sendable {
                   !metric.isEmpty, !target.isEmpty, seen.insert(metric.lowercased()).inserted else { return nil }
             return (metric, target)
         }
-        let practice = Self.inSentence(record.title?.value.trimmingSpaces() ?? record.id)
+        let practice = Self.midSentence(record.title?.value.trimmingSpaces() ?? record.id)
         let expectation = signals.first.map { "\($0.metric) to go from \(Self.baselinePlaceholder) to \($0.target)" } ?? "<observable effect>"
         do throws(FrontMatterEditor.Refusal) {
             var editor = try FrontMatterEditor(Array(text.utf8))
@@ -169,13 +171,6 @@ public struct AdoptionCreator: Sendable {
             throw KaizenError.invalidArgument(
                 "cannot prefill the adoption from the experiment template: \(error.reason); fix the template (\(TemplateStore.overrideFolder)/experiment.md)")
         }
-    }
-
-    /// "Canary releases" → "canary releases"; "API gateway" and "GraphQL" stay as they are.
-    private static func inSentence(_ title: String) -> String {
-        let firstWord = title.prefix { !$0.isWhitespace }
-        guard let first = firstWord.first, first.isUppercase, firstWord.dropFirst().allSatisfy({ !$0.isUppercase }) else { return title }
-        return first.lowercased() + title.dropFirst()
     }
 
     // MARK: - The Plan section

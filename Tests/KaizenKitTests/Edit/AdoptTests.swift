@@ -213,6 +213,9 @@ import Testing
         #expect(AdoptionCreator.midSentence("GitHub merge queues") == "GitHub merge queues")
         #expect(AdoptionCreator.midSentence("API-first design") == "API-first design")
         #expect(AdoptionCreator.midSentence("A") == "A")
+        #expect(AdoptionCreator.midSentence("A checklist for releases") == "a checklist for releases")
+        #expect(AdoptionCreator.midSentence("Pre-Commit hooks") == "Pre-Commit hooks")
+        #expect(AdoptionCreator.midSentence("X-ray reviews") == "x-ray reviews")
         #expect(AdoptionCreator.possessive("Payments") == "Payments'")
         #expect(AdoptionCreator.possessive("Checkout") == "Checkout's")
     }
