@@ -220,6 +220,10 @@ import Testing
         let markdown = try pull.review(["main...topic"])
         #expect(markdown.status == 1)
         #expect(markdown.stdout.contains("1 renamed"), "\(markdown.stdout)")
+        let renaming = try pull.repo.resolve("topic")
+        let day = try pull.repo.gitText(["show", "-s", "--format=%cs", renaming]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(markdown.stdout.contains("'canary-releases' was renamed to 'canary-deploys' in \(renaming.prefix(7)) on \(day): write 'canary-deploys'"),
+                "\(markdown.stdout)")
         #expect(markdown.stdout.contains("""
             ### Renamed records
 

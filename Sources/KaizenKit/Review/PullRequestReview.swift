@@ -29,7 +29,17 @@ public enum PullRequestReview {
         var scope = Set(changes.changes.compactMap { ($0.after ?? $0.before)?.path })
         if base.configBlob != head.configBlob { scope.insert(KaizenConfig.fileName) }
         let changedRecords = changes.changes.filter { $0.after != nil }.count
-        var findings = Checker.check(records, workspace: head.workspace, today: today, scope: scope, strict: strict, changes: changes)
+        // A link to an id the pull request renamed names the rename: the head's
+        // history, read only then, and past the cache, which follows the
+        // checked-out branch rather than the pull request's head.
+        let headWorkspace = head.workspace
+        let renames = RecordRenames {
+            guard let scope = try? HistoryScope.records(of: headWorkspace, fields: ["status"]) else { return nil }
+            return try? HistoryScanner(repositoryContaining: headWorkspace.root.path, scope: scope)
+                .scan(ref: headCommit.description, cache: false)
+        }
+        var findings = Checker.check(records, workspace: head.workspace, today: today, scope: scope, strict: strict, changes: changes,
+                                     renames: renames)
         findings.recordCount = changedRecords
 
         let sources = try FindingSources(paths: Set(findings.diagnostics.map(\.path))) { path in
