@@ -33,8 +33,13 @@ public struct WorkspaceCheck: Sendable {
         if let changes, scope != nil {
             scope!.formUnion(deletedRecords(in: changes, insideFoldersAmong: paths, relativeTo: directory, of: workspace))
         }
+        // A rename not committed yet: the changes since HEAD, worked out only when a link is missing.
+        let renames = RecordRenames(of: workspace) {
+            let sinceHead = against == "HEAD" ? changes : try? RecordChanges.workingTree(records, workspace: workspace, against: "HEAD")
+            return sinceHead?.renames ?? []
+        }
         let report = Checker.check(records, workspace: workspace, today: today, scope: scope, strict: strict, changes: changes,
-                                   renames: RecordRenames(of: workspace))
+                                   renames: renames)
         return WorkspaceCheck(report: report, workspace: workspace, elsewhere: nil, staged: nil)
     }
 
@@ -45,7 +50,7 @@ public struct WorkspaceCheck: Sendable {
                              strict: Bool = false) throws -> WorkspaceCheck {
         let staged = try StagedWorkspace.read(workspace, against: against)
         let report = Checker.check(staged.records, workspace: staged.workspace, today: today, strict: strict, changes: staged.changes,
-                                   renames: RecordRenames(of: staged.workspace))
+                                   renames: RecordRenames(of: staged.workspace) { against == "HEAD" ? staged.changes?.renames ?? [] : [] })
         let stagedRecords = staged.records.filter { staged.changedPaths.contains($0.record.path) }.count
         let (inside, elsewhere) = report.split(by: staged.changedPaths, recordCount: stagedRecords)
         return WorkspaceCheck(report: inside, workspace: staged.workspace, elsewhere: elsewhere, staged: staged)

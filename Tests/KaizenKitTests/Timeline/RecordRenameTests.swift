@@ -62,4 +62,17 @@ import Testing
         #expect(renames.rename(ofFormerID: "x") == nil)
         #expect(reads.withLock { $0 } == 1)
     }
+
+    @Test func aRenameNotYetCommittedComesBeforeHistory() {
+        let renames = RecordRenames(uncommitted: {
+            [RecordRename(formerID: "a", currentID: "z", path: "improvements/z.md", commit: nil)]
+        }, history: {
+            Sample.timeline([
+                Sample.delta(1, day: 10, added: [("improvements/a.md", Sample.snapshot("proposed"))]),
+                Sample.delta(2, day: 11, renames: [.init(from: "improvements/a.md", to: "improvements/b.md", snapshot: nil)]),
+            ])
+        })
+        #expect(renames.rename(ofFormerID: "a")?.note == "'a' was renamed to 'z' in changes not yet committed")
+        #expect(renames.rename(ofFormerID: "b") == nil)
+    }
 }
