@@ -90,6 +90,8 @@ struct YAMLReader {
     /// one of `,[]{}`). Counting those places over-approximates the real ones
     /// and can never miss one, while `R & D` and `* bullet` are not counted.
     private func aliasGuard(_ yaml: Substring) -> Diagnostic? {
+        // Without an '&' there is no anchor, so no alias can expand: most files end here.
+        guard yaml.utf8.contains(UInt8(ascii: "&")) else { return nil }
         var anchors = 0
         var aliases: [Int] = []
         var line = 1

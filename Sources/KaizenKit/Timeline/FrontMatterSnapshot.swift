@@ -64,19 +64,20 @@ final class FrontMatterReader {
         for (key, value) in mapping {
             guard case .scalar(let keyScalar) = key else { continue }
             let name = keyScalar.string
-            let text = Self.text(of: value)
+            // Only the values kept are turned into text: a record's other values
+            // (its signals, its hypothesis) are most of its front matter.
             switch name {
             case "id": snapshot.id = Self.text(ofStringScalar: value)
-            case "title": snapshot.title = text
+            case "title": snapshot.title = Self.text(of: value)
             case "team", "teams":
                 if case .sequence(let teams) = value {
                     snapshot.teams = teams.compactMap { $0.scalar?.string }
-                } else if let text {
+                } else if let text = Self.text(of: value) {
                     snapshot.teams = [text]
                 }
             default: break
             }
-            if let index = fields.firstIndex(of: name) { snapshot.values[index] = text }
+            if let index = fields.firstIndex(of: name) { snapshot.values[index] = Self.text(of: value) }
         }
         return snapshot
     }
