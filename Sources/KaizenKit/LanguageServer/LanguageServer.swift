@@ -313,10 +313,13 @@ public actor LanguageServer {
         for root in roots.sorted() {
             guard let workspace = workspaces[root] else { continue }
             checkCount += 1
-            let renames = readRenames(of: workspace.workspace)
-            let report = workspace.check(today: today, renames: renames)
-            if renames == nil, report.diagnostics.contains(where: { $0.rule == RuleDescriptor.brokenLink.name }) {
-                // History may know the missing id as renamed: checked again once it is read.
+            let read = readHistories[root]
+            let report = workspace.check(today: today, renames: read.map { read in RecordRenames { read.history?.timeline } })
+            // History may know a missing id as renamed: read (again, when HEAD
+            // moved) and checked again once it is. HEAD is looked up only
+            // then, not at every keystroke.
+            if report.diagnostics.contains(where: { $0.rule == RuleDescriptor.brokenLink.name }),
+               read?.head != StatusHistory.head(of: workspace.workspace) {
                 startReadingHistory(of: workspace.workspace)
             }
             let byPath = Dictionary(grouping: report.diagnostics, by: \.path)
@@ -332,13 +335,6 @@ public actor LanguageServer {
             }
         }
         unpublished.removeAll()
-    }
-
-    /// The renames in the history already read at the workspace's HEAD; nil
-    /// while it is not read, or HEAD moved since.
-    private func readRenames(of workspace: Workspace) -> RecordRenames? {
-        guard let read = readHistories[workspace.root.path], read.head == StatusHistory.head(of: workspace) else { return nil }
-        return RecordRenames { read.history?.timeline }
     }
 
     /// Starts reading the workspace's history at HEAD, off the actor, and
