@@ -5,30 +5,15 @@ import Testing
 /// What counts as an appended extension, for `review` and `deadline-moved` alike:
 /// an entry after the previous ones, not an old entry edited in place.
 @Suite struct AppendedExtensionsTests {
-    static let holidays = "  - {until: 2026-12-15, reason: half the team on holiday}"
-    static let holidaysPushedOut = "  - {until: 2027-02-15, reason: half the team on holiday}"
-    static let fewReviews = "  - {until: 2026-12-20, reason: too few reviews over the holidays}"
+    static let holidays = "- {until: 2026-12-15, reason: half the team on holiday}"
+    static let holidaysPushedOut = "- {until: 2027-02-15, reason: half the team on holiday}"
+    static let fewReviews = "- {until: 2026-12-20, reason: too few reviews over the holidays}"
 
     static func experiment(extensions: [String]) -> String {
-        """
-        ---
-        kind: experiment
-        title: Review pairs
-        teams: [payments]
-        hypothesis: If we pair on reviews, we expect review wait to fall from 48 to 4 hours
-        signals:
-          - {metric: review wait (hours), baseline: 48, target: 4}
-        status: running
-        start: 2026-09-01
-        review-by: 2026-12-01
-        \(extensions.isEmpty ? "" : "extensions:\n" + extensions.joined(separator: "\n") + "\n")rollback: stop pairing
-        ---
-
-        ## Plan
-
-        Pair on every review for six weeks.
-
-        """
+        RecordFixture.experiment(
+            "review-pairs", start: "2026-09-01", reviewBy: "2026-12-01",
+            extensions: extensions.isEmpty ? .absent : .text(extensions.joined(separator: "\n")),
+            body: "## Plan\n\nPair on every review for six weeks.\n").text
     }
 
     static func parsed(_ extensions: [String]) throws -> ExperimentRecord {
