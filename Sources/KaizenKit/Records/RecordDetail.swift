@@ -14,7 +14,7 @@ public struct RecordDetail: Sendable {
     public static func of(id: String, in workspace: Workspace, today: CalendarDate, history: WorkspaceHistory?) throws -> RecordDetail {
         let parsed = try RecordLoader(workspace: workspace).loadAll()
         let records = parsed.map(\.record)
-        let (record, renamed) = try RecordLookup.record(withID: id, in: records, history: history)
+        let (record, renamed) = try RecordLookup.record(withID: id, in: records, history: { history })
         let renames = RecordRenames { history?.timeline }
         let report = Checker.check(parsed, workspace: workspace, today: today, scope: [record.path], renames: renames)
         return RecordDetail(record: record, linkedFrom: RecordLookup.records(linkingTo: record.id, in: records),

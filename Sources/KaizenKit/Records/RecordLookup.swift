@@ -11,15 +11,18 @@ public enum RecordLookup {
         throw KaizenError.noSuchRecord(id: id, suggestion: Suggestion.closest(to: id, among: records.map(\.id)))
     }
 
-    /// The record with this id, or, when none has it, the one `history`
-    /// renamed from it, with that rename; else as `record(withID:in:)`.
-    public static func record(withID id: String, in records: [Record], history: WorkspaceHistory?) throws
+    /// The record with this id (`record(withID:in:)`), or, when none has
+    /// it even without case, the one `history` (read only then) renamed from
+    /// it, with that rename.
+    public static func record(withID id: String, in records: [Record], history: () throws -> WorkspaceHistory?) throws
         -> (record: Record, renamed: RecordRename?) {
-        if records.contains(where: { $0.id == id }) { return (try record(withID: id, in: records), nil) }
-        if let rename = history?.timeline.rename(ofFormerID: id), let renamed = records.first(where: { $0.id == rename.currentID }) {
+        do {
+            return (try record(withID: id, in: records), nil)
+        } catch {
+            guard let rename = try history()?.timeline.rename(ofFormerID: id),
+                  let renamed = records.first(where: { $0.id == rename.currentID }) else { throw error }
             return (renamed, rename)
         }
-        return (try record(withID: id, in: records), nil)
     }
 
     /// The record an argument names: a path (it ends in `.md`, holds a `/`,
@@ -32,8 +35,7 @@ public enum RecordLookup {
         var isDirectory: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
         guard argument.hasSuffix(".md") || argument.contains("/") || (exists && !isDirectory.boolValue) else {
-            if records.contains(where: { $0.id == argument }) { return (try record(withID: argument, in: records), nil) }
-            return try record(withID: argument, in: records, history: try history())
+            return try record(withID: argument, in: records, history: history)
         }
         guard exists else { throw KaizenError.noSuchPath(argument) }
         guard !isDirectory.boolValue else {
